@@ -58,6 +58,13 @@ class SearchSettings(BaseModel):
     chunk_pool: int = Field(
         400, ge=20, description="Evidence chunks fetched from the vector store before grouping per person."
     )
+    min_relative_relevance: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="A candidate is listed only if their field relevance is at least this share of the best "
+        "candidate's (relative, because embedding similarities are compressed).",
+    )
     weight_relevance: float = Field(0.8, ge=0, description="Weight of field relevance in the final score.")
     weight_merit: float = Field(
         0.2, ge=0, description="Weight of merit (recent SKP, 9-box, assessment) in the final score."

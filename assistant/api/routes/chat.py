@@ -1,0 +1,31 @@
+import json
+from collections.abc import Iterator
+
+from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
+
+from assistant.api.deps import CallerDep, ServiceDep
+from assistant.api.schemas import ChatRequest
+from assistant.services.schemas import AnswerOut
+
+router = APIRouter(prefix="/v1", tags=["chat"])
+
+
+@router.post(
+    "/chat",
+    response_model=AnswerOut,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "JSON, or SSE when stream=true"}},
+)
+def chat(body: ChatRequest, service: ServiceDep, caller: CallerDep):  # type: ignore[no-untyped-def]
+    """A grounded answer in the asker's language. The decision stays with the PPK."""
+    if not body.stream:
+        return service.answer(caller, body.message, body.conversation_id)
+
+    def events() -> Iterator[str]:
+        for event in service.stream_answer(caller, body.message, body.conversation_id):
+            data = event["data"]
+            payload = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
+            yield f"event: {event['event']}\ndata: {json.dumps(payload, ensure_ascii=False)}\n\n"
+
+    return StreamingResponse(events(), media_type="text/event-stream")

@@ -1,0 +1,88 @@
+"""The grounded answer writer with no model: every sentence is built from the ranked result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from assistant.services.schemas import CandidateOut, SearchResult
+
+_T = {
+    "id": {
+        "title": "**Kandidat untuk bidang {field}** ({n} teratas dari {total} ASN; keputusan tetap pada PPK)",
+        "none": "Tidak ditemukan ASN yang relevan untuk bidang **{field}** pada data yang dapat Anda akses.",
+        "cell": "kotak {cell}",
+        "years": "{years:.0f} tahun pada jabatan terkait",
+        "source": "sumber",
+        "closing": (
+            "Urutan disusun oleh aturan Talenta (relevansi bidang, lalu kinerja SKP, kotak talenta dan asesmen); "
+            "setiap klaim dapat ditelusuri ke rekamannya. Keputusan penempatan tetap pada PPK."
+        ),
+    },
+    "en": {
+        "title": "**Candidates for {field}** (top {n} of {total} civil servants; the decision stays with the PPK)",
+        "none": "No civil servant relevant to **{field}** was found in the data you may access.",
+        "cell": "9-box cell {cell}",
+        "years": "{years:.0f} years in related posts",
+        "source": "source",
+        "closing": (
+            "Ranked by Talenta's rules (field relevance, then SKP performance, 9-box cell and assessment); "
+            "every claim traces to its record. The placement decision stays with the appointing official (PPK)."
+        ),
+    },
+}
+
+
+def candidate_line(c: CandidateOut, lang: str) -> str:
+    t = _T[lang]
+    head_bits = [b for b in (c.golongan, t["cell"].format(cell=c.kotak_talenta) if c.kotak_talenta else None) if b]
+    post = ", ".join(b for b in (c.jabatan, c.unit_kerja) if b)
+    head = f"{c.rank}. **{c.nama_lengkap}** (NIP {c.nip})" + (f" — {post}" if post else "")
+    if head_bits:
+        head += f" ({', '.join(head_bits)})"
+    facts: list[str] = []
+    by_kind: dict[str, list[str]] = {}
+    for ev in c.evidence:
+        by_kind.setdefault(ev.kind, []).append(ev.text)
+    for kind in ("pendidikan", "jabatan", "diklat", "ringkasan"):
+        for text in by_kind.get(kind, [])[:2 if kind != "ringkasan" else 1]:
+            facts.append(text if kind != "ringkasan" else f"“{_clip(text, 160)}”")
+    years = _years_in_field(c)
+    if years >= 1:
+        facts.append(t["years"].format(years=years))
+    merit = [f.detail for f in c.factors if f.name in ("kinerja", "asesmen", "disiplin")]
+    facts.extend(merit)
+    sources = sorted(
+        {ev.source for ev in c.evidence}
+        | {f.source.split(" (")[0] for f in c.factors if f.name != "relevansi_bidang" and f.source}
+    )
+    return f"{head}\n   " + "; ".join(facts) + f". [{t['source']}: {', '.join(sources)}]"
+
+
+def _years_in_field(c: CandidateOut) -> float:
+    """Years in the posts that matched the question (each post counted once)."""
+    return sum(ev.years or 0.0 for ev in c.evidence if ev.kind == "jabatan")
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def compose(result: SearchResult) -> str:
+    return "".join(stream_compose(result))
+
+
+def stream_compose(result: SearchResult) -> Iterator[str]:
+    lang = result.language
+    t = _T[lang]
+    if not result.candidates:
+        yield t["none"].format(field=result.field)
+        return
+    yield t["title"].format(field=result.field, n=len(result.candidates), total=_num(result.total_people, lang)) + "\n\n"
+    for c in result.candidates:
+        yield candidate_line(c, lang) + "\n"
+    yield "\n" + t["closing"]
+
+
+def _num(n: int, lang: str) -> str:
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "id" else text

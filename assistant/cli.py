@@ -1,0 +1,252 @@
+"""`talenta` command line: demo-data, ingest, search, ask, profile, serve, ui."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+app = typer.Typer(
+    help="Talenta: pencarian talenta ASN berbasis data (Indonesian-first; English supported).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Keluaran JSON yang dapat dibaca mesin.")]
+
+
+def _settings() -> Any:
+    from assistant.config import Settings
+
+    return Settings()
+
+
+def _caller() -> Any:
+    from assistant.domain.identity import Caller
+
+    return Caller(user=f"cli:{getpass.getuser()}", role="bkpsdm")
+
+
+def _container() -> Any:
+    from assistant.container import build_container
+    from assistant.retrieval.embeddings import EmbeddingError
+    from assistant.retrieval.store import StoreMismatch
+
+    try:
+        return build_container(_settings())
+    except (StoreMismatch, EmbeddingError) as exc:
+        typer.echo(f"Galat: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _quiet() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command("demo-data")
+def demo_data(
+    out: Annotated[Path, typer.Option(help="Folder keluaran.")] = Path("data/demo"),
+    employees: Annotated[int, typer.Option(help="Jumlah pegawai fiktif.")] = 2000,
+    seed: Annotated[int, typer.Option(help="Seed acak (hasil sama untuk seed sama).")] = 42,
+    fmt: Annotated[str, typer.Option("--format", help="csv | xlsx | jsonl")] = "csv",
+) -> None:
+    """Buat data demo kabupaten fiktif (tidak ada data nyata)."""
+    from data.generator import generate_regency, write_demo
+
+    regency = generate_regency(employees=employees, seed=seed)
+    paths = write_demo(regency, out, fmt=fmt)  # type: ignore[arg-type]
+    typer.echo(f"{len(regency.employees)} pegawai fiktif ditulis ke {out} ({len(paths)} berkas, seed {seed}).")
+
+
+@app.command()
+def ingest(
+    path: Annotated[Path, typer.Argument(help="Berkas atau folder ekspor (CSV, XLSX, JSON, JSONL).")],
+    prune: Annotated[bool, typer.Option(help="Hapus pegawai yang tidak ada lagi di sumber.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Baca dan periksa saja; tidak menulis apa pun.")] = False,
+    report: Annotated[Path | None, typer.Option(help="Tulis laporan baris ke berkas ini (CSV).")] = None,
+    strict: Annotated[bool, typer.Option(help="Kode keluar 1 bila ada baris yang ditolak.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Impor data pegawai: baris yang salah dilaporkan (berkas, baris, kolom, alasan); baris yang benar tetap masuk."""
+    _quiet()
+    from ingest.loader import load
+
+    if not path.exists():
+        typer.echo(f"Galat: {path} tidak ditemukan.", err=True)
+        raise typer.Exit(2)
+    result = load(path)
+    rep = result.report
+    settings = _settings()
+    for line in rep.summary_lines():
+        typer.echo(line, err=as_json)
+    issue_lines = rep.issue_lines()
+    for line in issue_lines[:200]:
+        typer.echo(f"  {line}", err=as_json)
+    if len(issue_lines) > 200:
+        typer.echo(f"  ... dan {len(issue_lines) - 200} lainnya (lihat berkas laporan).", err=as_json)
+    report_path = report
+    if not dry_run or report is not None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        report_path = report or settings.data_dir / "reports" / f"ingest-report-{stamp}.csv"
+        rep.write(report_path)
+        if report is None:  # the latest report is always at a fixed place too
+            latest = settings.data_dir / "ingest-report.csv"
+            shutil.copyfile(report_path, latest)
+        typer.echo(f"Laporan baris: {report_path}", err=as_json)
+    stats: dict[str, Any] = {}
+    if not dry_run:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from ingest.pipeline import ingest_employees
+
+        container = _container()
+        with Progress(
+            TextColumn("Embedding"), BarColumn(), TextColumn("{task.completed}/{task.total} teks"),
+            TimeRemainingColumn(), transient=True, disable=as_json or not sys.stderr.isatty(),
+        ) as bar:  # fmt: skip
+            task = bar.add_task("embed", total=None)
+
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            result_stats = ingest_employees(
+                container.store, container.embeddings, result.employees, prune=prune, progress=progress
+            )
+        stats = result_stats.to_dict()
+        typer.echo(
+            f"Tersimpan: {result_stats.new} baru, {result_stats.changed} berubah, {result_stats.unchanged} tidak "
+            f"berubah, {result_stats.removed} dihapus; {result_stats.texts_embedded} teks di-embed, "
+            f"{result_stats.vectors_reused} vektor dipakai ulang; {result_stats.seconds:.1f} dtk. "
+            f"Total di indeks: {container.store.count()} pegawai.",
+            err=as_json,
+        )
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {"report": rep.to_dict(), "stats": stats, "report_file": str(report_path) if report_path else None},
+                ensure_ascii=False,
+                default=str,
+            )
+        )
+    if strict and rep.rejected_rows:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    question: Annotated[str, typer.Argument(help="Pertanyaan atau bidang, mis. 'perikanan' / 'fisheries'.")],
+    limit: Annotated[int, typer.Option(help="Jumlah kandidat.")] = 10,
+    opd: Annotated[str | None, typer.Option(help="Hanya unit kerja ini.")] = None,
+    golongan_min: Annotated[str | None, typer.Option(help="Golongan terendah, mis. III/c.")] = None,
+    golongan_max: Annotated[str | None, typer.Option(help="Golongan tertinggi, mis. IV/b.")] = None,
+    jenis_jabatan: Annotated[list[str] | None, typer.Option(help="jpt/administrator/pengawas/fungsional/pelaksana")] = None,
+    pendidikan_min: Annotated[str | None, typer.Option(help="Pendidikan terendah, mis. S1.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Cari kandidat untuk sebuah bidang: satu baris per orang, dengan skor, alasan dan bukti."""
+    _quiet()
+    from assistant.services.schemas import SearchFilters
+
+    filters = SearchFilters(
+        unit_kerja=opd,
+        golongan_min=golongan_min,
+        golongan_max=golongan_max,
+        jenis_jabatan=jenis_jabatan or None,  # type: ignore[arg-type]
+        pendidikan_min=pendidikan_min,  # type: ignore[arg-type]
+    )
+    result = _container().service.search(_caller(), question, filters=filters, limit=limit)
+    if as_json:
+        typer.echo(result.model_dump_json())
+        return
+    if not result.candidates:
+        typer.echo("Tidak ada kandidat yang relevan." if result.language == "id" else "No relevant candidates.")
+    for c in result.candidates:
+        typer.echo(f"{c.rank:>2}. {c.nama_lengkap} ({c.nip}) — {c.jabatan or '-'}, {c.unit_kerja or '-'}  skor {c.score:.3f}")
+        for reason in c.reasons[:3]:
+            typer.echo(f"      {reason}")
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Pertanyaan dalam Bahasa Indonesia atau Inggris.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Tanya Talenta: jawaban singkat berperingkat dengan bukti (keputusan tetap pada PPK)."""
+    _quiet()
+    service = _container().service
+    if as_json:
+        typer.echo(service.answer(_caller(), question).model_dump_json())
+        return
+    for event in service.stream_answer(_caller(), question):
+        if event["event"] == "token":
+            typer.echo(event["data"], nl=False)
+        elif event["event"] == "replace":
+            typer.echo("\n\n[jawaban model diganti dengan jawaban berbasis data]\n" + event["data"], nl=False)
+    typer.echo()
+
+
+@app.command()
+def profile(nip: Annotated[str, typer.Argument(help="NIP 18 digit.")], as_json: JsonOpt = False) -> None:
+    """Tampilkan profil seorang pegawai (dicatat di log audit)."""
+    _quiet()
+    from assistant.services.errors import ServiceError
+
+    try:
+        result = _container().service.profile(_caller(), nip)
+    except ServiceError as exc:
+        typer.echo(f"Galat: {exc.message()}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(result.model_dump_json(indent=None if as_json else 2))
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Alamat bind (bawaan dari pengaturan).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (bawaan 8000).")] = None,
+) -> None:
+    """Jalankan API HTTP (OpenAPI di /docs)."""
+    _quiet()
+    import uvicorn
+
+    settings = _settings()
+    uvicorn.run(
+        "assistant.api.app:create_app",
+        factory=True,
+        host=host or settings.api.host,
+        port=port or settings.api.port,
+        log_level="info",
+    )
+
+
+@app.command()
+def ui(
+    host: Annotated[str | None, typer.Option(help="Alamat bind.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (bawaan 8501).")] = None,
+) -> None:
+    """Jalankan antarmuka chat Streamlit."""
+    settings = _settings()
+    app_path = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(app_path),
+        "--server.address", host or settings.ui.host,
+        "--server.port", str(port or settings.ui.port),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    raise typer.Exit(subprocess.call(cmd))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,46 @@
+"""build_container(settings): the one place objects are wired together."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from assistant.chains.answer import llm_writer, template_writer
+from assistant.config import Settings
+from assistant.llm.factory import build_chat_model
+from assistant.retrieval.embeddings import TalentaEmbeddings, build_embeddings
+from assistant.retrieval.store import TalentStore, build_client
+from assistant.services.audit import AuditLog
+from assistant.services.talent import TalentService
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Container:
+    settings: Settings
+    embeddings: TalentaEmbeddings
+    store: TalentStore
+    audit: AuditLog
+    service: TalentService
+
+
+def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddings | None = None) -> Container:
+    """Wire everything once. ``embeddings`` may be passed in to share one loaded model (tests)."""
+    settings = settings or Settings()
+    embeddings = embeddings or build_embeddings(settings.embeddings)
+    client = build_client(settings.store.mode, settings.data_dir, settings.store.host, settings.store.port)
+    store = TalentStore(client, embeddings, settings.store.collection_prefix)
+    audit = AuditLog(settings.audit_path)
+    llm = build_chat_model(settings.llm)
+    writer = template_writer() if llm is None else llm_writer(llm)
+    service = TalentService(
+        store=store,
+        embeddings=embeddings,
+        audit=audit,
+        search_settings=settings.search,
+        writer=writer,
+        writer_name="template" if llm is None else f"{settings.llm.provider}:{settings.llm.model}",
+        default_language=settings.language,
+    )
+    return Container(settings, embeddings, store, audit, service)

@@ -1,0 +1,100 @@
+"""Evidence texts: the parts of a record that carry meaning for 'who fits this field'.
+
+Each piece has an ``embed_text`` (what is embedded: the meaning, without years, so the same
+training or post held by many people is embedded once) and a ``display`` text with the source and
+year, which is what a user sees as evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from assistant.domain.models import Employee
+
+# Human names of the record kinds, used in citations ("sumber: riwayat jabatan").
+SOURCE_LABEL = {
+    "jabatan": ("riwayat jabatan", "position history"),
+    "pendidikan": ("riwayat pendidikan", "education"),
+    "diklat": ("diklat", "training"),
+    "ringkasan": ("ringkasan profil", "profile summary"),
+}
+
+
+@dataclass(frozen=True)
+class EvidenceText:
+    kind: str  # jabatan | pendidikan | diklat | ringkasan
+    embed_text: str
+    display: str
+    year: int | None = None  # the year the evidence refers to (end year for positions)
+    years: float | None = None  # duration in years, for positions
+
+    @property
+    def key(self) -> str:
+        """Content address of the embedded meaning (shared by identical texts across people)."""
+        return hashlib.sha1(f"{self.kind}|{self.embed_text}".encode()).hexdigest()[:20]
+
+
+def _span(start: dt.date | None, end: dt.date | None, today: dt.date) -> tuple[str, float | None]:
+    if start is None:
+        return ("", None)
+    stop = end or today
+    years = max(0.0, (stop - start).days / 365.25)
+    label = f"{start.year}-{end.year if end else 'sekarang'}"
+    return (label, round(years, 1))
+
+
+def evidence_texts(employee: Employee, today: dt.date | None = None) -> list[EvidenceText]:
+    """All evidence pieces of one person, in a stable order."""
+    today = today or dt.date.today()
+    out: list[EvidenceText] = []
+    positions = list(employee.riwayat_jabatan)
+    if not positions and employee.jabatan:
+        out.append(
+            EvidenceText(
+                "jabatan",
+                _join(employee.jabatan, employee.unit_kerja),
+                _join(employee.jabatan, employee.unit_kerja) + " (jabatan saat ini)",
+                today.year,
+            )
+        )
+    for pos in positions:
+        label, years = _span(pos.tmt_mulai, pos.tmt_selesai, today)
+        display = _join(pos.jabatan, pos.unit_kerja) + (f" ({label})" if label else "")
+        end_year = pos.tmt_selesai.year if pos.tmt_selesai else today.year
+        out.append(EvidenceText("jabatan", _join(pos.jabatan, pos.unit_kerja), display, end_year, years))
+    for edu in employee.pendidikan:
+        if not (edu.jurusan or edu.jenjang):
+            continue
+        core = " ".join(x for x in (edu.jenjang.value if edu.jenjang else None, edu.jurusan) if x)
+        display = _join(core, edu.institusi) + (f" ({edu.tahun_lulus})" if edu.tahun_lulus else "")
+        out.append(EvidenceText("pendidikan", core, display, edu.tahun_lulus))
+    for training in employee.diklat:
+        details = ", ".join(
+            str(x)
+            for x in (
+                training.penyelenggara,
+                training.tahun,
+                f"{training.jam_pelajaran} JP" if training.jam_pelajaran else None,
+            )
+            if x
+        )
+        display = training.nama + (f" ({details})" if details else "")
+        out.append(EvidenceText("diklat", training.nama, display, training.tahun))
+    if employee.ringkasan:
+        out.append(EvidenceText("ringkasan", employee.ringkasan, employee.ringkasan, None))
+    return out
+
+
+def profile_text(employee: Employee) -> str:
+    """One line that describes the person for the person-level vector."""
+    parts = [employee.jabatan, employee.unit_kerja]
+    top = employee.pendidikan_tertinggi()
+    if top and top.jurusan:
+        parts.append(top.jurusan)
+    return "; ".join(p for p in parts if p) or employee.nama
+
+
+def _join(*parts: str | None) -> str:
+    return ", ".join(p for p in parts if p)

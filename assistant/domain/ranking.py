@@ -1,0 +1,201 @@
+"""Rank people for a question: field relevance first, then merit. Pure code, every factor explained.
+
+Input: evidence hits from the vector store (with similarities) and the people's records.
+Output: one RankedCandidate per person with a score, the factors behind it (each citing its
+record and year) and the evidence that matched. Protected attributes (gender, birth date / age,
+religion, origin, marital status) are not read here at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.domain.models import Employee, TingkatDisiplin
+from assistant.domain.nine_box import place_employee
+
+# Each kind of evidence counts differently towards relevance to a field.
+KIND_WEIGHT = {"jabatan": 1.0, "pendidikan": 0.9, "diklat": 0.75, "ringkasan": 0.85}
+# The n-th best piece of evidence of a person counts this much (several pieces beat one).
+DECAY = (1.0, 0.6, 0.4, 0.25, 0.15)
+
+
+@dataclass(frozen=True)
+class EvidenceHit:
+    nip: str
+    kind: str
+    display: str
+    year: int | None
+    years: float | None
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Weights:
+    relevance: float = 0.8
+    merit: float = 0.2
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One named part of the score, with its value (0..1), weight and the record it comes from."""
+
+    name: str  # relevansi_bidang | kinerja | kotak_talenta | asesmen | disiplin
+    value: float
+    weight: float
+    detail_id: str
+    detail_en: str
+    source: str  # which record: "riwayat jabatan, diklat", "SKP 2023-2025", ...
+
+
+@dataclass
+class RankedCandidate:
+    nip: str
+    employee: Employee
+    score: float
+    relevance: float
+    merit: float
+    factors: list[Factor] = field(default_factory=list)
+    evidence: list[EvidenceHit] = field(default_factory=list)
+    nine_box: int | None = None
+
+
+def relevance_by_person(hits: Sequence[EvidenceHit]) -> dict[str, tuple[float, list[EvidenceHit]]]:
+    """Group hits per person; relevance 0..1 from the best pieces, normalised over the pool."""
+    if not hits:
+        return {}
+    sims = [h.similarity for h in hits]
+    top, floor = max(sims), min(sims)
+    span = (top - floor) or 1.0
+    per: dict[str, list[tuple[float, EvidenceHit]]] = defaultdict(list)
+    for hit in hits:
+        norm = (hit.similarity - floor) / span
+        weight = KIND_WEIGHT.get(hit.kind, 0.7)
+        if hit.kind == "jabatan" and hit.years is not None:
+            weight *= 0.7 + 0.3 * min(hit.years, 6.0) / 6.0  # years in the post count, up to six
+        per[hit.nip].append((norm * weight, hit))
+    best_possible = sum(DECAY)
+    out: dict[str, tuple[float, list[EvidenceHit]]] = {}
+    for nip, scored in per.items():
+        scored.sort(key=lambda x: x[0], reverse=True)
+        value = sum(s * d for (s, _), d in zip(scored, DECAY, strict=False)) / best_possible
+        out[nip] = (min(1.0, value), [h for _, h in scored])
+    return out
+
+
+def merit_factors(employee: Employee, today: dt.date) -> list[Factor]:
+    """Recent SKP, 9-box cell, assessment, discipline. Missing data is neutral (0.5) and said so."""
+    factors: list[Factor] = []
+    recent = employee.skp_terbaru(3)
+    rated = [s for s in recent if s.predikat is not None]
+    if rated:
+        value = sum(s.predikat.score for s in rated if s.predikat) / len(rated)
+        years = sorted(s.tahun for s in rated)
+        listing = ", ".join(f"{s.tahun}: {s.predikat.value}" for s in sorted(rated, key=lambda s: s.tahun) if s.predikat)
+        factors.append(
+            Factor("kinerja", value, 0.5, f"SKP {listing}", f"SKP {listing}", _span_label("SKP", years))
+        )
+    else:
+        factors.append(Factor("kinerja", 0.5, 0.5, "data SKP tidak tersedia", "no SKP data", ""))
+    placement = place_employee(employee)
+    if placement.cell is not None:
+        factors.append(
+            Factor(
+                "kotak_talenta",
+                (placement.cell - 1) / 8,
+                0.3,
+                f"kotak talenta {placement.cell}",
+                f"9-box cell {placement.cell}",
+                "kotak talenta" + (" (ekspor)" if placement.source == "ekspor" else " (dihitung dari SKP dan asesmen)"),
+            )
+        )
+    else:
+        factors.append(Factor("kotak_talenta", 0.5, 0.3, "kotak talenta belum ada", "no 9-box cell", ""))
+    assessment = employee.asesmen_terbaru()
+    if assessment is not None and assessment.jpm is not None:
+        year = assessment.tanggal.year if assessment.tanggal else None
+        when = f" ({year})" if year else ""
+        factors.append(
+            Factor(
+                "asesmen",
+                max(0.0, min(1.0, assessment.jpm / 100)),
+                0.2,
+                f"JPM asesmen {assessment.jpm:.0f}{when}",
+                f"assessment JPM {assessment.jpm:.0f}{when}",
+                f"asesmen kompetensi{when}",
+            )
+        )
+    recent_discipline = [
+        h
+        for h in employee.hukuman_disiplin
+        if h.tingkat in (TingkatDisiplin.SEDANG, TingkatDisiplin.BERAT)
+        and (h.tmt_mulai is None or (today - h.tmt_mulai).days <= 3 * 365)
+    ]
+    if recent_discipline:
+        worst = max(recent_discipline, key=lambda h: h.tingkat == TingkatDisiplin.BERAT)
+        year = worst.tmt_mulai.year if worst.tmt_mulai else "?"
+        factors.append(
+            Factor(
+                "disiplin",
+                0.0,
+                0.3,
+                f"hukuman disiplin {worst.tingkat.value} ({year})",
+                f"{worst.tingkat.value} disciplinary sanction ({year})",
+                "hukuman disiplin",
+            )
+        )
+    return factors
+
+
+def _span_label(prefix: str, years: Sequence[int]) -> str:
+    return f"{prefix} {years[0]}" if years[0] == years[-1] else f"{prefix} {years[0]}-{years[-1]}"
+
+
+def merit_value(factors: Sequence[Factor]) -> float:
+    total = sum(f.weight for f in factors)
+    return sum(f.value * f.weight for f in factors) / total if total else 0.5
+
+
+def rank(
+    hits: Sequence[EvidenceHit],
+    people: dict[str, Employee],
+    weights: Weights = Weights(),
+    today: dt.date | None = None,
+) -> list[RankedCandidate]:
+    """Deterministic ranking. Merit scales relevance (it never lifts someone outside the field)."""
+    today = today or dt.date.today()
+    relevance = relevance_by_person(hits)
+    total_weight = (weights.relevance + weights.merit) or 1.0
+    ranked: list[RankedCandidate] = []
+    for nip, (rel, person_hits) in relevance.items():
+        employee = people.get(nip)
+        if employee is None:  # evidence of a person not (yet) committed to the store
+            continue
+        merit_parts = merit_factors(employee, today)
+        merit = merit_value(merit_parts)
+        score = rel * (weights.relevance + weights.merit * merit) / total_weight
+        kinds = sorted({h.kind for h in person_hits[:5]})
+        relevance_factor = Factor(
+            "relevansi_bidang",
+            rel,
+            weights.relevance,
+            f"relevansi bidang {rel:.2f}",
+            f"field relevance {rel:.2f}",
+            ", ".join(kinds),
+        )
+        ranked.append(
+            RankedCandidate(
+                nip=nip,
+                employee=employee,
+                score=round(score, 4),
+                relevance=round(rel, 4),
+                merit=round(merit, 4),
+                factors=[relevance_factor, *merit_parts],
+                evidence=person_hits[:5],
+                nine_box=place_employee(employee).cell,
+            )
+        )
+    ranked.sort(key=lambda c: (-c.score, c.nip))
+    return ranked

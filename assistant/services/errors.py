@@ -1,0 +1,23 @@
+"""Service errors with messages in Indonesian and English."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    status = 400
+
+    def __init__(self, message_id: str, message_en: str) -> None:
+        super().__init__(message_id)
+        self.message_id = message_id
+        self.message_en = message_en
+
+    def message(self, lang: str = "id") -> str:
+        return self.message_en if lang == "en" else self.message_id
+
+
+class NotFound(ServiceError):
+    status = 404
+
+
+class Forbidden(ServiceError):
+    status = 403

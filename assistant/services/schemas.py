@@ -1,0 +1,104 @@
+"""What the service returns; the API and the UI show these as they are."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.domain.models import (
+    Asesmen,
+    Diklat,
+    HukumanDisiplin,
+    JenisJabatan,
+    Jenjang,
+    Pendidikan,
+    Penghargaan,
+    RiwayatJabatan,
+    Skp,
+)
+
+
+class SearchFilters(BaseModel):
+    unit_kerja: str | None = Field(None, description="Only people whose current unit (OPD) is this one.")
+    golongan_min: str | None = Field(None, description="Lowest golongan, e.g. 'III/c'.")
+    golongan_max: str | None = Field(None, description="Highest golongan, e.g. 'IV/b'.")
+    jenis_jabatan: list[JenisJabatan] | None = Field(None, description="Current post type(s).")
+    pendidikan_min: Jenjang | None = Field(None, description="Lowest education level, e.g. 'S1'.")
+
+
+class EvidenceOut(BaseModel):
+    kind: str = Field(description="jabatan | pendidikan | diklat | ringkasan")
+    source: str = Field(description="The record it comes from, e.g. 'riwayat jabatan'.")
+    text: str
+    year: int | None = None
+    years: float | None = Field(None, description="Years in the post (position evidence only).")
+
+
+class FactorOut(BaseModel):
+    name: str
+    value: float
+    weight: float
+    detail: str
+    source: str
+
+
+class CandidateOut(BaseModel):
+    rank: int
+    nip: str
+    nama: str
+    nama_lengkap: str
+    jabatan: str | None = None
+    unit_kerja: str | None = None
+    golongan: str | None = None
+    jenis_jabatan: str | None = None
+    kotak_talenta: int | None = None
+    score: float
+    relevance: float
+    merit: float
+    reasons: list[str]
+    factors: list[FactorOut]
+    evidence: list[EvidenceOut]
+
+
+class SearchResult(BaseModel):
+    query: str
+    field: str = Field(description="What was searched for, with the question template removed.")
+    language: Literal["id", "en"]
+    total_people: int = Field(description="People in the store the caller may see.")
+    candidates: list[CandidateOut]
+
+
+class AnswerOut(BaseModel):
+    question: str
+    language: Literal["id", "en"]
+    answer: str
+    candidates: list[CandidateOut]
+    writer: str = Field(description="Which writer produced the prose: 'template' or the model name.")
+    grounded: bool = Field(description="False when the model's text failed the check and was replaced.")
+    conversation_id: str | None = None
+
+
+class ProfileOut(BaseModel):
+    """A person's record as shown to a user: nothing protected beyond what a feature needs."""
+
+    nip: str
+    nama: str
+    nama_lengkap: str
+    status: str | None = None
+    golongan: str | None = None
+    pangkat: str | None = None
+    jabatan: str | None = None
+    jenis_jabatan: str | None = None
+    eselon: str | None = None
+    unit_kerja: str | None = None
+    kotak_talenta: int | None = None
+    kotak_talenta_sumber: str
+    pendidikan: list[Pendidikan]
+    riwayat_jabatan: list[RiwayatJabatan]
+    diklat: list[Diklat]
+    skp: list[Skp]
+    asesmen: list[Asesmen]
+    penghargaan: list[Penghargaan]
+    hukuman_disiplin: list[HukumanDisiplin]
+    ringkasan: str | None = None

@@ -1,0 +1,281 @@
+"""TalentService: the one service layer the API, the chat UI and the CLI call.
+
+Every call takes the caller's identity; every read of people is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from langchain_core.runnables import Runnable
+
+from assistant.chains.answer import build_retrieve_step
+from assistant.chains.guard import check_answer
+from assistant.chains.template import compose
+from assistant.config import SearchSettings
+from assistant.domain.evidence import SOURCE_LABEL
+from assistant.domain.golongan import golongan_rank, pangkat_of
+from assistant.domain.identity import Caller
+from assistant.domain.nine_box import place_employee
+from assistant.domain.query import parse_query
+from assistant.domain.ranking import RankedCandidate, Weights, rank
+from assistant.retrieval.embeddings import TalentaEmbeddings
+from assistant.retrieval.store import TalentStore
+from assistant.services.audit import AuditLog
+from assistant.services.errors import Forbidden, NotFound
+from assistant.services.schemas import (
+    AnswerOut,
+    CandidateOut,
+    EvidenceOut,
+    FactorOut,
+    ProfileOut,
+    SearchFilters,
+    SearchResult,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class TalentService:
+    def __init__(
+        self,
+        store: TalentStore,
+        embeddings: TalentaEmbeddings,
+        audit: AuditLog,
+        search_settings: SearchSettings,
+        writer: Runnable,
+        writer_name: str = "template",
+        default_language: str = "id",
+    ) -> None:
+        self.store = store
+        self.embeddings = embeddings
+        self.audit = audit
+        self.settings = search_settings
+        self.writer = writer
+        self.writer_name = writer_name
+        self.default_language = default_language
+        self._names: dict[str, str] | None = None
+        self._names_count = -1
+        self._retrieve = build_retrieve_step(self._chain_search)
+
+    # ---- search ------------------------------------------------------------------------------
+
+    def search(
+        self,
+        caller: Caller,
+        query: str,
+        filters: SearchFilters | None = None,
+        limit: int | None = None,
+        language: str | None = None,
+        *,
+        action: str = "search",
+    ) -> SearchResult:
+        parsed = parse_query(query, language or self.default_language)
+        lang = language or parsed.language
+        where = _where(caller, filters)
+        vector = self.embeddings.encode_query(parsed.field)
+        hits = self.store.query_evidence(vector, self.settings.chunk_pool, where)
+        nips = list(dict.fromkeys(h.nip for h in hits))
+        people = self.store.get_people(nips)
+        weights = Weights(self.settings.weight_relevance, self.settings.weight_merit)
+        ranked = [r for r in rank(hits, people, weights) if caller.can_see(r.nip, r.employee.unit_kerja)]
+        top = _relevant(ranked, self.settings.min_relative_relevance)[: limit or self.settings.top_k]
+        result = SearchResult(
+            query=parsed.text,
+            field=parsed.field,
+            language=lang,  # type: ignore[arg-type]
+            total_people=self.store.count(_visibility(caller)),
+            candidates=[_candidate(i + 1, r, lang) for i, r in enumerate(top)],
+        )
+        if action:
+            self.audit.record(caller, action, query, [c.nip for c in result.candidates])
+        return result
+
+    # ---- answers -----------------------------------------------------------------------------
+
+    def answer(self, caller: Caller, question: str, conversation_id: str | None = None) -> AnswerOut:
+        final: AnswerOut | None = None
+        for event in self.stream_answer(caller, question, conversation_id):
+            if event["event"] == "done":
+                final = event["data"]
+        assert final is not None
+        return final
+
+    def stream_answer(
+        self, caller: Caller, question: str, conversation_id: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Events: candidates, token (many), replace (if the guard rejected the text), done."""
+        item = self._retrieve.invoke({"question": question, "caller": caller})
+        result: SearchResult = item["result"]
+        yield {"event": "candidates", "data": result}
+        parts: list[str] = []
+        for chunk in self.writer.stream(item):
+            parts.append(chunk)
+            yield {"event": "token", "data": chunk}
+        text = "".join(parts)
+        grounded = True
+        if self.writer_name != "template":
+            verdict = check_answer(text, result, self._known_names())
+            if not verdict.ok:
+                grounded = False
+                logger.warning("grounding guard replaced an answer: %s", verdict.problems)
+                text = compose(result)
+                yield {"event": "replace", "data": text}
+        out = AnswerOut(
+            question=question,
+            language=result.language,
+            answer=text,
+            candidates=result.candidates,
+            writer=self.writer_name,
+            grounded=grounded,
+            conversation_id=conversation_id,
+        )
+        self.audit.record(
+            caller,
+            "chat",
+            question,
+            [c.nip for c in result.candidates],
+            writer=self.writer_name,
+            grounded=grounded,
+        )
+        yield {"event": "done", "data": out}
+
+    def _chain_search(self, item: dict[str, Any]) -> SearchResult:
+        return self.search(item["caller"], item["question"], action="")
+
+    def _known_names(self) -> dict[str, str]:
+        count = self.store.count()
+        if self._names is None or count != self._names_count:
+            self._names = self.store.names()
+            self._names_count = count
+        return self._names
+
+    # ---- profiles ----------------------------------------------------------------------------
+
+    def profile(self, caller: Caller, nip: str) -> ProfileOut:
+        people = self.store.get_people([nip])
+        employee = people.get(nip)
+        if employee is None:
+            raise NotFound(f"Pegawai dengan NIP {nip} tidak ditemukan.", f"No employee with NIP {nip}.")
+        if not caller.can_see(nip, employee.unit_kerja):
+            self.audit.record(caller, "profile_denied", None, [nip])
+            raise Forbidden(
+                f"Anda tidak berwenang melihat profil NIP {nip}.", f"You may not view the profile of NIP {nip}."
+            )
+        placement = place_employee(employee)
+        self.audit.record(caller, "profile", None, [nip])
+        return ProfileOut(
+            nip=employee.nip,
+            nama=employee.nama,
+            nama_lengkap=employee.nama_lengkap,
+            status=employee.status,
+            golongan=employee.golongan,
+            pangkat=pangkat_of(employee.golongan),
+            jabatan=employee.jabatan,
+            jenis_jabatan=employee.jenis_jabatan.value if employee.jenis_jabatan else None,
+            eselon=employee.eselon,
+            unit_kerja=employee.unit_kerja,
+            kotak_talenta=placement.cell,
+            kotak_talenta_sumber=placement.source,
+            pendidikan=employee.pendidikan,
+            riwayat_jabatan=employee.riwayat_jabatan,
+            diklat=employee.diklat,
+            skp=employee.skp,
+            asesmen=employee.asesmen,
+            penghargaan=employee.penghargaan,
+            hukuman_disiplin=employee.hukuman_disiplin,
+            ringkasan=employee.ringkasan,
+        )
+
+    def stats(self) -> dict[str, Any]:
+        return {"people": self.store.count(), "embedding_model": self.embeddings.model_id}
+
+
+def _relevant(ranked: list[RankedCandidate], ratio: float) -> list[RankedCandidate]:
+    """Drop people far below the best match: the list shows who fits, not everyone retrieved."""
+    if not ranked:
+        return ranked
+    best = max(r.relevance for r in ranked)
+    return [r for r in ranked if r.relevance >= ratio * best]
+
+
+def _visibility(caller: Caller) -> dict[str, Any] | None:
+    match caller.role:
+        case "opd":
+            return {"unit_kerja": caller.unit_kerja or "\x00"}
+        case "asn":
+            return {"nip": caller.nip or "\x00"}
+    return None
+
+
+def _where(caller: Caller, filters: SearchFilters | None) -> dict[str, Any] | None:
+    clauses: list[dict[str, Any]] = []
+    visibility = _visibility(caller)
+    if visibility:
+        clauses.append(visibility)
+    if filters:
+        if filters.unit_kerja:
+            clauses.append({"unit_kerja": filters.unit_kerja})
+        low = golongan_rank(filters.golongan_min) if filters.golongan_min else None
+        high = golongan_rank(filters.golongan_max) if filters.golongan_max else None
+        if low is not None:
+            clauses.append({"golongan_rank": {"$gte": low}})
+        if high is not None:
+            clauses.append({"golongan_rank": {"$lte": high}})
+        if filters.jenis_jabatan:
+            clauses.append({"jenis_jabatan": {"$in": [j.value for j in filters.jenis_jabatan]}})
+        if filters.pendidikan_min:
+            clauses.append({"jenjang_rank": {"$gte": filters.pendidikan_min.rank}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def _candidate(position: int, r: RankedCandidate, lang: str) -> CandidateOut:
+    e = r.employee
+    en = lang == "en"
+    factors = [
+        FactorOut(
+            name=f.name,
+            value=round(f.value, 3),
+            weight=f.weight,
+            detail=f.detail_en if en else f.detail_id,
+            source=f.source,
+        )
+        for f in r.factors
+    ]
+    evidence = [
+        EvidenceOut(
+            kind=h.kind,
+            source=SOURCE_LABEL.get(h.kind, (h.kind, h.kind))[1 if en else 0],
+            text=h.display,
+            year=h.year,
+            years=h.years,
+        )
+        for h in r.evidence
+    ]
+    reasons = [f"{f.detail} [{f.source}]" for f in factors]
+    if evidence:
+        label = "best evidence" if en else "bukti terkuat"
+        reasons.insert(1, f"{label}: {evidence[0].text} [{evidence[0].source}]")
+    return CandidateOut(
+        rank=position,
+        nip=e.nip,
+        nama=e.nama,
+        nama_lengkap=e.nama_lengkap,
+        jabatan=e.jabatan,
+        unit_kerja=e.unit_kerja,
+        golongan=e.golongan,
+        jenis_jabatan=e.jenis_jabatan.value if e.jenis_jabatan else None,
+        kotak_talenta=r.nine_box,
+        score=r.score,
+        relevance=r.relevance,
+        merit=r.merit,
+        reasons=reasons,
+        factors=factors,
+        evidence=evidence,
+    )
+
+

@@ -1,0 +1,146 @@
+"""TalentService on a real store with the 12 fixture people: ranking, roles, audit, answers."""
+
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+
+from assistant.chains.answer import llm_writer
+from assistant.domain.identity import SYSTEM, Caller
+from assistant.services.errors import Forbidden, NotFound
+from assistant.services.schemas import SearchFilters
+from assistant.services.talent import TalentService
+
+
+@pytest.fixture
+def container(make_container):
+    return make_container()
+
+
+@pytest.mark.parametrize(
+    "question, expected_top",
+    [
+        ("Siapa ASN yang paling cocok untuk bidang perikanan?", {"Siti Rahmawati", "Bagus Prasetyo"}),
+        ("Who is best suited for fisheries?", {"Siti Rahmawati", "Bagus Prasetyo"}),
+        ("Siapa yang cocok untuk bidang kesehatan masyarakat?", {"Hendra Gunawan"}),
+        ("Siapa yang paling cocok untuk pengelolaan keuangan daerah?", {"Andi Wijaya", "Yuliana Sitompul"}),
+        ("cari pegawai yang ahli teknologi informasi", {"Dodi Kurniawan"}),
+    ],
+)
+def test_field_people_come_first(container, question, expected_top):
+    result = container.service.search(SYSTEM, question, limit=5)
+    top = [c.nama for c in result.candidates[: len(expected_top)]]
+    assert set(top) == expected_top, [c.nama for c in result.candidates]
+
+
+def test_a_career_beats_a_single_training(container):
+    """Nur Aisyah's only link to fisheries is one training; both fisheries careers rank above her."""
+    names = [c.nama for c in container.service.search(SYSTEM, "perikanan", limit=10).candidates]
+    assert names[:2] == ["Siti Rahmawati", "Bagus Prasetyo"]
+    assert "Nur Aisyah" not in names[:2]
+
+
+def test_every_candidate_carries_reasons_and_cited_evidence(container):
+    result = container.service.search(SYSTEM, "perikanan", limit=3)
+    first = result.candidates[0]
+    assert first.nama == "Siti Rahmawati"
+    assert first.reasons and first.evidence
+    assert {f.name for f in first.factors} >= {"relevansi_bidang", "kinerja", "kotak_talenta"}
+    kinerja = next(f for f in first.factors if f.name == "kinerja")
+    assert "2025: Sangat Baik" in kinerja.detail and kinerja.source == "SKP 2023-2025"
+    assert first.kotak_talenta == 9  # computed: Sangat Baik x potensi tinggi
+    assert all(ev.source for ev in first.evidence)
+
+
+def test_same_people_for_indonesian_and_english(container):
+    id_ = [c.nip for c in container.service.search(SYSTEM, "Siapa yang cocok untuk bidang perikanan?", limit=2).candidates]
+    en = [c.nip for c in container.service.search(SYSTEM, "Who is best suited for fisheries?", limit=2).candidates]
+    assert set(id_) == set(en)
+
+
+def test_filters_apply(container):
+    result = container.service.search(SYSTEM, "perikanan", filters=SearchFilters(golongan_min="III/c"), limit=5)
+    assert "Bagus Prasetyo" not in [c.nama for c in result.candidates]  # III/b
+    assert result.candidates[0].nama == "Siti Rahmawati"
+    only_rsud = container.service.search(SYSTEM, "perawat", filters=SearchFilters(unit_kerja="RSUD"))
+    assert {c.unit_kerja for c in only_rsud.candidates} == {"RSUD"}
+
+
+def test_roles_limit_what_is_seen(container):
+    opd = Caller(user="kadis-kes", role="opd", unit_kerja="Dinas Kesehatan")
+    result = container.service.search(opd, "perikanan")
+    assert {c.unit_kerja for c in result.candidates} <= {"Dinas Kesehatan"}
+    assert result.total_people == 1
+    asn = Caller(user="bagus", role="asn", nip="198707222010012004")
+    assert [c.nip for c in container.service.search(asn, "perikanan").candidates] == ["198707222010012004"]
+    assert container.service.profile(asn, "198707222010012004").nama == "Bagus Prasetyo"
+    with pytest.raises(Forbidden):
+        container.service.profile(asn, "198003152005011002")
+    with pytest.raises(NotFound):
+        container.service.profile(SYSTEM, "199901012020011001")
+
+
+def test_search_answer_and_profile_are_audited(container):
+    caller = Caller(user="bupati", role="pimpinan")
+    result = container.service.search(caller, "perikanan", limit=2)
+    container.service.answer(caller, "Siapa ASN yang paling cocok untuk bidang perikanan?")
+    container.service.profile(caller, result.candidates[0].nip)
+    entries = container.audit.entries()
+    assert [e["action"] for e in entries] == ["search", "chat", "profile"]
+    assert entries[0]["user"] == "bupati" and entries[0]["nips"] == [c.nip for c in result.candidates]
+    assert entries[2]["nips"] == [result.candidates[0].nip]
+    assert container.audit.verify()
+
+
+def test_template_answer_is_grounded_in_the_askers_language(container):
+    answer = container.service.answer(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?")
+    assert answer.language == "id" and answer.writer == "template" and answer.grounded
+    assert "keputusan tetap pada PPK" in answer.answer.lower().replace("ppk", "PPK")
+    assert answer.candidates[0].nama_lengkap in answer.answer
+    stored = container.store.names()
+    for nip, name in stored.items():
+        if nip not in {c.nip for c in answer.candidates}:
+            assert name not in answer.answer
+    english = container.service.answer(SYSTEM, "Who is best suited for fisheries?")
+    assert english.language == "en" and "Candidates for" in english.answer and "PPK" in english.answer
+
+
+def _service_with_model(container, text: str) -> TalentService:
+    llm = GenericFakeChatModel(messages=iter([text]))
+    return TalentService(
+        container.store, container.embeddings, container.audit, container.settings.search,
+        llm_writer(llm), writer_name="fake:scripted",
+    )  # fmt: skip
+
+
+def test_guard_replaces_an_answer_that_names_someone_not_retrieved(container):
+    service = _service_with_model(container, "Kandidat terbaik adalah Teguh Santoso (NIP 198810102014031004).")
+    answer = service.answer(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?")
+    assert not answer.grounded
+    assert "Teguh Santoso" not in answer.answer
+    assert answer.candidates[0].nama_lengkap in answer.answer  # the template answer took its place
+    assert container.audit.entries()[-1]["grounded"] is False
+
+
+def test_guard_keeps_a_grounded_model_answer(container):
+    service = _service_with_model(
+        container, "Siti Rahmawati paling cocok untuk perikanan. Keputusan tetap pada PPK."
+    )
+    events = list(service.stream_answer(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?"))
+    assert [e["event"] for e in events][0] == "candidates" and events[-1]["event"] == "done"
+    assert sum(e["event"] == "token" for e in events) > 1  # streamed in pieces
+    final = events[-1]["data"]
+    assert final.grounded and final.answer.startswith("Siti Rahmawati")
+
+
+def test_protected_attributes_do_not_change_the_ranking(make_container, people):
+    """Swap gender and birth date of everyone: the ranking stays identical (NIP stays the identifier)."""
+    base = make_container(people)
+    before = [(c.nip, c.score) for c in base.service.search(SYSTEM, "perikanan", limit=10).candidates]
+    flipped = [
+        p.model_copy(update={"jenis_kelamin": "P" if p.jenis_kelamin != "P" else "L", "tanggal_lahir": None})
+        for p in people
+    ]
+    from ingest.pipeline import ingest_employees
+
+    ingest_employees(base.store, base.embeddings, flipped)
+    after = [(c.nip, c.score) for c in base.service.search(SYSTEM, "perikanan", limit=10).candidates]
+    assert before == after
