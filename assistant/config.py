@@ -121,3 +121,28 @@ class Settings(BaseSettings):
     @property
     def reports_dir(self) -> Path:
         return self.data_dir / "reports"
+
+
+def settings_rows() -> list[tuple[str, str, str]]:
+    """(environment variable, default, description) for every setting: the README's table."""
+    rows: list[tuple[str, str, str]] = []
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        for name, info in model.model_fields.items():
+            annotation = info.annotation
+            env = f"{prefix}{name.upper()}"
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                walk(annotation, env + "__")
+                continue
+            default = info.get_default(call_default_factory=True)
+            shown = "{}" if default == {} else str(default)
+            rows.append((env, shown, (info.description or "").replace("|", "/")))
+
+    walk(Settings, "TALENTA_")
+    return rows
+
+
+def settings_markdown() -> str:
+    lines = ["| variable | default | meaning |", "|---|---|---|"]
+    lines += [f"| `{env}` | `{default}` | {desc} |" for env, default, desc in settings_rows()]
+    return "\n".join(lines)
