@@ -244,6 +244,7 @@ def ui(
         "--server.port", str(port or settings.ui.port),
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "minimal",
     ]  # fmt: skip
     raise typer.Exit(subprocess.call(cmd))
 

@@ -46,7 +46,7 @@ def candidate_line(c: CandidateOut, lang: str) -> str:
     for kind in ("pendidikan", "jabatan", "diklat", "ringkasan"):
         for text in by_kind.get(kind, [])[:2 if kind != "ringkasan" else 1]:
             facts.append(text if kind != "ringkasan" else f"“{_clip(text, 160)}”")
-    years = _years_in_field(c)
+    years = c.tahun_bidang_terkait
     if years >= 1:
         facts.append(t["years"].format(years=years))
     merit = [f.detail for f in c.factors if f.name in ("kinerja", "asesmen", "disiplin")]
@@ -55,12 +55,9 @@ def candidate_line(c: CandidateOut, lang: str) -> str:
         {ev.source for ev in c.evidence}
         | {f.source.split(" (")[0] for f in c.factors if f.name != "relevansi_bidang" and f.source}
     )
-    return f"{head}\n   " + "; ".join(facts) + f". [{t['source']}: {', '.join(sources)}]"
+    return f"{head}  \n   " + "; ".join(facts) + f". [{t['source']}: {', '.join(sources)}]"
 
 
-def _years_in_field(c: CandidateOut) -> float:
-    """Years in the posts that matched the question (each post counted once)."""
-    return sum(ev.years or 0.0 for ev in c.evidence if ev.kind == "jabatan")
 
 
 def _clip(text: str, n: int) -> str:

@@ -43,6 +43,25 @@ CELL_MEANING: dict[int, str] = {
 }
 
 
+CELL_MEANING_EN: dict[int, str] = {
+    9: "promote and retain (succession group)",
+    8: "succession group",
+    7: "succession group",
+    6: "development",
+    5: "development",
+    4: "development / re-placement",
+    3: "coaching",
+    2: "coaching",
+    1: "coaching / re-placement",
+}
+
+
+def cell_meaning(cell: int | None, lang: str = "id") -> str | None:
+    if cell is None:
+        return None
+    return (CELL_MEANING_EN if lang == "en" else CELL_MEANING).get(cell)
+
+
 @dataclass(frozen=True)
 class NineBoxPlacement:
     cell: int | None

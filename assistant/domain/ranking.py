@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.domain.models import Employee, TingkatDisiplin
 from assistant.domain.nine_box import place_employee
@@ -30,6 +30,13 @@ class EvidenceHit:
     year: int | None
     years: float | None
     similarity: float
+    match: float = 0.0  # 0..1: how close to the best hit of this search (set by the ranking)
+
+
+# Evidence shown for a person must be a real match, not the tail of the retrieved pool.
+SHOWN_MATCH = 0.45
+# A post counts towards "years in related posts" only when it matches this well.
+RELATED_POST_MATCH = 0.6
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,7 @@ class RankedCandidate:
     factors: list[Factor] = field(default_factory=list)
     evidence: list[EvidenceHit] = field(default_factory=list)
     nine_box: int | None = None
+    related_years: float = 0.0
 
 
 def relevance_by_person(hits: Sequence[EvidenceHit]) -> dict[str, tuple[float, list[EvidenceHit]]]:
@@ -75,7 +83,7 @@ def relevance_by_person(hits: Sequence[EvidenceHit]) -> dict[str, tuple[float, l
         weight = KIND_WEIGHT.get(hit.kind, 0.7)
         if hit.kind == "jabatan" and hit.years is not None:
             weight *= 0.7 + 0.3 * min(hit.years, 6.0) / 6.0  # years in the post count, up to six
-        per[hit.nip].append((norm * weight, hit))
+        per[hit.nip].append((norm * weight, replace(hit, match=round(norm, 4))))
     best_possible = sum(DECAY)
     out: dict[str, tuple[float, list[EvidenceHit]]] = {}
     for nip, scored in per.items():
@@ -158,6 +166,16 @@ def merit_value(factors: Sequence[Factor]) -> float:
     return sum(f.value * f.weight for f in factors) / total if total else 0.5
 
 
+def _shown(hits: list[EvidenceHit]) -> list[EvidenceHit]:
+    """The best piece always; others only when they are real matches. At most five."""
+    return [h for i, h in enumerate(hits) if i == 0 or h.match >= SHOWN_MATCH][:5]
+
+
+def related_years(hits: Sequence[EvidenceHit]) -> float:
+    """Years in posts that match the question well."""
+    return sum(h.years or 0.0 for h in hits if h.kind == "jabatan" and h.match >= RELATED_POST_MATCH)
+
+
 def rank(
     hits: Sequence[EvidenceHit],
     people: dict[str, Employee],
@@ -193,8 +211,9 @@ def rank(
                 relevance=round(rel, 4),
                 merit=round(merit, 4),
                 factors=[relevance_factor, *merit_parts],
-                evidence=person_hits[:5],
+                evidence=_shown(person_hits),
                 nine_box=place_employee(employee).cell,
+                related_years=round(related_years(person_hits), 1),
             )
         )
     ranked.sort(key=lambda c: (-c.score, c.nip))

@@ -33,6 +33,7 @@ class EvidenceOut(BaseModel):
     text: str
     year: int | None = None
     years: float | None = Field(None, description="Years in the post (position evidence only).")
+    match: float = Field(0.0, description="0..1: how closely this piece matched the question.")
 
 
 class FactorOut(BaseModel):
@@ -53,6 +54,8 @@ class CandidateOut(BaseModel):
     golongan: str | None = None
     jenis_jabatan: str | None = None
     kotak_talenta: int | None = None
+    kotak_talenta_arti: str | None = Field(None, description="What the 9-box cell means for action.")
+    tahun_bidang_terkait: float = Field(0.0, description="Years in posts that match the question well.")
     score: float
     relevance: float
     merit: float

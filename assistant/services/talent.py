@@ -18,7 +18,7 @@ from assistant.config import SearchSettings
 from assistant.domain.evidence import SOURCE_LABEL
 from assistant.domain.golongan import golongan_rank, pangkat_of
 from assistant.domain.identity import Caller
-from assistant.domain.nine_box import place_employee
+from assistant.domain.nine_box import cell_meaning, place_employee
 from assistant.domain.query import parse_query
 from assistant.domain.ranking import RankedCandidate, Weights, rank
 from assistant.retrieval.embeddings import TalentaEmbeddings
@@ -95,19 +95,24 @@ class TalentService:
 
     # ---- answers -----------------------------------------------------------------------------
 
-    def answer(self, caller: Caller, question: str, conversation_id: str | None = None) -> AnswerOut:
+    def answer(
+        self, caller: Caller, question: str, conversation_id: str | None = None, language: str | None = None
+    ) -> AnswerOut:
         final: AnswerOut | None = None
-        for event in self.stream_answer(caller, question, conversation_id):
+        for event in self.stream_answer(caller, question, conversation_id, language):
             if event["event"] == "done":
                 final = event["data"]
         assert final is not None
         return final
 
     def stream_answer(
-        self, caller: Caller, question: str, conversation_id: str | None = None
+        self, caller: Caller, question: str, conversation_id: str | None = None, language: str | None = None
     ) -> Iterator[dict[str, Any]]:
-        """Events: candidates, token (many), replace (if the guard rejected the text), done."""
-        item = self._retrieve.invoke({"question": question, "caller": caller})
+        """Events: candidates, token (many), replace (if the guard rejected the text), done.
+
+        ``language`` forces the answer language; by default it follows the question.
+        """
+        item = self._retrieve.invoke({"question": question, "caller": caller, "language": language})
         result: SearchResult = item["result"]
         yield {"event": "candidates", "data": result}
         parts: list[str] = []
@@ -143,7 +148,7 @@ class TalentService:
         yield {"event": "done", "data": out}
 
     def _chain_search(self, item: dict[str, Any]) -> SearchResult:
-        return self.search(item["caller"], item["question"], action="")
+        return self.search(item["caller"], item["question"], language=item.get("language"), action="")
 
     def _known_names(self) -> dict[str, str]:
         count = self.store.count()
@@ -189,8 +194,13 @@ class TalentService:
             ringkasan=employee.ringkasan,
         )
 
-    def stats(self) -> dict[str, Any]:
-        return {"people": self.store.count(), "embedding_model": self.embeddings.model_id}
+    def stats(self, caller: Caller) -> dict[str, Any]:
+        """How many people the caller may see, and which embedding model serves them."""
+        return {"people": self.store.count(_visibility(caller)), "embedding_model": self.embeddings.model_id}
+
+
+def _label(kind: str, en: bool) -> str:
+    return SOURCE_LABEL.get(kind, (kind, kind))[1 if en else 0]
 
 
 def _relevant(ranked: list[RankedCandidate], ratio: float) -> list[RankedCandidate]:
@@ -249,13 +259,17 @@ def _candidate(position: int, r: RankedCandidate, lang: str) -> CandidateOut:
     evidence = [
         EvidenceOut(
             kind=h.kind,
-            source=SOURCE_LABEL.get(h.kind, (h.kind, h.kind))[1 if en else 0],
+            source=_label(h.kind, en),
             text=h.display,
             year=h.year,
             years=h.years,
+            match=h.match,
         )
         for h in r.evidence
     ]
+    relevance = factors[0]
+    if relevance.name == "relevansi_bidang":
+        relevance.source = ", ".join(_label(kind.strip(), en) for kind in relevance.source.split(",") if kind.strip())
     reasons = [f"{f.detail} [{f.source}]" for f in factors]
     if evidence:
         label = "best evidence" if en else "bukti terkuat"
@@ -270,6 +284,8 @@ def _candidate(position: int, r: RankedCandidate, lang: str) -> CandidateOut:
         golongan=e.golongan,
         jenis_jabatan=e.jenis_jabatan.value if e.jenis_jabatan else None,
         kotak_talenta=r.nine_box,
+        kotak_talenta_arti=cell_meaning(r.nine_box, lang),
+        tahun_bidang_terkait=r.related_years,
         score=r.score,
         relevance=r.relevance,
         merit=r.merit,

@@ -1,0 +1,134 @@
+"""The chat page in a real headless Chromium (Debian's, via playwright) against `streamlit run`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+QUESTION = "Siapa ASN yang paling cocok untuk bidang perikanan?"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except OSError:
+        return False
+
+
+def _tail(path: Path, n: int = 40) -> str:
+    return (
+        "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-n:])
+        if path.exists()
+        else ""
+    )
+
+
+@pytest.fixture
+def chat_url(tmp_path, fixture_store_dir) -> Iterator[str]:
+    """`streamlit run ui/app.py` on a free port, on a private copy of the fixture store."""
+    data_dir = tmp_path / "store"
+    shutil.copytree(fixture_store_dir, data_dir)
+    port = _free_port()
+    env = {
+        **os.environ,
+        "TALENTA_DATA_DIR": str(data_dir),
+        "TALENTA_LANGUAGE": "id",
+        "TALENTA_LLM__PROVIDER": "template",
+        "HF_HUB_OFFLINE": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+    }
+    log = tmp_path / "streamlit.log"
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", "ui/app.py",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        health = f"http://127.0.0.1:{port}/_stcore/health"
+        deadline = time.monotonic() + 60
+        while not _healthy(health):
+            if proc.poll() is not None:
+                pytest.fail(f"streamlit exited with {proc.returncode}:\n{_tail(log)}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not answer {health} within 60 s:\n{_tail(log)}")
+            time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+def test_chat_in_chromium(chat_url, tmp_path):
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} not found: run `make browser` (installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    shot = tmp_path / "chat.png"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(chat_url, wait_until="domcontentloaded")
+            page.get_by_role("heading", name="Talenta — Asisten Talenta ASN").wait_for(timeout=60_000)
+            box = page.locator('[data-testid="stChatInputTextArea"]')
+            box.wait_for(timeout=60_000)
+            box.fill(QUESTION)
+            box.press("Enter")
+            page.locator('[data-testid="stExpander"]').first.wait_for(timeout=60_000)
+            page.get_by_text("Siti Rahmawati").first.wait_for(timeout=60_000)
+            page.get_by_text("Bukti dari rekam data").first.wait_for(timeout=60_000)
+            assert page.locator('[data-testid="stException"]').count() == 0
+            first_card = page.locator('[data-testid="stExpander"]').first.inner_text()
+            assert "1. Ir. Siti Rahmawati, M.Si. — Kepala Bidang Budidaya, Dinas Perikanan" in first_card
+            assert "198003152005011002" in first_card
+            page.set_viewport_size({"width": 1400, "height": 2600})  # the chat scrolls inside the page
+            table = page.locator('[data-testid="stTable"]').first
+            table.get_by_text("Relevansi bidang", exact=True).wait_for(
+                timeout=30_000
+            )  # the factor table has drawn
+            assert "Kotak talenta" in table.inner_text()
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000

@@ -1,0 +1,184 @@
+"""Talenta chat page (Streamlit): ask who fits a field, read the answer and the candidate cards.
+
+Run with ``talenta ui`` or ``streamlit run ui/app.py``. The page only calls ``container.service``;
+ranking, wording of the answer and the audit log all live in the service layer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import streamlit as st
+
+from assistant.config import Settings
+from assistant.container import Container, build_container
+from assistant.domain.identity import Caller
+from assistant.retrieval.store import StoreMismatch
+from assistant.services.errors import ServiceError
+from assistant.services.schemas import AnswerOut, CandidateOut, SearchResult
+from ui.components import answer_markdown, escape_md, render_candidates
+from ui.i18n import EXAMPLES, LANGUAGES, both, number, role_name, t
+
+logger = logging.getLogger(__name__)
+
+
+@st.cache_resource(show_spinner=False)
+def get_container() -> Container:
+    """Built once per server process; every session shares the store, model and audit log."""
+    return build_container(Settings())
+
+
+class _Turn:
+    """Consumes the service's event stream: yields the token text, keeps the rest for afterwards."""
+
+    def __init__(self, events: Iterator[dict[str, Any]]) -> None:
+        self._events = events
+        self.result: SearchResult | None = None
+        self.replacement: str | None = None
+        self.answer: AnswerOut | None = None
+
+    def tokens(self) -> Iterator[str]:
+        for event in self._events:
+            match event["event"]:
+                case "candidates":
+                    self.result = event["data"]
+                case "token":
+                    yield answer_markdown(event["data"])
+                case "replace":
+                    self.replacement = event["data"]
+                case "done":
+                    self.answer = event["data"]
+
+    @property
+    def candidates(self) -> list[CandidateOut]:
+        if self.answer is not None:
+            return list(self.answer.candidates)
+        return list(self.result.candidates) if self.result is not None else []
+
+
+def _message(
+    role: str, text: str, candidates: list[CandidateOut] | None = None, **extra: Any
+) -> dict[str, Any]:
+    return {"role": role, "text": text, "candidates": candidates or [], **extra}
+
+
+def _render_message(message: dict[str, Any], lang: str) -> None:
+    with st.chat_message(message["role"]):
+        if message["role"] == "user":
+            st.markdown(escape_md(message["text"]))
+        elif message["text"]:
+            st.markdown(answer_markdown(message["text"]))
+        if message.get("error"):
+            st.error(message["error"][lang])
+        render_candidates(message["candidates"], lang)
+
+
+def _ask(container: Container, caller: Caller, question: str, lang: str) -> None:
+    """Stream one answer into a new assistant message and keep it in the history."""
+    st.session_state.messages.append(_message("user", question))
+    _render_message(st.session_state.messages[-1], lang)
+    error: dict[str, str] | None = None
+    streamed: Any = ""
+    with st.chat_message("assistant"):
+        slot = st.empty()
+        turn = _Turn(container.service.stream_answer(caller, question))
+        try:
+            with slot.container(), st.spinner(t("thinking", lang)):
+                streamed = st.write_stream(turn.tokens())
+        except ServiceError as exc:
+            error = {"id": exc.message("id"), "en": exc.message("en")}
+        except Exception as exc:
+            logger.exception("chat answer failed")
+            error = both("answer_failed", detail=type(exc).__name__)
+        if turn.replacement is not None:
+            text = turn.replacement
+        elif turn.answer is not None:
+            text = turn.answer.answer
+        else:
+            text = streamed if isinstance(streamed, str) else "".join(str(s) for s in streamed)
+        if text and (turn.replacement is not None or answer_markdown(text) != streamed):
+            slot.markdown(answer_markdown(text))  # the guard's replacement, or a chunk-split line break
+        if error:
+            st.error(error[lang])
+        render_candidates(turn.candidates, lang)
+    st.session_state.messages.append(_message("assistant", text, turn.candidates, error=error))
+
+
+def _sidebar(
+    container: Container | None, stats: dict[str, Any] | None, lang_default: str
+) -> tuple[str, str | None]:
+    """Language switch, identity, index size, examples. Returns (language, clicked example)."""
+    clicked: str | None = None
+    with st.sidebar:
+        lang = st.radio(
+            t("language", lang_default),
+            options=list(LANGUAGES),
+            index=list(LANGUAGES).index(lang_default),
+            format_func=LANGUAGES.__getitem__,
+            key="lang",
+        )
+        lang = lang or lang_default
+        if container is not None and stats is not None:
+            identity = container.settings.ui
+            st.markdown(
+                t("logged_in_as", lang, user=escape_md(identity.user), role=role_name(identity.role, lang))
+            )
+            st.markdown(t("indexed", lang, n=number(stats["people"], lang)))
+            st.caption(t("embedding_model", lang, model=stats["embedding_model"]))
+            st.divider()
+            st.markdown(f"**{t('examples', lang)}**")
+            for i, example in enumerate(EXAMPLES):
+                if st.button(example, key=f"example_{i}", width="stretch", disabled=not stats["people"]):
+                    clicked = example
+            st.divider()
+            if st.button(t("clear", lang), key="clear", type="tertiary"):
+                st.session_state.messages = []
+    return lang, clicked
+
+
+def _caller(container: Container) -> Caller:
+    """The identity the UI acts as (from settings until a login exists)."""
+    return Caller(user=container.settings.ui.user, role=container.settings.ui.role)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Talenta", page_icon="🏛️", layout="centered")
+    st.session_state.setdefault("messages", [])
+
+    container: Container | None = None
+    stats: dict[str, Any] | None = None
+    startup_error: dict[str, str] | None = None
+    try:
+        container = get_container()
+        stats = container.service.stats(_caller(container))
+    except StoreMismatch as exc:
+        startup_error = both("store_mismatch", detail=str(exc))
+    except Exception as exc:
+        logger.exception("building the Talenta container failed")
+        startup_error = both("startup_failed", detail=f"{type(exc).__name__}: {exc}")
+
+    lang_default = container.settings.language if container is not None else "id"
+    lang, clicked = _sidebar(container, stats, lang_default)
+
+    st.title(t("page_title", lang))
+    st.caption(t("caption", lang))
+
+    ready = container is not None and stats is not None and stats["people"] > 0
+    if startup_error:
+        st.error(startup_error[lang])
+    elif stats is not None and stats["people"] == 0:
+        st.error(t("empty_index", lang))
+
+    for message in st.session_state.messages:
+        _render_message(message, lang)
+
+    typed = st.chat_input(t("placeholder", lang), key="question", disabled=not ready)
+    question = typed if isinstance(typed, str) else clicked
+    if ready and container is not None and question and question.strip():
+        caller = _caller(container)
+        _ask(container, caller, question.strip(), lang)
+
+
+main()

@@ -1,0 +1,100 @@
+"""Rendering helpers for the chat page: candidate cards with their factors and evidence.
+
+Everything shown comes from the service's CandidateOut as it is; nothing is ranked or scored here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import streamlit as st
+
+from assistant.services.schemas import CandidateOut, EvidenceOut
+from ui.i18n import factor_name, t
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$])")
+_CONTINUATION = re.compile(r"(?<!  )\n(?=[ ]{2,}\S)")
+
+
+def escape_md(text: str) -> str:
+    """Record text shown as Markdown: no emphasis, links, HTML or LaTeX from the data."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def answer_markdown(text: str) -> str:
+    """The answer as written, with its indented continuation lines kept on their own line.
+
+    The writer puts each candidate's facts on an indented line under the name; plain Markdown would
+    join the two, so the line break is made a hard one.
+    """
+    return _CONTINUATION.sub("  \n", text)
+
+
+def candidate_title(c: CandidateOut) -> str:
+    """'1. Ir. Siti Rahmawati, M.Si. — Kepala Bidang Budidaya, Dinas Perikanan'."""
+    post = ", ".join(part for part in (c.jabatan, c.unit_kerja) if part)
+    return f"{c.rank}. {c.nama_lengkap}" + (f" — {post}" if post else "")
+
+
+def summary_line(c: CandidateOut, lang: str) -> str:
+    """NIP, golongan, 9-box cell and score on one Markdown line."""
+    parts = [
+        f"{t('nip', lang)} `{c.nip}`",
+        f"{t('golongan', lang)} **{escape_md(c.golongan or '—')}**",
+        f"{t('cell', lang)} **{c.kotak_talenta if c.kotak_talenta is not None else '—'}**",
+        f"{t('score', lang)} **{c.score:.2f}** "
+        f"({t('relevance', lang, value=c.relevance)}, {t('merit', lang, value=c.merit)})",
+    ]
+    return " · ".join(parts)
+
+
+def factor_rows(c: CandidateOut, lang: str) -> list[dict[str, Any]]:
+    """The factors as table rows with the column names in ``lang``."""
+    return [
+        {
+            t("col_factor", lang): factor_name(f.name, lang),
+            t("col_value", lang): f"{f.value:.2f}",
+            t("col_weight", lang): f"{f.weight:.2f}",
+            t("col_detail", lang): f.detail,
+            t("col_source", lang): f.source,
+        }
+        for f in c.factors
+    ]
+
+
+def evidence_line(ev: EvidenceOut, lang: str) -> str:
+    """'**diklat** — Diklat Teknis Budidaya Ikan Air Tawar · 2019'.
+
+    A post states its period in the text, so it gets its length instead ('· 10 tahun'); other
+    evidence gets its year when the text does not already say it.
+    """
+    line = f"**{escape_md(ev.source)}** — {escape_md(ev.text)}"
+    if ev.years is not None:
+        line += f" · {t('years_in_post', lang, n=round(ev.years))}"
+    elif ev.year is not None and str(ev.year) not in ev.text:
+        line += f" · {ev.year}"
+    return line
+
+
+def render_candidate(c: CandidateOut, lang: str, expanded: bool = False) -> None:
+    with st.expander(candidate_title(c), expanded=expanded):
+        st.markdown(summary_line(c, lang))
+        if c.factors:
+            st.markdown(f"**{t('factors', lang)}**")
+            st.table(factor_rows(c, lang), hide_index=True)
+        st.markdown(f"**{t('evidence', lang)}**")
+        if c.evidence:
+            st.markdown("\n".join(f"- {evidence_line(ev, lang)}" for ev in c.evidence))
+        else:
+            st.caption(t("no_evidence", lang))
+
+
+def render_candidates(candidates: Sequence[CandidateOut], lang: str) -> None:
+    """One card per candidate, the first one open."""
+    if not candidates:
+        return
+    st.caption(t("candidates", lang, n=len(candidates)))
+    for i, c in enumerate(candidates):
+        render_candidate(c, lang, expanded=i == 0)
