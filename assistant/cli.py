@@ -121,8 +121,14 @@ def ingest(
             def progress(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
+            rejected_nips = frozenset(i.nip for i in rep.issues if i.nip)
             result_stats = ingest_employees(
-                container.store, container.embeddings, result.employees, prune=prune, progress=progress
+                container.store,
+                container.embeddings,
+                result.employees,
+                prune=prune,
+                keep=rejected_nips,
+                progress=progress,
             )
         stats = result_stats.to_dict()
         typer.echo(

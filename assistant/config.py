@@ -59,7 +59,7 @@ class SearchSettings(BaseModel):
         400, ge=20, description="Evidence chunks fetched from the vector store before grouping per person."
     )
     min_relative_relevance: float = Field(
-        0.5,
+        0.3,
         ge=0,
         le=1,
         description="A candidate is listed only if their field relevance is at least this share of the best "

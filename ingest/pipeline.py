@@ -41,10 +41,15 @@ def ingest_employees(
     employees: Sequence[Employee],
     *,
     prune: bool = False,
+    keep: frozenset[str] = frozenset(),
     batch_people: int = 250,
     progress: Progress | None = None,
 ) -> IngestStats:
-    """Embed and write the people whose record changed; optionally remove people not in the source."""
+    """Embed and write the people whose record changed; optionally remove people not in the source.
+
+    ``keep``: NIPs that are in the source but whose rows were rejected this time; prune spares them
+    (a typo in a row must not delete the person).
+    """
     started = time.perf_counter()
     stats = IngestStats(people_in_source=len(employees))
     stored = store.hashes()
@@ -99,7 +104,7 @@ def ingest_employees(
             progress(done + stats.vectors_reused, total_keys)
 
     if prune:
-        source = {e.nip for e in employees}
+        source = {e.nip for e in employees} | set(keep)
         gone = sorted(set(stored) - source)
         store.delete_people(gone)
         stats.removed = len(gone)

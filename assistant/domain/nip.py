@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+PPPK_CODE = 21
 _NON_DIGIT = re.compile(r"[\s'`\u2019.\-]")
 
 
@@ -53,7 +54,8 @@ def validate_nip(raw: object) -> str:
     except ValueError as exc:
         raise NipError(f"NIP {nip}: tanggal lahir di digit 1-8 tidak valid") from exc
     year, month = int(nip[8:12]), int(nip[12:14])
-    if not 1 <= month <= 12 or year < 1940:
+    # PNS: digits 13-14 are the TMT CPNS month; PPPK NIPs carry the code 21 there instead.
+    if not (1 <= month <= 12 or month == PPPK_CODE) or year < 1940:
         raise NipError(f"NIP {nip}: TMT CPNS di digit 9-14 tidak valid")
     if year < birth.year + 14:
         raise NipError(f"NIP {nip}: TMT CPNS lebih awal dari usia kerja")

@@ -70,16 +70,28 @@ class RankedCandidate:
     related_years: float = 0.0
 
 
-def relevance_by_person(hits: Sequence[EvidenceHit]) -> dict[str, tuple[float, list[EvidenceHit]]]:
-    """Group hits per person; relevance 0..1 from the best pieces, normalised over the pool."""
+def relevance_by_person(
+    hits: Sequence[EvidenceHit], floor: float | None = None
+) -> dict[str, tuple[float, list[EvidenceHit]]]:
+    """Group hits per person; relevance 0..1 from the best pieces.
+
+    Similarities are mapped to 0..1 between ``floor`` (what an unrelated text scores for this
+    query, calibrated per query by the caller) and the best hit; without a floor, the pool's
+    lowest similarity is used. Hits at or below the floor count for nothing.
+    """
     if not hits:
         return {}
     sims = [h.similarity for h in hits]
-    top, floor = max(sims), min(sims)
-    span = (top - floor) or 1.0
+    top = max(sims)
+    low = min(sims) if floor is None else floor
+    span = top - low
+    if span <= 1e-6:
+        return {}
     per: dict[str, list[tuple[float, EvidenceHit]]] = defaultdict(list)
     for hit in hits:
-        norm = (hit.similarity - floor) / span
+        norm = max(0.0, (hit.similarity - low) / span)
+        if norm <= 0.0:
+            continue
         weight = KIND_WEIGHT.get(hit.kind, 0.7)
         if hit.kind == "jabatan" and hit.years is not None:
             weight *= 0.7 + 0.3 * min(hit.years, 6.0) / 6.0  # years in the post count, up to six
@@ -181,10 +193,11 @@ def rank(
     people: dict[str, Employee],
     weights: Weights = Weights(),
     today: dt.date | None = None,
+    floor: float | None = None,
 ) -> list[RankedCandidate]:
     """Deterministic ranking. Merit scales relevance (it never lifts someone outside the field)."""
     today = today or dt.date.today()
-    relevance = relevance_by_person(hits)
+    relevance = relevance_by_person(hits, floor)
     total_weight = (weights.relevance + weights.merit) or 1.0
     ranked: list[RankedCandidate] = []
     for nip, (rel, person_hits) in relevance.items():

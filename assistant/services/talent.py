@@ -37,6 +37,18 @@ from assistant.services.schemas import (
 
 logger = logging.getLogger(__name__)
 
+# Generic records that fit no field: their mean similarity to a query calibrates "unrelated".
+ANCHOR_TEXTS = [
+    "Pengadministrasi Umum, Sekretariat Daerah",
+    "Staf Pelaksana",
+    "Pengelola Data, Kecamatan",
+    "Pelatihan Dasar CPNS",
+    "SMA IPA",
+    "Pengadministrasi Perkantoran",
+    "Orientasi Pegawai Baru",
+    "Pegawai negeri sipil pemerintah daerah",
+]
+
 
 class TalentService:
     def __init__(
@@ -57,6 +69,7 @@ class TalentService:
         self.writer_name = writer_name
         self.default_language = default_language
         self._names: dict[str, str] | None = None
+        self._anchors: Any = None
         self._names_count = -1
         self._retrieve = build_retrieve_step(self._chain_search)
 
@@ -80,7 +93,11 @@ class TalentService:
         nips = list(dict.fromkeys(h.nip for h in hits))
         people = self.store.get_people(nips)
         weights = Weights(self.settings.weight_relevance, self.settings.weight_merit)
-        ranked = [r for r in rank(hits, people, weights) if caller.can_see(r.nip, r.employee.unit_kerja)]
+        ranked = [
+            r
+            for r in rank(hits, people, weights, floor=self._floor(vector))
+            if caller.can_see(r.nip, r.employee.unit_kerja)
+        ]
         top = _relevant(ranked, self.settings.min_relative_relevance)[: limit or self.settings.top_k]
         result = SearchResult(
             query=parsed.text,
@@ -146,6 +163,12 @@ class TalentService:
             grounded=grounded,
         )
         yield {"event": "done", "data": out}
+
+    def _floor(self, vector: Any) -> float:
+        """What unrelated, generic records score for this query: the zero of relevance."""
+        if self._anchors is None:
+            self._anchors = self.embeddings.encode_passages(ANCHOR_TEXTS)
+        return float((self._anchors @ vector).mean())
 
     def _chain_search(self, item: dict[str, Any]) -> SearchResult:
         return self.search(item["caller"], item["question"], language=item.get("language"), action="")

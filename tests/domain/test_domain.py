@@ -12,6 +12,7 @@ from assistant.domain.nip import NipError, validate_nip
         ("198703122010011003", "198703122010011003"),
         ("'198703122010011003", "198703122010011003"),
         ("19870312 201001 1 003", "198703122010011003"),
+        ("199001012022211001", "199001012022211001"),  # PPPK: code 21 instead of a month
     ],
 )
 def test_nip_normalised(raw, expected):

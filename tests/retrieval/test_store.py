@@ -94,3 +94,10 @@ def test_unknown_local_model_fails_with_a_clear_message():
 
     with pytest.raises(EmbeddingError, match="tidak mengunduh"):
         build_embeddings(EmbeddingSettings(provider="sentence-transformers", model="/nonexistent/model-folder"))
+
+
+def test_prune_spares_people_whose_rows_were_rejected(make_container, people):
+    c = make_container(people)
+    stats = ingest_employees(c.store, c.embeddings, people[2:], prune=True, keep=frozenset({people[0].nip}))
+    assert stats.removed_nips == [people[1].nip]
+    assert people[0].nip in c.store.hashes()
