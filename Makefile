@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE = 1
 export TRANSFORMERS_OFFLINE = 1
 export ANONYMIZED_TELEMETRY = False
 
-.PHONY: install test demo demo-data index serve ui browser lint bench clean
+.PHONY: install test demo demo-data index serve ui browser lint bench docs clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ ui: install
 
 bench: install
 	$(PY) -m bench.run_e2e
+
+# Regenerate the README's settings table from assistant/config.py.
+docs: install
+	$(PY) scripts/readme_settings.py
 
 clean:
 	rm -rf $(VENV) data/store data/demo

@@ -65,6 +65,10 @@ class SearchSettings(BaseModel):
         description="A candidate is listed only if their field relevance is at least this share of the best "
         "candidate's (relative, because embedding similarities are compressed).",
     )
+    weight_dense: float = Field(0.5, ge=0, description="Within field relevance: weight of meaning (embeddings).")
+    weight_lexical: float = Field(
+        0.5, ge=0, description="Within field relevance: weight of words (BM25, Indonesian stemming, thesaurus)."
+    )
     weight_relevance: float = Field(0.8, ge=0, description="Weight of field relevance in the final score.")
     weight_merit: float = Field(
         0.2, ge=0, description="Weight of merit (recent SKP, 9-box, assessment) in the final score."

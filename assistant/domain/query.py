@@ -5,8 +5,11 @@ The full parser (target post, filters in words, field thesaurus) is built on top
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 _EN_WORDS = {
     "who", "which", "best", "suited", "suitable", "for", "the", "find", "employee", "employees",
@@ -38,6 +41,24 @@ class ParsedQuery:
     text: str  # the original question
     field: str  # the question without its template: what to search for
     language: str  # "id" or "en"
+    expansions: list[str] = field(default_factory=list)  # thesaurus terms added for lexical search
+
+
+@lru_cache(maxsize=1)
+def thesaurus() -> dict[str, list[str]]:
+    """Phrase -> Indonesian terms (assistant/domain/data/field_thesaurus.json)."""
+    raw = json.loads(resources.files("assistant.domain").joinpath("data/field_thesaurus.json").read_text("utf-8"))
+    return {k.lower(): list(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def expand(text: str) -> list[str]:
+    """Thesaurus terms for every phrase of the thesaurus found in the text (whole words only)."""
+    lowered = f" {re.sub(r'[^a-z0-9]+', ' ', text.lower())} "
+    terms: list[str] = []
+    for phrase, added in thesaurus().items():
+        if f" {phrase} " in lowered:
+            terms.extend(t for t in added if t not in terms)
+    return terms
 
 
 def detect_language(text: str, default: str = "id") -> str:
@@ -53,11 +74,16 @@ def detect_language(text: str, default: str = "id") -> str:
 
 def parse_query(text: str, default_language: str = "id") -> ParsedQuery:
     cleaned = " ".join(text.strip().split())
-    field = cleaned.rstrip("?!. ")
+    subject = cleaned.rstrip("?!. ")
     for pattern in _TEMPLATE_RE:
-        m = pattern.match(field)
+        m = pattern.match(subject)
         if m and m.end() > 0:
-            field = field[m.end() :].strip()
+            subject = subject[m.end() :].strip()
             break
-    field = _TRAILING.sub("", field).strip(" ,.?!") or cleaned.rstrip("?!. ")
-    return ParsedQuery(text=cleaned, field=field, language=detect_language(cleaned, default_language))
+    subject = _TRAILING.sub("", subject).strip(" ,.?!") or cleaned.rstrip("?!. ")
+    return ParsedQuery(
+        text=cleaned,
+        field=subject,
+        language=detect_language(cleaned, default_language),
+        expansions=expand(subject),
+    )

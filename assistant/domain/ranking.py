@@ -29,8 +29,10 @@ class EvidenceHit:
     display: str
     year: int | None
     years: float | None
-    similarity: float
-    match: float = 0.0  # 0..1: how close to the best hit of this search (set by the ranking)
+    similarity: float  # cosine similarity of the question and the piece (dense)
+    lexical: float = 0.0  # 0..1: BM25 score relative to the best lexical hit of this search
+    id: str = ""
+    match: float = 0.0  # 0..1: fused closeness to the question (set by the ranking)
 
 
 # Evidence shown for a person must be a real match, not the tail of the retrieved pool.
@@ -43,6 +45,8 @@ RELATED_POST_MATCH = 0.6
 class Weights:
     relevance: float = 0.8
     merit: float = 0.2
+    dense: float = 0.5  # within relevance: meaning (embeddings)
+    lexical: float = 0.5  # within relevance: words (BM25 with stemming and the thesaurus)
 
 
 @dataclass(frozen=True)
@@ -71,25 +75,25 @@ class RankedCandidate:
 
 
 def relevance_by_person(
-    hits: Sequence[EvidenceHit], floor: float | None = None
+    hits: Sequence[EvidenceHit], floor: float | None = None, weights: Weights = Weights()
 ) -> dict[str, tuple[float, list[EvidenceHit]]]:
     """Group hits per person; relevance 0..1 from the best pieces.
 
     Similarities are mapped to 0..1 between ``floor`` (what an unrelated text scores for this
     query, calibrated per query by the caller) and the best hit; without a floor, the pool's
-    lowest similarity is used. Hits at or below the floor count for nothing.
+    lowest similarity is used. Each piece's match fuses that with its lexical score.
     """
     if not hits:
         return {}
     sims = [h.similarity for h in hits]
     top = max(sims)
     low = min(sims) if floor is None else floor
-    span = top - low
-    if span <= 1e-6:
-        return {}
+    span = max(top - low, 1e-6)
+    mix = (weights.dense + weights.lexical) or 1.0
     per: dict[str, list[tuple[float, EvidenceHit]]] = defaultdict(list)
     for hit in hits:
-        norm = max(0.0, (hit.similarity - low) / span)
+        dense = max(0.0, (hit.similarity - low) / span)
+        norm = (weights.dense * dense + weights.lexical * hit.lexical) / mix
         if norm <= 0.0:
             continue
         weight = KIND_WEIGHT.get(hit.kind, 0.7)
@@ -197,7 +201,7 @@ def rank(
 ) -> list[RankedCandidate]:
     """Deterministic ranking. Merit scales relevance (it never lifts someone outside the field)."""
     today = today or dt.date.today()
-    relevance = relevance_by_person(hits, floor)
+    relevance = relevance_by_person(hits, floor, weights)
     total_weight = (weights.relevance + weights.merit) or 1.0
     ranked: list[RankedCandidate] = []
     for nip, (rel, person_hits) in relevance.items():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,8 @@ class TalentStore:
         self.embeddings = embeddings
         self.people = self._open(f"{prefix}_people")
         self.evidence = self._open(f"{prefix}_evidence")
+        # One record whose document changes on every write: readers cache derived indexes by it.
+        self.meta = client.get_or_create_collection(f"{prefix}_meta", embedding_function=None)
 
     def _open(self, name: str) -> Any:
         model_meta = {"embedding_model": self.embeddings.model_id, "embedding_dim": self.embeddings.dim}
@@ -129,6 +132,40 @@ class TalentStore:
                 out[nip] = str((meta or {}).get("nama", ""))
         return out
 
+    def generation(self) -> str:
+        """Changes whenever people or evidence are written or deleted."""
+        got = self.meta.get(ids=["generation"], include=["documents"])
+        docs = got.get("documents") or []
+        return str(docs[0]) if docs else "0"
+
+    def _bump_generation(self) -> None:
+        self.meta.upsert(ids=["generation"], documents=[uuid.uuid4().hex], embeddings=[[1.0]])
+
+    def all_evidence(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+        """Every evidence piece (ids, display texts, metadata), for the lexical index."""
+        ids: list[str] = []
+        docs: list[str] = []
+        metas: list[dict[str, Any]] = []
+        total = self.evidence.count()
+        for offset in range(0, total, 5000):
+            got = self.evidence.get(include=["documents", "metadatas"], limit=5000, offset=offset)
+            ids.extend(got["ids"])
+            docs.extend(d or "" for d in got["documents"] or [])
+            metas.extend(dict(m or {}) for m in got["metadatas"] or [])
+        return ids, docs, metas
+
+    def evidence_similarity(self, ids: Sequence[str], vector: np.ndarray) -> dict[str, float]:
+        """Cosine similarity of the query to stored evidence pieces, by id."""
+        out: dict[str, float] = {}
+        for start in range(0, len(ids), 500):
+            got = self.evidence.get(ids=list(ids[start : start + 500]), include=["embeddings"])
+            embeddings = got.get("embeddings")
+            if embeddings is None:
+                continue
+            for piece_id, emb in zip(got["ids"], embeddings, strict=False):
+                out[piece_id] = float(np.asarray(emb, dtype=np.float32) @ vector)
+        return out
+
     def get_people(self, nips: Sequence[str]) -> dict[str, Employee]:
         if not nips:
             return {}
@@ -167,10 +204,13 @@ class TalentStore:
             include=["metadatas", "documents", "distances"],
         )
         hits: list[EvidenceHit] = []
-        for meta, doc, dist in zip(got["metadatas"][0], got["documents"][0], got["distances"][0], strict=False):
+        for piece_id, meta, doc, dist in zip(
+            got["ids"][0], got["metadatas"][0], got["documents"][0], got["distances"][0], strict=False
+        ):
             meta = meta or {}
             hits.append(
                 EvidenceHit(
+                    id=piece_id,
                     nip=str(meta["nip"]),
                     kind=str(meta.get("kind", "")),
                     display=doc or "",
@@ -235,6 +275,7 @@ class TalentStore:
                 metadatas=[{**filter_metadata(r.employee), "content_hash": r.content_hash} for r in batch],
                 embeddings=[r.vector.tolist() for r in batch],
             )
+        self._bump_generation()
 
     def delete_people(self, nips: Sequence[str]) -> None:
         """Remove people and every evidence piece of theirs (evidence first: people are the commit)."""
@@ -243,6 +284,7 @@ class TalentStore:
         self._delete_evidence_ids(self._evidence_ids(nips))
         for start in range(0, len(nips), _BATCH):
             self.people.delete(ids=list(nips[start : start + _BATCH]))
+        self._bump_generation()
 
     def _evidence_ids(self, nips: Sequence[str]) -> list[str]:
         out: list[str] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from langchain_core.runnables import Runnable
@@ -20,8 +21,10 @@ from assistant.domain.golongan import golongan_rank, pangkat_of
 from assistant.domain.identity import Caller
 from assistant.domain.nine_box import cell_meaning, place_employee
 from assistant.domain.query import parse_query
-from assistant.domain.ranking import RankedCandidate, Weights, rank
+from assistant.domain.ranking import EvidenceHit, RankedCandidate, Weights, rank
+from assistant.domain.text import tokenize
 from assistant.retrieval.embeddings import TalentaEmbeddings
+from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.store import TalentStore
 from assistant.services.audit import AuditLog
 from assistant.services.errors import Forbidden, NotFound
@@ -70,6 +73,8 @@ class TalentService:
         self.default_language = default_language
         self._names: dict[str, str] | None = None
         self._anchors: Any = None
+        self._lexical_index: LexicalIndex | None = None
+        self._lexical_generation: str | None = None
         self._names_count = -1
         self._retrieve = build_retrieve_step(self._chain_search)
 
@@ -89,10 +94,15 @@ class TalentService:
         lang = language or parsed.language
         where = _where(caller, filters)
         vector = self.embeddings.encode_query(parsed.field)
-        hits = self.store.query_evidence(vector, self.settings.chunk_pool, where)
+        hits = self._hybrid_hits(parsed.field, parsed.expansions, vector, where)
         nips = list(dict.fromkeys(h.nip for h in hits))
         people = self.store.get_people(nips)
-        weights = Weights(self.settings.weight_relevance, self.settings.weight_merit)
+        weights = Weights(
+            self.settings.weight_relevance,
+            self.settings.weight_merit,
+            self.settings.weight_dense,
+            self.settings.weight_lexical,
+        )
         ranked = [
             r
             for r in rank(hits, people, weights, floor=self._floor(vector))
@@ -163,6 +173,49 @@ class TalentService:
             grounded=grounded,
         )
         yield {"event": "done", "data": out}
+
+    def _hybrid_hits(
+        self, field: str, expansions: list[str], vector: Any, where: dict[str, Any] | None
+    ) -> list[EvidenceHit]:
+        """Dense hits from Chroma plus lexical hits from BM25, each piece with both scores."""
+        dense = {h.id: h for h in self.store.query_evidence(vector, self.settings.chunk_pool, where)}
+        lexical_index = self._lexical()
+        terms = tokenize(" ".join([field, *expansions]))
+        found = lexical_index.search(terms, self.settings.chunk_pool, where) if lexical_index else []
+        if not found:
+            return list(dense.values())
+        best = found[0][1]
+        lexical = {lexical_index.ids[i]: (i, score / best) for i, score in found}  # type: ignore[union-attr]
+        missing = [piece_id for piece_id in lexical if piece_id not in dense]
+        similarity = self.store.evidence_similarity(missing, vector) if missing else {}
+        hits = [replace(h, lexical=lexical[h.id][1] if h.id in lexical else 0.0) for h in dense.values()]
+        for piece_id in missing:
+            if piece_id not in similarity:  # deleted since the index was built
+                continue
+            i, lex = lexical[piece_id]
+            meta = lexical_index.metadatas[i]  # type: ignore[union-attr]
+            hits.append(
+                EvidenceHit(
+                    id=piece_id,
+                    nip=str(meta["nip"]),
+                    kind=str(meta.get("kind", "")),
+                    display=lexical_index.texts[i],  # type: ignore[union-attr]
+                    year=meta.get("year"),
+                    years=meta.get("years"),
+                    similarity=similarity[piece_id],
+                    lexical=lex,
+                )
+            )
+        return hits
+
+    def _lexical(self) -> LexicalIndex | None:
+        """The BM25 index of the current store generation (rebuilt after any ingest)."""
+        generation = self.store.generation()
+        if self._lexical_index is None or generation != self._lexical_generation:
+            ids, docs, metas = self.store.all_evidence()
+            self._lexical_index = LexicalIndex(ids, docs, metas) if ids else None
+            self._lexical_generation = generation
+        return self._lexical_index
 
     def _floor(self, vector: Any) -> float:
         """What unrelated, generic records score for this query: the zero of relevance."""

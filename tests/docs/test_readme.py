@@ -13,7 +13,7 @@ def test_settings_table_matches_the_code():
     table = re.search(r"<!-- settings-table:start -->\n(.*?)\n<!-- settings-table:end -->", readme, re.S)
     assert table, "README lost its settings table markers"
     assert table.group(1).strip() == settings_markdown().strip(), (
-        "README settings table is stale: regenerate it from assistant.config.settings_markdown()"
+        "README settings table is stale: run `make docs`"
     )
 
 
