@@ -39,25 +39,69 @@ _TRAILING = re.compile(r"^(?:bidang|field(?:\s+of)?|area(?:\s+of)?|the)\s+", re.
 @dataclass(frozen=True)
 class ParsedQuery:
     text: str  # the original question
-    field: str  # the question without its template: what to search for
+    field: str  # the question without its template: what was asked for, as written
     language: str  # "id" or "en"
+    search_text: str = ""  # field with every known concept written as its canonical Indonesian phrase
+    concepts: list[str] = field(default_factory=list)  # canonical concepts found (thesaurus keys)
     expansions: list[str] = field(default_factory=list)  # thesaurus terms added for lexical search
 
 
+@dataclass(frozen=True)
+class Concept:
+    key: str
+    aliases: tuple[str, ...]
+    terms: tuple[str, ...]
+
+
 @lru_cache(maxsize=1)
-def thesaurus() -> dict[str, list[str]]:
-    """Phrase -> Indonesian terms (assistant/domain/data/field_thesaurus.json)."""
+def thesaurus() -> dict[str, Concept]:
+    """Canonical phrase -> concept (assistant/domain/data/field_thesaurus.json)."""
     raw = json.loads(resources.files("assistant.domain").joinpath("data/field_thesaurus.json").read_text("utf-8"))
-    return {k.lower(): list(v) for k, v in raw.items() if not k.startswith("_")}
+    return {
+        k.lower(): Concept(k.lower(), tuple(a.lower() for a in v.get("aliases", [])), tuple(v.get("terms", [])))
+        for k, v in raw.items()
+        if not k.startswith("_")
+    }
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> list[tuple[str, str]]:
+    """(phrase, concept key), longest phrase first so 'kesehatan masyarakat' wins over 'kesehatan'."""
+    pairs = [(c.key, c.key) for c in thesaurus().values()]
+    pairs += [(alias, c.key) for c in thesaurus().values() for alias in c.aliases]
+    return sorted(set(pairs), key=lambda p: (-len(p[0]), p[0]))
+
+
+def normalize_concepts(text: str) -> tuple[str, list[str]]:
+    """Rewrite known phrases (either language) as canonical concepts; return (text, concepts)."""
+    original = re.sub(r"[^A-Za-z0-9]+", " ", text).split()
+    words = [w.lower() for w in original]
+    out: list[str] = []
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase, key in _phrases():
+            n = phrase.count(" ") + 1
+            if n == 1 and len(phrase) <= 3 and phrase != key and not original[i].isupper():
+                continue  # short acronyms ('IT', 'HR') only when written in capitals, not 'it'
+            if " ".join(words[i : i + n]) == phrase:
+                out.append(key)
+                if key not in found:
+                    found.append(key)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out), found
 
 
 def expand(text: str) -> list[str]:
-    """Thesaurus terms for every phrase of the thesaurus found in the text (whole words only)."""
-    lowered = f" {re.sub(r'[^a-z0-9]+', ' ', text.lower())} "
+    """Search terms of every concept named in the text."""
+    _, concepts = normalize_concepts(text)
     terms: list[str] = []
-    for phrase, added in thesaurus().items():
-        if f" {phrase} " in lowered:
-            terms.extend(t for t in added if t not in terms)
+    for key in concepts:
+        terms.extend(t for t in thesaurus()[key].terms if t not in terms)
     return terms
 
 
@@ -81,9 +125,19 @@ def parse_query(text: str, default_language: str = "id") -> ParsedQuery:
             subject = subject[m.end() :].strip()
             break
     subject = _TRAILING.sub("", subject).strip(" ,.?!") or cleaned.rstrip("?!. ")
+    search_text, concepts = normalize_concepts(subject)
     return ParsedQuery(
         text=cleaned,
         field=subject,
         language=detect_language(cleaned, default_language),
+        search_text=_drop_filler(search_text) or subject,
+        concepts=concepts,
         expansions=expand(subject),
     )
+
+
+_FILLER = {"the", "a", "an", "of", "to", "for", "in", "and", "di", "dan", "yang", "untuk"}
+
+
+def _drop_filler(text: str) -> str:
+    return " ".join(w for w in text.split() if w not in _FILLER)

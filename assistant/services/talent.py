@@ -93,8 +93,8 @@ class TalentService:
         parsed = parse_query(query, language or self.default_language)
         lang = language or parsed.language
         where = _where(caller, filters)
-        vector = self.embeddings.encode_query(parsed.field)
-        hits = self._hybrid_hits(parsed.field, parsed.expansions, vector, where)
+        vector = self.embeddings.encode_query(parsed.search_text)
+        hits = self._hybrid_hits(parsed.search_text, parsed.expansions, vector, where)
         nips = list(dict.fromkeys(h.nip for h in hits))
         people = self.store.get_people(nips)
         weights = Weights(

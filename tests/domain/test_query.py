@@ -24,7 +24,22 @@ def test_template_stripped_and_language_detected(question, field, lang):
 def test_thesaurus_bridges_english_to_indonesian_records():
     assert {"perikanan", "budidaya"} <= set(expand("fisheries"))
     assert "ikan" in tokenize(" ".join(expand("aquaculture")))
-    assert expand("it") and not expand("submit")  # whole words only
+    assert expand("IT") and not expand("submit") and not expand("is it")  # whole words; acronyms in capitals
+
+
+@pytest.mark.parametrize(
+    "indonesian, english",
+    [
+        ("Siapa ASN yang paling cocok untuk bidang perikanan?", "Who is best suited for fisheries?"),
+        ("Siapa yang cocok untuk bidang kesehatan masyarakat?", "Who is best suited for public health?"),
+        ("Siapa yang paling cocok untuk pengelolaan keuangan daerah?", "Who is best suited for regional finance?"),
+        ("cari pegawai yang ahli teknologi informasi", "find employees experienced in IT"),
+    ],
+)
+def test_both_languages_search_the_same_concept(indonesian, english):
+    a, b = parse_query(indonesian), parse_query(english)
+    assert a.search_text == b.search_text and a.expansions == b.expansions
+    assert (a.language, b.language) == ("id", "en")
 
 
 def test_tokens_are_stems_without_stopwords():

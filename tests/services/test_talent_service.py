@@ -50,10 +50,18 @@ def test_every_candidate_carries_reasons_and_cited_evidence(container):
     assert all(ev.source for ev in first.evidence)
 
 
-def test_same_people_for_indonesian_and_english(container):
-    id_ = [c.nip for c in container.service.search(SYSTEM, "Siapa yang cocok untuk bidang perikanan?", limit=2).candidates]
-    en = [c.nip for c in container.service.search(SYSTEM, "Who is best suited for fisheries?", limit=2).candidates]
-    assert set(id_) == set(en)
+@pytest.mark.parametrize(
+    "indonesian, english",
+    [
+        ("Siapa yang cocok untuk bidang perikanan?", "Who is best suited for fisheries?"),
+        ("Siapa yang cocok untuk bidang kesehatan masyarakat?", "Who is best suited for public health?"),
+        ("Siapa yang paling cocok untuk pengelolaan keuangan daerah?", "Who is best suited for financial management?"),
+    ],
+)
+def test_same_people_in_the_same_order_for_indonesian_and_english(container, indonesian, english):
+    id_ = [(c.nip, c.score) for c in container.service.search(SYSTEM, indonesian, limit=10).candidates]
+    en = [(c.nip, c.score) for c in container.service.search(SYSTEM, english, limit=10).candidates]
+    assert id_ and id_ == en
 
 
 def test_filters_apply(container):
