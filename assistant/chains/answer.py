@@ -13,7 +13,7 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
 
 from assistant.chains import prompts
-from assistant.chains.template import stream_compose
+from assistant.chains.template import stream_compose, stream_list
 from assistant.services.schemas import CandidateOut, SearchResult
 
 
@@ -49,7 +49,8 @@ def template_writer() -> Runnable:
 
 
 def llm_writer(llm: Any) -> Runnable:
-    """prompt | model | text, with the system prompt in the asker's language."""
+    """The model's opening paragraph (prompt | model | text, in the asker's language), then the
+    ranked list built by code. With no candidates the template's 'nothing found' is used."""
     prompt_id = ChatPromptTemplate.from_messages([("system", prompts.SYSTEM_ID), ("human", prompts.HUMAN)])
     prompt_en = ChatPromptTemplate.from_messages([("system", prompts.SYSTEM_EN), ("human", prompts.HUMAN)])
 
@@ -60,7 +61,19 @@ def llm_writer(llm: Any) -> Runnable:
     def _route(item: dict[str, Any]) -> Runnable:
         return (prompt_en if item["lang"] == "en" else prompt_id) | llm | StrOutputParser()
 
-    return (RunnableLambda(_inputs) | RunnableLambda(_route)).with_config(run_name="llm_writer")
+    prose = (RunnableLambda(_inputs) | RunnableLambda(_route)).with_config(run_name="llm_prose")
+
+    def _gen(inputs: Iterator[dict[str, Any]]) -> Iterator[str]:
+        for item in inputs:
+            result: SearchResult = item["result"]
+            if not result.candidates:
+                yield from stream_compose(result)
+                continue
+            yield from prose.stream(item)
+            yield "\n\n"
+            yield from stream_list(result)
+
+    return RunnableGenerator(_gen).with_config(run_name="llm_writer")
 
 
 def build_retrieve_step(search: Callable[[dict[str, Any]], SearchResult]) -> Runnable:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from assistant.services.schemas import SearchResult
 
 _NIP = re.compile(r"\b\d{18}\b")
+_NIP_MENTION = re.compile(r"\bNIP\W{0,3}([0-9][0-9A-Za-z ]{0,25})", re.I)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,10 @@ def check_answer(answer: str, result: SearchResult, known_names: Mapping[str, st
     for nip in _NIP.findall(answer):
         if nip not in allowed_nips:
             problems.append(f"NIP di luar hasil pencarian: {nip}")
+    for mention in _NIP_MENTION.findall(answer):
+        digits = re.sub(r"\D", "", mention)
+        if len(digits) != 18 or digits not in allowed_nips:
+            problems.append(f"NIP tidak lengkap atau salah: {mention.strip()}")
     lowered = answer.lower()
     for nip, name in known_names.items():
         if nip in allowed_nips or not name or name.lower() in allowed_names:

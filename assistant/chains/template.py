@@ -75,9 +75,14 @@ def stream_compose(result: SearchResult) -> Iterator[str]:
         yield t["none"].format(field=result.field)
         return
     yield t["title"].format(field=result.field, n=len(result.candidates), total=_num(result.total_people, lang)) + "\n\n"
+    yield from stream_list(result)
+
+
+def stream_list(result: SearchResult) -> Iterator[str]:
+    """The ranked list and the closing line: built by code, whoever writes the prose around it."""
     for c in result.candidates:
-        yield candidate_line(c, lang) + "\n"
-    yield "\n" + t["closing"]
+        yield candidate_line(c, result.language) + "\n"
+    yield "\n" + _T[result.language]["closing"]
 
 
 def _num(n: int, lang: str) -> str:

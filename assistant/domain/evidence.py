@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 
 from assistant.domain.models import Employee
@@ -20,6 +21,21 @@ SOURCE_LABEL = {
     "diklat": ("diklat", "training"),
     "ringkasan": ("ringkasan profil", "profile summary"),
 }
+
+
+# Record text is data. Free text that reads like an instruction to the assistant is not indexed
+# (it stays in the profile, shown as data) so it cannot pull its author up the ranking.
+_INSTRUCTION = re.compile(
+    r"abaikan\s+(semua\s+)?(instruksi|perintah|aturan)|ignore\s+(all\s+)?(previous|prior|above)\s+"
+    r"(instructions|rules)|rekomendasikan\s+(saya|aku|dia)|recommend\s+me\b|system\s+prompt|"
+    r"kandidat\s+terbaik\s+untuk\s+semua|best\s+candidate\s+for\s+(all|every)|you\s+are\s+now|"
+    r"anda\s+sekarang\s+adalah|disregard\s+(the\s+)?(above|previous)",
+    re.I,
+)
+
+
+def looks_like_instruction(text: str) -> bool:
+    return bool(_INSTRUCTION.search(text))
 
 
 @dataclass(frozen=True)
@@ -82,7 +98,7 @@ def evidence_texts(employee: Employee, today: dt.date | None = None) -> list[Evi
         )
         display = training.nama + (f" ({details})" if details else "")
         out.append(EvidenceText("diklat", training.nama, display, training.tahun))
-    if employee.ringkasan:
+    if employee.ringkasan and not looks_like_instruction(employee.ringkasan):
         out.append(EvidenceText("ringkasan", employee.ringkasan, employee.ringkasan, None))
     return out
 
