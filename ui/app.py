@@ -7,6 +7,7 @@ ranking, wording of the answer and the audit log all live in the service layer.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -83,7 +84,9 @@ def _ask(container: Container, caller: Caller, question: str, lang: str) -> None
     streamed: Any = ""
     with st.chat_message("assistant"):
         slot = st.empty()
-        turn = _Turn(container.service.stream_answer(caller, question))
+        turn = _Turn(
+            container.service.stream_answer(caller, question, conversation_id=st.session_state.conversation_id)
+        )
         try:
             with slot.container(), st.spinner(t("thinking", lang)):
                 streamed = st.write_stream(turn.tokens())
@@ -135,6 +138,7 @@ def _sidebar(
             st.divider()
             if st.button(t("clear", lang), key="clear", type="tertiary"):
                 st.session_state.messages = []
+                st.session_state.conversation_id = uuid.uuid4().hex
     return lang, clicked
 
 
@@ -146,6 +150,7 @@ def _caller(container: Container) -> Caller:
 def main() -> None:
     st.set_page_config(page_title="Talenta", page_icon="🏛️", layout="centered")
     st.session_state.setdefault("messages", [])
+    st.session_state.setdefault("conversation_id", uuid.uuid4().hex)  # follow-ups refer to earlier answers
 
     container: Container | None = None
     stats: dict[str, Any] | None = None

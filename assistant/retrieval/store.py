@@ -166,6 +166,15 @@ class TalentStore:
                 out[piece_id] = float(np.asarray(emb, dtype=np.float32) @ vector)
         return out
 
+    def units(self) -> list[str]:
+        """Every current unit (unit_kerja) in the store, sorted."""
+        found: set[str] = set()
+        total = self.people.count()
+        for offset in range(0, total, _BATCH):
+            got = self.people.get(include=["metadatas"], limit=_BATCH, offset=offset)
+            found.update(str(m["unit_kerja"]) for m in got["metadatas"] or [] if m and m.get("unit_kerja"))
+        return sorted(found)
+
     def get_people(self, nips: Sequence[str]) -> dict[str, Employee]:
         if not nips:
             return {}

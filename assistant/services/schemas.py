@@ -25,6 +25,7 @@ class SearchFilters(BaseModel):
     golongan_max: str | None = Field(None, description="Highest golongan, e.g. 'IV/b'.")
     jenis_jabatan: list[JenisJabatan] | None = Field(None, description="Current post type(s).")
     pendidikan_min: Jenjang | None = Field(None, description="Lowest education level, e.g. 'S1'.")
+    diklat: str | None = Field(None, description="A training every candidate must have, e.g. 'PIM', 'PKA'.")
 
 
 class EvidenceOut(BaseModel):
@@ -80,6 +81,8 @@ class AnswerOut(BaseModel):
     writer: str = Field(description="Which writer produced the prose: 'template' or the model name.")
     grounded: bool = Field(description="False when the model's text failed the check and was replaced.")
     conversation_id: str | None = None
+    intent: str = Field("new", description="new | refine | retarget | compare | explain | profile")
+    standalone_question: str | None = Field(None, description="The follow-up rewritten without its history.")
 
 
 class ProfileOut(BaseModel):

@@ -6,27 +6,33 @@ Every call takes the caller's identity; every read of people is written to the a
 from __future__ import annotations
 
 import logging
+import re
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 from langchain_core.runnables import Runnable
 
+from assistant.chains import structured
 from assistant.chains.answer import build_retrieve_step
 from assistant.chains.guard import check_answer
 from assistant.chains.template import compose
 from assistant.config import SearchSettings
 from assistant.domain.evidence import SOURCE_LABEL
+from assistant.domain.filters import WordFilters, diklat_matches, parse_filters
+from assistant.domain.followup import FollowUp, parse_followup
 from assistant.domain.golongan import golongan_rank, pangkat_of
 from assistant.domain.identity import Caller
 from assistant.domain.nine_box import cell_meaning, place_employee
-from assistant.domain.query import parse_query
+from assistant.domain.query import detect_language, parse_query
 from assistant.domain.ranking import EvidenceHit, RankedCandidate, Weights, rank
 from assistant.domain.text import tokenize
 from assistant.retrieval.embeddings import TalentaEmbeddings
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.store import TalentStore
 from assistant.services.audit import AuditLog
+from assistant.services.conversation import ConversationMemory, Turn
 from assistant.services.errors import Forbidden, NotFound
 from assistant.services.schemas import (
     AnswerOut,
@@ -74,6 +80,8 @@ class TalentService:
         self._names: dict[str, str] | None = None
         self._anchors: Any = None
         self._lexical_index: LexicalIndex | None = None
+        self._units_cache: tuple[str, list[str]] | None = None
+        self.conversations = ConversationMemory()
         self._lexical_generation: str | None = None
         self._names_count = -1
         self._retrieve = build_retrieve_step(self._chain_search)
@@ -90,8 +98,12 @@ class TalentService:
         *,
         action: str = "search",
     ) -> SearchResult:
-        parsed = parse_query(query, language or self.default_language)
-        lang = language or parsed.language
+        words = parse_filters(query)
+        if words.any():
+            filters = _merge_filters(self._word_filters(words), filters)
+        parsed = parse_query(words.remaining if words.any() and words.remaining.strip() else query,
+                             language or self.default_language)  # fmt: skip
+        lang = language or detect_language(query, parsed.language)
         where = _where(caller, filters)
         vector = self.embeddings.encode_query(parsed.search_text)
         hits = self._hybrid_hits(parsed.search_text, parsed.expansions, vector, where)
@@ -108,6 +120,8 @@ class TalentService:
             for r in rank(hits, people, weights, floor=self._floor(vector))
             if caller.can_see(r.nip, r.employee.unit_kerja)
         ]
+        if filters and filters.diklat:
+            ranked = [r for r in ranked if diklat_matches(filters.diklat, [d.nama for d in r.employee.diklat])]
         top = _relevant(ranked, self.settings.min_relative_relevance)[: limit or self.settings.top_k]
         result = SearchResult(
             query=parsed.text,
@@ -137,9 +151,25 @@ class TalentService:
     ) -> Iterator[dict[str, Any]]:
         """Events: candidates, token (many), replace (if the guard rejected the text), done.
 
-        ``language`` forces the answer language; by default it follows the question.
+        With a ``conversation_id`` the question may refer to the previous answer: comparisons,
+        explanations and profiles are built from the records; filters and new target posts are
+        applied to the previous search (condensed into a standalone question). ``language`` forces
+        the answer language; by default it follows the question.
         """
-        item = self._retrieve.invoke({"question": question, "caller": caller, "language": language})
+        conv_id = conversation_id or uuid.uuid4().hex[:16]
+        history = self.conversations.turns(conv_id, caller.user) if conversation_id else []
+        follow = parse_followup(question, bool(history))
+        lang = language or detect_language(question, history[-1].result.language if history else self.default_language)
+        if follow.kind in ("compare", "explain", "profile"):
+            yield from self._structured_answer(caller, follow, history[-1], conv_id, lang)
+            return
+        query, filters, standalone = question, None, None
+        if history and follow.kind in ("refine", "retarget", "new"):
+            query, filters, standalone = self._condense(follow, history[-1], question)
+        item = self._retrieve.invoke(
+            {"question": query, "caller": caller, "language": lang, "filters": filters}
+        )
+        item["question"] = standalone or question
         result: SearchResult = item["result"]
         yield {"event": "candidates", "data": result}
         parts: list[str] = []
@@ -155,6 +185,11 @@ class TalentService:
                 logger.warning("grounding guard replaced an answer: %s", verdict.problems)
                 text = compose(result)
                 yield {"event": "replace", "data": text}
+        kind = follow.kind if standalone else "new"
+        target = _target_phrase(question) or (history[-1].target if history and standalone else "")
+        self.conversations.add(
+            conv_id, caller.user, Turn(question, standalone or question, result.field, filters, result, kind, target)
+        )
         out = AnswerOut(
             question=question,
             language=result.language,
@@ -162,7 +197,9 @@ class TalentService:
             candidates=result.candidates,
             writer=self.writer_name,
             grounded=grounded,
-            conversation_id=conversation_id,
+            conversation_id=conv_id,
+            intent=kind,
+            standalone_question=standalone,
         )
         self.audit.record(
             caller,
@@ -171,8 +208,115 @@ class TalentService:
             [c.nip for c in result.candidates],
             writer=self.writer_name,
             grounded=grounded,
+            conversation_id=conv_id,
+            intent=kind,
+            standalone=standalone,
         )
         yield {"event": "done", "data": out}
+
+    def _condense(self, follow: FollowUp, last: Turn, question: str) -> tuple[str, SearchFilters | None, str | None]:
+        """A follow-up as a standalone search: the previous field plus the new filters or target."""
+        words = parse_filters(question)
+        parsed = parse_query(words.remaining or question)
+        new_subject = [w for w in tokenize(parsed.search_text) if w not in _FOLLOWUP_WORDS]
+        if follow.kind == "new" and (new_subject or not words.any()):
+            return question, None, None  # a new question about another field
+        merged = _merge_filters(last.filters, self._word_filters(words))
+        query = last.query
+        if follow.kind == "retarget" and new_subject and not _target_phrase(question):
+            query = f"{last.query} {parsed.search_text}"  # "kalau untuk budidaya?": narrow the field
+        standalone = _describe(query, merged, _target_phrase(question) or last.target)
+        return query, merged, standalone
+
+    def _structured_answer(
+        self, caller: Caller, follow: FollowUp, last: Turn, conv_id: str, lang: str
+    ) -> Iterator[dict[str, Any]]:
+        cands = last.result.candidates
+        ranks = follow.ranks
+        if follow.kind == "explain" and ranks and 1 <= ranks[0] <= len(cands):
+            ranks = [r for r in ranks if 1 <= r <= len(cands)]  # "why is #1 first?" with one candidate left
+        missing = [r for r in ranks if not 1 <= r <= len(cands)]
+        chosen = [cands[r - 1] for r in ranks if 1 <= r <= len(cands)]
+        if missing or not chosen:
+            text = structured.text("missing_rank", lang, n=(missing or ranks or [0])[0], m=len(cands))
+            chosen = []
+        else:
+            people = self.store.get_people([c.nip for c in chosen])
+            visible = [c for c in chosen if c.nip in people and caller.can_see(c.nip, people[c.nip].unit_kerja)]
+            if len(visible) != len(chosen):
+                raise Forbidden("Anda tidak berwenang melihat data ini.", "You may not see this record.")
+            match follow.kind:
+                case "compare":
+                    text = structured.compare(chosen, people, lang)
+                case "explain":
+                    text = (
+                        structured.explain(chosen[0], chosen[-1], lang)
+                        if len(chosen) > 1
+                        else structured.explain_one(chosen[0], lang)
+                    )
+                case _:
+                    text = structured.profile(people[chosen[0].nip], chosen[0].kotak_talenta, lang)
+        subset = last.result.model_copy(update={"candidates": chosen, "language": lang})
+        yield {"event": "candidates", "data": subset}
+        for line in text.splitlines(keepends=True):
+            yield {"event": "token", "data": line}
+        self.conversations.add(
+            conv_id,
+            caller.user,
+            Turn(follow.text, last.standalone, last.query, last.filters, last.result, follow.kind, last.target),
+        )
+        self.audit.record(
+            caller, follow.kind, follow.text, [c.nip for c in chosen], conversation_id=conv_id, writer="structured"
+        )
+        yield {
+            "event": "done",
+            "data": AnswerOut(
+                question=follow.text,
+                language=lang,  # type: ignore[arg-type]
+                answer=text,
+                candidates=chosen,
+                writer="structured",
+                grounded=True,
+                conversation_id=conv_id,
+                intent=follow.kind,
+                standalone_question=last.standalone,
+            ),
+        }
+
+    def _word_filters(self, words: WordFilters) -> SearchFilters | None:
+        if not words.any():
+            return None
+        unit = self._resolve_unit(words.unit_text) if words.unit_text else None
+        return SearchFilters(
+            unit_kerja=unit,
+            golongan_min=words.golongan_min,
+            golongan_max=words.golongan_max,
+            jenis_jabatan=list(words.jenis_jabatan) or None,  # type: ignore[arg-type]
+            pendidikan_min=words.pendidikan_min,  # type: ignore[arg-type]
+            diklat=words.diklat,
+        )
+
+    def _resolve_unit(self, text: str) -> str | None:
+        """The store's unit name closest to what was written ('Dinas Kesehatan', 'the health office')."""
+        units = self._units()
+        wanted = set(tokenize(text))
+        if not wanted:
+            return None
+        best, best_score = None, 0.0
+        for unit in units:
+            have = set(tokenize(unit))
+            if not have:
+                continue
+            score = len(wanted & have) / len(wanted | have)
+            if score > best_score:
+                best, best_score = unit, score
+        return best if best_score >= 0.5 else None
+
+    def _units(self) -> list[str]:
+        generation = self.store.generation()
+        if self._units_cache is None or self._units_cache[0] != generation:
+            self._units_cache = (generation, self.store.units())
+        return self._units_cache[1]
 
     def _hybrid_hits(
         self, field: str, expansions: list[str], vector: Any, where: dict[str, Any] | None
@@ -224,7 +368,9 @@ class TalentService:
         return float((self._anchors @ vector).mean())
 
     def _chain_search(self, item: dict[str, Any]) -> SearchResult:
-        return self.search(item["caller"], item["question"], language=item.get("language"), action="")
+        return self.search(
+            item["caller"], item["question"], filters=item.get("filters"), language=item.get("language"), action=""
+        )
 
     def _known_names(self) -> dict[str, str]:
         count = self.store.count()
@@ -273,6 +419,51 @@ class TalentService:
     def stats(self, caller: Caller) -> dict[str, Any]:
         """How many people the caller may see, and which embedding model serves them."""
         return {"people": self.store.count(_visibility(caller)), "embedding_model": self.embeddings.model_id}
+
+
+_FOLLOWUP_WORDS = frozenset(tokenize("kalau bagaimana jika what about how for untuk nya mereka them jabatan post"))
+_TARGET = re.compile(
+    r"\b(kepala\s+(?:dinas|badan|bidang|seksi|subbagian|bagian|uptd|puskesmas)(?:\s+[A-Za-z]+){0,3}|sekretaris\s+(?:daerah|dinas)|"
+    r"camat|lurah|jpt\s+pratama|eselon\s+(?:ii|iii|iv)|administrator|pengawas|head\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?|"
+    r"(?:department|office|agency|division|section)\s+head)\b",
+    re.I,
+)
+
+
+def _target_phrase(text: str) -> str:
+    """The post named in a 'kalau untuk ...?' follow-up, e.g. 'Kepala Dinas'."""
+    m = _TARGET.search(text)
+    return m.group(1).strip() if m else ""
+
+
+def _merge_filters(base: SearchFilters | None, extra: SearchFilters | None) -> SearchFilters | None:
+    """Filters of the previous turn narrowed by the new ones (explicit values win over None)."""
+    if base is None:
+        return extra
+    if extra is None:
+        return base
+    merged = base.model_dump()
+    merged.update({k: v for k, v in extra.model_dump().items() if v})
+    return SearchFilters(**merged)
+
+
+def _describe(query: str, filters: SearchFilters | None, target: str = "") -> str:
+    """A standalone question for the audit log and the answer: field, target post, filters in words."""
+    parts = [f"{query} untuk jabatan {target}" if target else query]
+    if filters:
+        if filters.diklat:
+            parts.append(f"yang pernah {filters.diklat}")
+        if filters.golongan_min:
+            parts.append(f"golongan {filters.golongan_min} ke atas")
+        if filters.golongan_max:
+            parts.append(f"golongan {filters.golongan_max} ke bawah")
+        if filters.pendidikan_min:
+            parts.append(f"pendidikan minimal {filters.pendidikan_min.value}")
+        if filters.unit_kerja:
+            parts.append(f"di {filters.unit_kerja}")
+        if filters.jenis_jabatan:
+            parts.append("jabatan " + "/".join(j.value for j in filters.jenis_jabatan))
+    return ", ".join(parts)
 
 
 def _label(kind: str, en: bool) -> str:

@@ -207,3 +207,15 @@ def test_writer_failure_is_an_error_not_a_traceback(data_dir, monkeypatch):
     assert at.expander[0].label.startswith("1. Ir. Siti Rahmawati")  # the ranking still arrived
     at.run()
     assert at.error and "Jawaban tidak dapat disusun" in at.error[0].value
+
+
+def test_follow_up_refers_to_the_previous_answer(data_dir):
+    """Second turn 'bandingkan dua teratas' compares the first answer's top two (same session)."""
+    at = _app()
+    at.chat_input[0].set_value(FISHERIES_ID).run()
+    at.chat_input[0].set_value("bandingkan dua teratas").run()
+    assert not at.exception
+    text = _assistant_text(at)
+    assert "Perbandingan kandidat" in text and "Siti Rahmawati" in text and "Bagus Prasetyo" in text
+    actions = [e["action"] for e in _audit(data_dir)]
+    assert actions[-2:] == ["chat", "compare"]

@@ -1,0 +1,130 @@
+"""Filters written in words, Indonesian or English: "golongan III/c ke atas", "lulusan S2",
+"yang sudah diklat PIM", "di Dinas Kesehatan", "fungsional saja", "III/c or above"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.domain.golongan import GolonganError, parse_golongan
+
+_GOL = r"((?:IV|III|II|I)\s*/\s*[a-eA-E])"
+_GOL_MIN = re.compile(
+    rf"(?:golongan|gol\.?|grade|rank)?\s*(?:minimal|min\.?|paling rendah|sekurang-kurangnya|at least)\s*{_GOL}|"
+    rf"{_GOL}\s*(?:ke\s*atas|keatas|atau lebih tinggi|or above|and above|or higher|\+)",
+    re.I,
+)
+_GOL_MAX = re.compile(
+    rf"(?:golongan|gol\.?)?\s*(?:maksimal|maks\.?|paling tinggi|at most)\s*{_GOL}|{_GOL}\s*(?:ke\s*bawah|kebawah|or below|and below)",
+    re.I,
+)
+_EDU = r"(S-?3|S-?2|S-?1|D-?IV|D-?4|D-?3|D-?III|doktor|magister|master'?s?|sarjana|bachelor'?s?|doctorate|phd)"
+_EDU_MIN = re.compile(
+    rf"(?:lulusan|berpendidikan|pendidikan|minimal|min\.?|at least|with an?|holding an?|graduates?)\s*(?:minimal\s*)?{_EDU}|{_EDU}\s*(?:ke\s*atas|or above|and above|degree)",
+    re.I,
+)
+_DIKLAT = re.compile(
+    r"\b(diklat\s*pim(?:\s*(?:I{1,3}V?|IV|[1-4]))?|pim\s*(?:I{1,3}V?|IV|[1-4])|pkn(?:\s*(?:I{1,2}|[12]))?|pka|pkp|"
+    r"pelatihan\s+kepemimpinan(?:\s+\w+)?|leadership\s+training|diklat\s+kepemimpinan)\b",
+    re.I,
+)
+_UNIT = re.compile(
+    r"\b(?:di|dari|pada|in|at|from)\s+((?:dinas|badan|rsud|kecamatan|kelurahan|sekretariat|inspektorat|bappeda|"
+    r"bpkad|bapenda|bkpsdm|bpbd|satpol|satuan|kantor|puskesmas|the)[\w\s.&-]*?)(?=\s+(?:saja|only|yang|who|with)\b|[?.,!]|$)",
+    re.I,
+)
+_JENIS = {
+    "fungsional": "fungsional", "functional": "fungsional", "pelaksana": "pelaksana",
+    "pengawas": "pengawas", "administrator": "administrator", "struktural": "struktural", "structural": "struktural",
+}  # fmt: skip
+_JENIS_RE = re.compile(r"\b(?:pejabat|jabatan|pegawai)?\s*(fungsional|functional|pelaksana|struktural|structural)\b(?:\s+saja|\s+only)?", re.I)
+
+_FILLERS = frozenset(
+    "yang saja hanya cuma only those with who have has sudah pernah ikut mengikuti attended taken golongan "
+    "gol grade degree the a an of and or dan atau di in at kalau bagaimana jika what about how for untuk".split()
+)
+
+_EDU_MAP = {
+    "s3": "S3", "doktor": "S3", "doctorate": "S3", "phd": "S3",
+    "s2": "S2", "magister": "S2", "master": "S2", "masters": "S2", "master's": "S2",
+    "s1": "S1", "sarjana": "S1", "bachelor": "S1", "bachelors": "S1", "bachelor's": "S1",
+    "div": "D4", "d4": "D4", "d3": "D3", "diii": "D3",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class WordFilters:
+    golongan_min: str | None = None
+    golongan_max: str | None = None
+    pendidikan_min: str | None = None
+    diklat: str | None = None  # a leadership / training keyword every candidate must have
+    unit_text: str | None = None  # resolved against the store's units by the service
+    jenis_jabatan: tuple[str, ...] = ()
+    remaining: str = ""  # the text with the filter phrases removed
+
+    @property
+    def subject_words(self) -> list[str]:
+        """Words left that could name a field (fillers of a follow-up removed)."""
+        return [w for w in re.findall(r"[a-z0-9/]+", self.remaining.lower()) if w not in _FILLERS]
+
+    def any(self) -> bool:
+        return bool(
+            self.golongan_min or self.golongan_max or self.pendidikan_min or self.diklat or self.unit_text or self.jenis_jabatan
+        )
+
+
+def _gol(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    try:
+        return parse_golongan(raw)
+    except GolonganError:
+        return None
+
+
+def parse_filters(text: str) -> WordFilters:
+    rest = text
+    gmin = gmax = edu = diklat = unit = None
+    jenis: list[str] = []
+    if m := _GOL_MIN.search(rest):
+        gmin = _gol(m.group(1) or m.group(2))
+        rest = rest.replace(m.group(0), " ")
+    if m := _GOL_MAX.search(rest):
+        gmax = _gol(m.group(1) or m.group(2))
+        rest = rest.replace(m.group(0), " ")
+    if m := _EDU_MIN.search(rest):
+        raw = (m.group(1) or m.group(2)).lower().replace("-", "")
+        edu = _EDU_MAP.get(raw)
+        rest = rest.replace(m.group(0), " ")
+    if m := _DIKLAT.search(rest):
+        diklat = " ".join(m.group(1).split())
+        rest = rest.replace(m.group(0), " ")
+    if m := _UNIT.search(rest):
+        candidate = m.group(1).strip()
+        if not candidate.lower().startswith("the ") or len(candidate.split()) > 1:
+            unit = re.sub(r"^the\s+", "", candidate, flags=re.I)
+            rest = rest.replace(m.group(0), " ")
+    for m in _JENIS_RE.finditer(rest):
+        value = _JENIS[m.group(1).lower()]
+        jenis.extend(["jpt", "administrator", "pengawas"] if value == "struktural" else [value])
+    if jenis:
+        rest = _JENIS_RE.sub(" ", rest)
+    return WordFilters(gmin, gmax, edu, diklat, unit, tuple(dict.fromkeys(jenis)), " ".join(rest.split()))
+
+
+def diklat_matches(keyword: str, names: list[str]) -> str | None:
+    """The first training name that satisfies a leadership keyword ('PIM' also accepts PKP/PKA/PKN)."""
+    key = keyword.lower()
+    leadership = ("pim", "kepemimpinan", "pkp", "pka", "pkn", "leadership")
+    for name in names:
+        low = name.lower()
+        if key in low:
+            return name
+        if any(k in key for k in leadership) and any(k in low for k in leadership[:5]):
+            if "pim" in key and re.search(r"\b(i{1,3}v?|iv|[1-4])\b", key):
+                level = key.split()[-1]
+                if level in low.split() or f"pim {level}" in low:
+                    return name
+                continue
+            return name
+    return None
