@@ -71,6 +71,19 @@ class SearchSettings(BaseModel):
         description="A candidate is listed only if their field relevance is at least this share of the best "
         "candidate's (relative, because embedding similarities are compressed).",
     )
+    min_term_coverage: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Nothing-relevant check: the best candidate's records must contain this share of the "
+        "question's distinctive words (IDF-weighted) ...",
+    )
+    min_dense_margin: float = Field(
+        0.04,
+        ge=0,
+        description="... or its best evidence must be this much more similar to the question than generic "
+        "records are. Otherwise the answer says nothing relevant was found.",
+    )
     weight_dense: float = Field(0.5, ge=0, description="Within field relevance: weight of meaning (embeddings).")
     weight_lexical: float = Field(
         0.5, ge=0, description="Within field relevance: weight of words (BM25, Indonesian stemming, thesaurus)."

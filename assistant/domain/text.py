@@ -16,7 +16,7 @@ STOPWORDS = frozenset(
     tampilkan sebutkan saja ada bisa akan telah sudah lebih tahun sekarang tk
     the a an of for in on to and or with who which what is are be best most suited suitable fit
     field area employee employees staff candidate candidates civil servant servants find show me
-    list top experience experienced expert people person
+    list top experience experienced expert people person ahli pakar
     """.split()
 )
 

@@ -8,6 +8,7 @@ records too.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,6 +27,10 @@ class LexicalIndex:
         self.texts = list(texts)
         self.metadatas = list(metadatas)
         corpus = [tokenize(t) or ["_"] for t in texts]
+        self._df: dict[str, int] = {}
+        for tokens in corpus:
+            for token in set(tokens):
+                self._df[token] = self._df.get(token, 0) + 1
         self._bm25 = bm25s.BM25()
         if corpus:
             self._bm25.index(corpus, show_progress=False)
@@ -33,6 +38,11 @@ class LexicalIndex:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def idf(self, term: str) -> float:
+        """Rarity of a term in the records; a term no record contains is the rarest of all."""
+        n = len(self.ids)
+        return math.log((n + 1) / (self._df.get(term, 0) + 0.5))
 
     def search(self, terms: Sequence[str], k: int, where: dict[str, Any] | None = None) -> list[tuple[int, float]]:
         """(position, score) of the best k pieces with a positive score that satisfy ``where``."""

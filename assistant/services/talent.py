@@ -25,7 +25,7 @@ from assistant.domain.followup import FollowUp, parse_followup
 from assistant.domain.golongan import golongan_rank, pangkat_of
 from assistant.domain.identity import Caller
 from assistant.domain.nine_box import cell_meaning, place_employee
-from assistant.domain.query import detect_language, parse_query
+from assistant.domain.query import ParsedQuery, detect_language, parse_query, thesaurus
 from assistant.domain.ranking import EvidenceHit, RankedCandidate, Weights, rank
 from assistant.domain.text import tokenize
 from assistant.retrieval.embeddings import TalentaEmbeddings
@@ -122,6 +122,8 @@ class TalentService:
         ]
         if filters and filters.diklat:
             ranked = [r for r in ranked if diklat_matches(filters.diklat, [d.nama for d in r.employee.diklat])]
+        if ranked and not self._is_relevant(parsed, ranked[0], vector):
+            ranked = []  # say "nothing relevant" instead of stretching
         top = _relevant(ranked, self.settings.min_relative_relevance)[: limit or self.settings.top_k]
         result = SearchResult(
             query=parsed.text,
@@ -360,6 +362,24 @@ class TalentService:
             self._lexical_index = LexicalIndex(ids, docs, metas) if ids else None
             self._lexical_generation = generation
         return self._lexical_index
+
+    def _is_relevant(self, parsed: ParsedQuery, best: RankedCandidate, vector: Any) -> bool:
+        """Is the best match a real one? Either the records contain the question's distinctive words
+        (IDF-weighted coverage; for a known concept, its own words), or its meaning stands clearly
+        above unrelated records."""
+        have = {t for ev in best.evidence for t in tokenize(ev.display)}
+        for key in parsed.concepts:  # a known field: any of its own search terms in the records
+            if have & set(tokenize(" ".join(thesaurus()[key].terms))):
+                return True
+        index = self._lexical()
+        terms = list(dict.fromkeys(tokenize(parsed.search_text)))
+        if index is not None and terms and not parsed.concepts:
+            total = sum(index.idf(t) for t in terms)
+            covered = sum(index.idf(t) for t in terms if t in have)
+            if total > 0 and covered / total >= self.settings.min_term_coverage:
+                return True
+        margin = max((h.similarity for h in best.evidence), default=0.0) - self._floor(vector)
+        return margin >= self.settings.min_dense_margin
 
     def _floor(self, vector: Any) -> float:
         """What unrelated, generic records score for this query: the zero of relevance."""

@@ -180,3 +180,11 @@ def test_guard_rejects_a_garbled_nip(container):
     service = _service_with_model(container, "Siti Rahmawati (NIP 198n) paling cocok. Keputusan tetap pada PPK.")
     answer = service.answer(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?")
     assert not answer.grounded and "198n" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["astronomi", "ahli nuklir", "penerbangan luar angkasa"])
+def test_nothing_relevant_is_said_instead_of_stretching(container, question):
+    result = container.service.search(SYSTEM, question)
+    assert result.candidates == []
+    answer = container.service.answer(SYSTEM, question)
+    assert "Tidak ditemukan ASN yang relevan" in answer.answer and answer.candidates == []
