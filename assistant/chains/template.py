@@ -9,6 +9,7 @@ from assistant.services.schemas import CandidateOut, SearchResult
 _T = {
     "id": {
         "title": "**Kandidat untuk bidang {field}** ({n} teratas dari {total} ASN; keputusan tetap pada PPK)",
+        "title_post": "**Kandidat untuk {post}** ({n} teratas dari {total} ASN; keputusan tetap pada PPK)",
         "none": "Tidak ditemukan ASN yang relevan untuk bidang **{field}** pada data yang dapat Anda akses.",
         "cell": "kotak {cell}",
         "years": "{years:.0f} tahun pada jabatan terkait",
@@ -20,6 +21,7 @@ _T = {
     },
     "en": {
         "title": "**Candidates for {field}** (top {n} of {total} civil servants; the decision stays with the PPK)",
+        "title_post": "**Candidates for {post}** (top {n} of {total} civil servants; the decision stays with the PPK)",
         "none": "No civil servant relevant to **{field}** was found in the data you may access.",
         "cell": "9-box cell {cell}",
         "years": "{years:.0f} years in related posts",
@@ -55,7 +57,10 @@ def candidate_line(c: CandidateOut, lang: str) -> str:
         {ev.source for ev in c.evidence}
         | {f.source.split(" (")[0] for f in c.factors if f.name != "relevansi_bidang" and f.source}
     )
-    return f"{head}  \n   " + "; ".join(facts) + f". [{t['source']}: {', '.join(sources)}]"
+    line = f"{head}  \n   " + "; ".join(facts) + f". [{t['source']}: {', '.join(sources)}]"
+    if c.eligibility is not None:
+        line += f"  \n   {c.eligibility.summary[:1].upper()}{c.eligibility.summary[1:]}."
+    return line
 
 
 
@@ -74,7 +79,11 @@ def stream_compose(result: SearchResult) -> Iterator[str]:
     if not result.candidates:
         yield t["none"].format(field=result.field)
         return
-    yield t["title"].format(field=result.field, n=len(result.candidates), total=_num(result.total_people, lang)) + "\n\n"
+    total = _num(result.total_people, lang)
+    if result.target_title:
+        yield t["title_post"].format(post=result.target_title, n=len(result.candidates), total=total) + "\n\n"
+    else:
+        yield t["title"].format(field=result.field, n=len(result.candidates), total=total) + "\n\n"
     yield from stream_list(result)
 
 

@@ -11,6 +11,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from assistant.domain.posts import TargetPost
 from assistant.services.schemas import SearchFilters, SearchResult
 
 
@@ -22,7 +23,7 @@ class Turn:
     filters: SearchFilters | None
     result: SearchResult
     kind: str = "new"
-    target: str = ""  # the post asked about ("Kepala Dinas"), if any
+    target_post: TargetPost | None = None  # the post asked about ("Kepala Dinas"), if any
 
 
 @dataclass

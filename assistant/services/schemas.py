@@ -45,6 +45,24 @@ class FactorOut(BaseModel):
     source: str
 
 
+class RuleOut(BaseModel):
+    id: str
+    status: str = Field(description="memenuhi | tidak memenuhi | perlu verifikasi")
+    hard: bool = Field(description="A hard rule decides eligibility; a preferred one is only reported.")
+    detail: str
+    evidence: str | None = None
+    source: str = Field("", description="The legal clause or local rule the condition comes from.")
+
+
+class EligibilityOut(BaseModel):
+    post_level: str
+    post_label: str
+    status: str = Field(description="memenuhi | tidak memenuhi | perlu verifikasi (missing data never meets)")
+    summary: str
+    gaps: list[str] = Field(description="What the candidate still lacks for this post.")
+    rules: list[RuleOut]
+
+
 class CandidateOut(BaseModel):
     rank: int
     nip: str
@@ -63,6 +81,9 @@ class CandidateOut(BaseModel):
     reasons: list[str]
     factors: list[FactorOut]
     evidence: list[EvidenceOut]
+    eligibility: EligibilityOut | None = Field(
+        None, description="Per-rule eligibility for the target post, when the question names one."
+    )
 
 
 class SearchResult(BaseModel):
@@ -70,6 +91,8 @@ class SearchResult(BaseModel):
     field: str = Field(description="What was searched for, with the question template removed.")
     language: Literal["id", "en"]
     total_people: int = Field(description="People in the store the caller may see.")
+    target_post: str | None = Field(None, description="Target post level found in the question, if any.")
+    target_title: str | None = Field(None, description="The named position, e.g. 'Kepala Bidang Budidaya'.")
     candidates: list[CandidateOut]
 
 

@@ -5,8 +5,8 @@ Every call takes the caller's identity; every read of people is written to the a
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -19,12 +19,15 @@ from assistant.chains.answer import build_retrieve_step
 from assistant.chains.guard import check_answer
 from assistant.chains.template import compose
 from assistant.config import SearchSettings
+from assistant.domain.eligibility import STATUS_EN, Rule, default_rules, evaluate, gaps, to_verify
 from assistant.domain.evidence import SOURCE_LABEL
 from assistant.domain.filters import WordFilters, diklat_matches, parse_filters
 from assistant.domain.followup import FollowUp, parse_followup
 from assistant.domain.golongan import golongan_rank, pangkat_of
 from assistant.domain.identity import Caller
+from assistant.domain.models import Employee
 from assistant.domain.nine_box import cell_meaning, place_employee
+from assistant.domain.posts import TargetPost, level_label, target_post_from_text
 from assistant.domain.query import ParsedQuery, detect_language, parse_query, thesaurus
 from assistant.domain.ranking import EvidenceHit, RankedCandidate, Weights, rank
 from assistant.domain.text import tokenize
@@ -37,9 +40,11 @@ from assistant.services.errors import Forbidden, NotFound
 from assistant.services.schemas import (
     AnswerOut,
     CandidateOut,
+    EligibilityOut,
     EvidenceOut,
     FactorOut,
     ProfileOut,
+    RuleOut,
     SearchFilters,
     SearchResult,
 )
@@ -69,6 +74,7 @@ class TalentService:
         writer: Runnable,
         writer_name: str = "template",
         default_language: str = "id",
+        rules: list[Rule] | None = None,
     ) -> None:
         self.store = store
         self.embeddings = embeddings
@@ -77,6 +83,7 @@ class TalentService:
         self.writer = writer
         self.writer_name = writer_name
         self.default_language = default_language
+        self.rules = list(rules) if rules is not None else list(default_rules())
         self._names: dict[str, str] | None = None
         self._anchors: Any = None
         self._lexical_index: LexicalIndex | None = None
@@ -96,8 +103,12 @@ class TalentService:
         limit: int | None = None,
         language: str | None = None,
         *,
+        target: TargetPost | None = None,
         action: str = "search",
     ) -> SearchResult:
+        """People for a field, ranked in code. ``target`` (or a post named in the question) adds a
+        per-rule eligibility check for that post to every candidate."""
+        target = target or target_post_from_text(query)
         words = parse_filters(query)
         if words.any():
             filters = _merge_filters(self._word_filters(words), filters)
@@ -125,12 +136,18 @@ class TalentService:
         if ranked and not self._is_relevant(parsed, ranked[0], vector):
             ranked = []  # say "nothing relevant" instead of stretching
         top = _relevant(ranked, self.settings.min_relative_relevance)[: limit or self.settings.top_k]
+        today = dt.date.today()
         result = SearchResult(
             query=parsed.text,
             field=parsed.field,
             language=lang,  # type: ignore[arg-type]
             total_people=self.store.count(_visibility(caller)),
-            candidates=[_candidate(i + 1, r, lang) for i, r in enumerate(top)],
+            target_post=target.level if target else None,
+            target_title=target.title if target else None,
+            candidates=[
+                _candidate(i + 1, r, lang, self._eligibility(r.employee, target, lang, today))
+                for i, r in enumerate(top)
+            ],
         )
         if action:
             self.audit.record(caller, action, query, [c.nip for c in result.candidates])
@@ -168,8 +185,9 @@ class TalentService:
         query, filters, standalone = question, None, None
         if history and follow.kind in ("refine", "retarget", "new"):
             query, filters, standalone = self._condense(follow, history[-1], question)
+        target = target_post_from_text(question) or (history[-1].target_post if history and standalone else None)
         item = self._retrieve.invoke(
-            {"question": query, "caller": caller, "language": lang, "filters": filters}
+            {"question": query, "caller": caller, "language": lang, "filters": filters, "target": target}
         )
         item["question"] = standalone or question
         result: SearchResult = item["result"]
@@ -188,9 +206,10 @@ class TalentService:
                 text = compose(result)
                 yield {"event": "replace", "data": text}
         kind = follow.kind if standalone else "new"
-        target = _target_phrase(question) or (history[-1].target if history and standalone else "")
         self.conversations.add(
-            conv_id, caller.user, Turn(question, standalone or question, result.field, filters, result, kind, target)
+            conv_id,
+            caller.user,
+            Turn(question, standalone or question, result.field, filters, result, kind, target),
         )
         out = AnswerOut(
             question=question,
@@ -225,9 +244,11 @@ class TalentService:
             return question, None, None  # a new question about another field
         merged = _merge_filters(last.filters, self._word_filters(words))
         query = last.query
-        if follow.kind == "retarget" and new_subject and not _target_phrase(question):
+        target = target_post_from_text(question) or last.target_post
+        if follow.kind == "retarget" and new_subject and not target_post_from_text(question):
             query = f"{last.query} {parsed.search_text}"  # "kalau untuk budidaya?": narrow the field
-        standalone = _describe(query, merged, _target_phrase(question) or last.target)
+        label = (target.title or level_label(target.level)) if target else ""
+        standalone = _describe(query, merged, label)
         return query, merged, standalone
 
     def _structured_answer(
@@ -265,7 +286,7 @@ class TalentService:
         self.conversations.add(
             conv_id,
             caller.user,
-            Turn(follow.text, last.standalone, last.query, last.filters, last.result, follow.kind, last.target),
+            Turn(follow.text, last.standalone, last.query, last.filters, last.result, follow.kind, last.target_post),
         )
         self.audit.record(
             caller, follow.kind, follow.text, [c.nip for c in chosen], conversation_id=conv_id, writer="structured"
@@ -319,6 +340,32 @@ class TalentService:
         if self._units_cache is None or self._units_cache[0] != generation:
             self._units_cache = (generation, self.store.units())
         return self._units_cache[1]
+
+    def _eligibility(
+        self, employee: Employee, target: TargetPost | None, lang: str, today: dt.date
+    ) -> EligibilityOut | None:
+        if target is None:
+            return None
+        result = evaluate(employee, target.level, self.rules, today)
+        en = lang == "en"
+        return EligibilityOut(
+            post_level=target.level,
+            post_label=target.title or level_label(target.level, lang),
+            status=result.status,
+            summary=result.summary(lang),
+            gaps=gaps(result, lang) + to_verify(result, lang),
+            rules=[
+                RuleOut(
+                    id=r.rule_id,
+                    status=STATUS_EN[r.status] if en else r.status,
+                    hard=r.hard,
+                    detail=r.detail(lang),
+                    evidence=r.evidence or None,
+                    source=r.source,
+                )
+                for r in result.results
+            ],
+        )
 
     def _hybrid_hits(
         self, field: str, expansions: list[str], vector: Any, where: dict[str, Any] | None
@@ -389,7 +436,12 @@ class TalentService:
 
     def _chain_search(self, item: dict[str, Any]) -> SearchResult:
         return self.search(
-            item["caller"], item["question"], filters=item.get("filters"), language=item.get("language"), action=""
+            item["caller"],
+            item["question"],
+            filters=item.get("filters"),
+            language=item.get("language"),
+            target=item.get("target"),
+            action="",
         )
 
     def _known_names(self) -> dict[str, str]:
@@ -442,20 +494,6 @@ class TalentService:
 
 
 _FOLLOWUP_WORDS = frozenset(tokenize("kalau bagaimana jika what about how for untuk nya mereka them jabatan post"))
-_TARGET = re.compile(
-    r"\b(kepala\s+(?:dinas|badan|bidang|seksi|subbagian|bagian|uptd|puskesmas)(?:\s+[A-Za-z]+){0,3}|sekretaris\s+(?:daerah|dinas)|"
-    r"camat|lurah|jpt\s+pratama|eselon\s+(?:ii|iii|iv)|administrator|pengawas|head\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?|"
-    r"(?:department|office|agency|division|section)\s+head)\b",
-    re.I,
-)
-
-
-def _target_phrase(text: str) -> str:
-    """The post named in a 'kalau untuk ...?' follow-up, e.g. 'Kepala Dinas'."""
-    m = _TARGET.search(text)
-    return m.group(1).strip() if m else ""
-
-
 def _merge_filters(base: SearchFilters | None, extra: SearchFilters | None) -> SearchFilters | None:
     """Filters of the previous turn narrowed by the new ones (explicit values win over None)."""
     if base is None:
@@ -530,7 +568,7 @@ def _where(caller: Caller, filters: SearchFilters | None) -> dict[str, Any] | No
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def _candidate(position: int, r: RankedCandidate, lang: str) -> CandidateOut:
+def _candidate(position: int, r: RankedCandidate, lang: str, eligibility: EligibilityOut | None = None) -> CandidateOut:
     e = r.employee
     en = lang == "en"
     factors = [
@@ -579,6 +617,7 @@ def _candidate(position: int, r: RankedCandidate, lang: str) -> CandidateOut:
         reasons=reasons,
         factors=factors,
         evidence=evidence,
+        eligibility=eligibility,
     )
 
 

@@ -188,3 +188,22 @@ def test_nothing_relevant_is_said_instead_of_stretching(container, question):
     assert result.candidates == []
     answer = container.service.answer(SYSTEM, question)
     assert "Tidak ditemukan ASN yang relevan" in answer.answer and answer.candidates == []
+
+
+def test_a_named_post_adds_per_rule_eligibility(container):
+    result = container.service.search(SYSTEM, "Siapa yang paling cocok untuk Kepala Bidang Budidaya?")
+    assert result.target_post == "administrator" and result.target_title == "Kepala Bidang Budidaya"
+    siti = next(c for c in result.candidates if c.nama == "Siti Rahmawati")
+    assert siti.eligibility is not None and siti.eligibility.post_level == "administrator"
+    assert {r.status for r in siti.eligibility.rules} <= {"memenuhi", "tidak memenuhi", "perlu verifikasi"}
+    assert all(r.source for r in siti.eligibility.rules)
+    assert siti.eligibility.status in {"memenuhi", "perlu verifikasi"}  # her first post has no JF level
+    assert any(r.status == "memenuhi" and "III/d" in r.detail for r in siti.eligibility.rules)
+    others = [c for c in result.candidates if c.nama != "Siti Rahmawati"]
+    assert others and all(c.eligibility.status == "tidak memenuhi" and c.eligibility.gaps for c in others)
+    answer = container.service.answer(SYSTEM, "Siapa yang paling cocok untuk Kepala Bidang Budidaya?")
+    assert "syarat administrator" in answer.answer
+
+
+def test_no_post_named_means_no_eligibility(container):
+    assert all(c.eligibility is None for c in container.service.search(SYSTEM, "perikanan").candidates)
