@@ -217,6 +217,24 @@ def profile(nip: Annotated[str, typer.Argument(help="NIP 18 digit.")], as_json: 
     typer.echo(result.model_dump_json(indent=None if as_json else 2))
 
 
+@app.command()
+def rules(
+    path: Annotated[Path | None, typer.Argument(help="Berkas aturan (CSV) untuk diperiksa; kosong: yang aktif.")] = None,
+) -> None:
+    """Tampilkan dan periksa tabel aturan syarat jabatan (data yang dapat diubah admin BKPSDM)."""
+    from assistant.domain.eligibility import RuleError, load_rules
+
+    try:
+        table = load_rules(path or _settings().rules_path)
+    except (RuleError, OSError) as exc:
+        typer.echo(f"Galat: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    for rule in table:
+        kind = "wajib" if rule.hard else "diutamakan"
+        typer.echo(f"{rule.id:28s} {rule.post_level:14s} {rule.condition} {rule.operator} {rule.value}  ({kind}; {rule.source})")
+    typer.echo(f"{len(table)} aturan valid.")
+
+
 @app.command("local-llm")
 def local_llm() -> None:
     """Rakit model bahasa lokal dari paket PyPI (terverifikasi SHA-256) ke TALENTA_LLM__MODEL_PATH."""

@@ -124,6 +124,11 @@ class Settings(BaseSettings):
     env: Literal["dev", "production"] = Field("dev", description="'production' refuses unsafe defaults.")
     data_dir: Path = Field(Path("data/store"), description="Where the Chroma store, audit log and reports live.")
     language: Literal["id", "en"] = Field("id", description="Default language when the question gives no hint.")
+    rules_path: Path | None = Field(
+        None,
+        description="Eligibility rules table (CSV) edited by the HR admin; empty: the packaged default "
+        "(assistant/domain/data/eligibility_rules.csv). Checked at start-up.",
+    )
     embeddings: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
     llm: LlmSettings = Field(default_factory=LlmSettings)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from assistant.chains.answer import llm_writer, template_writer
 from assistant.config import Settings
+from assistant.domain.eligibility import load_rules
 from assistant.llm.factory import build_chat_model
 from assistant.retrieval.embeddings import TalentaEmbeddings, build_embeddings
 from assistant.retrieval.store import TalentStore, build_client
@@ -34,6 +35,7 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
     audit = AuditLog(settings.audit_path)
     llm = build_chat_model(settings.llm)
     writer = template_writer() if llm is None else llm_writer(llm)
+    rules = load_rules(settings.rules_path) if settings.rules_path else None
     service = TalentService(
         store=store,
         embeddings=embeddings,
@@ -42,5 +44,6 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
         writer=writer,
         writer_name="template" if llm is None else f"{settings.llm.provider}:{settings.llm.model}",
         default_language=settings.language,
+        rules=rules,
     )
     return Container(settings, embeddings, store, audit, service)

@@ -1,0 +1,72 @@
+"""The `talenta` command as a user runs it (a real subprocess for the JSON contract)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from assistant.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+BROKEN = """nip,nama,jabatan,unit_kerja,tanggal_lahir
+198703122010011003,Bagus Prasetyo Wibowo,Penyuluh Perikanan Ahli Muda,Dinas Perikanan,1987-03-12
+12345,Nomor Rusak,Analis Kebijakan,Bappeda,1990-01-01
+199105052015032004,Dewi Anggraini Lestari,Pengelola Budidaya Ikan,Dinas Perikanan,tanggal-salah
+199208172019031005,,Analis Keuangan,BPKAD,1992-08-17
+198911302014022006,Ratna Sari Kusuma,Pengawas Perikanan,Dinas Perikanan,1989-11-30
+"""
+
+
+def _talenta(args: list[str], data_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "TALENTA_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300
+    )
+
+
+def test_broken_csv_lands_good_rows_reports_bad_ones_and_search_json(tmp_path):
+    csv = tmp_path / "broken.csv"
+    csv.write_text(BROKEN, encoding="utf-8")
+    store = tmp_path / "store"
+    run = _talenta(["ingest", str(csv)], store)
+    assert run.returncode == 0, run.stderr
+    for row in ("baris 3", "baris 4", "baris 5"):
+        assert row in run.stdout
+    report = (store / "ingest-report.csv").read_text(encoding="utf-8-sig")
+    assert "12345" in report and "tanggal-salah" in report and "199208172019031005" in report
+    again = _talenta(["ingest", str(csv)], store)
+    assert "0 teks di-embed" in again.stdout and "2 tidak berubah" in again.stdout
+    out = _talenta(["search", "Siapa yang paling cocok untuk bidang perikanan?", "--json"], store)
+    data = json.loads(out.stdout)
+    found = {c["nip"] for c in data["candidates"]}
+    assert found == {"198703122010011003", "198911302014022006"}
+    assert all({"nip", "nama", "score", "reasons", "evidence"} <= set(c) for c in data["candidates"])
+
+
+def test_strict_mode_and_dry_run(tmp_path):
+    csv = tmp_path / "broken.csv"
+    csv.write_text(BROKEN, encoding="utf-8")
+    runner = CliRunner()
+    env = {"TALENTA_DATA_DIR": str(tmp_path / "store")}
+    dry = runner.invoke(app, ["ingest", str(csv), "--dry-run"], env=env)
+    assert dry.exit_code == 0 and "baris 3" in dry.output
+    assert not (tmp_path / "store" / "chroma").exists()  # a dry run writes nothing to the store
+    strict = runner.invoke(app, ["ingest", str(csv), "--strict"], env=env)
+    assert strict.exit_code == 1
+
+
+def test_rules_command_checks_an_admins_table(tmp_path):
+    runner = CliRunner()
+    ok = runner.invoke(app, ["rules"])
+    assert ok.exit_code == 0 and "aturan valid" in ok.output
+    bad = tmp_path / "aturan.csv"
+    bad.write_text(
+        "id,post_level,condition,operator,value,hard,source,description_id,description_en\n"
+        "x1,pengawas,golongan,~~,III/b,ya,PP,desc,desc\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["rules", str(bad)])
+    assert result.exit_code == 2 and "baris" in result.output
