@@ -173,6 +173,24 @@ def merit_factors(employee: Employee, today: dt.date) -> list[Factor]:
     return factors
 
 
+def contenders(
+    relevance: dict[str, tuple[float, list[EvidenceHit]]], k: int, weights: Weights = Weights()
+) -> list[str]:
+    """The people who can still reach the top k once merit is applied, best relevance first.
+
+    Merit scales relevance by a factor between w_rel / (w_rel + w_merit) and 1, so anyone whose
+    relevance is below that factor times the k-th best relevance cannot enter the top k: their
+    records need not even be read.
+    """
+    ordered = sorted(relevance, key=lambda nip: (-relevance[nip][0], nip))
+    if len(ordered) <= k:
+        return ordered
+    total = (weights.relevance + weights.merit) or 1.0
+    lowest_factor = weights.relevance / total
+    bar = relevance[ordered[k - 1]][0] * lowest_factor
+    return [nip for nip in ordered if relevance[nip][0] >= bar]
+
+
 def _span_label(prefix: str, years: Sequence[int]) -> str:
     return f"{prefix} {years[0]}" if years[0] == years[-1] else f"{prefix} {years[0]}-{years[-1]}"
 
@@ -198,10 +216,15 @@ def rank(
     weights: Weights = Weights(),
     today: dt.date | None = None,
     floor: float | None = None,
+    relevance: dict[str, tuple[float, list[EvidenceHit]]] | None = None,
 ) -> list[RankedCandidate]:
-    """Deterministic ranking. Merit scales relevance (it never lifts someone outside the field)."""
+    """Deterministic ranking. Merit scales relevance (it never lifts someone outside the field).
+
+    ``relevance`` may be passed in (from relevance_by_person) to rank only some of the people.
+    """
     today = today or dt.date.today()
-    relevance = relevance_by_person(hits, floor, weights)
+    if relevance is None:
+        relevance = relevance_by_person(hits, floor, weights)
     total_weight = (weights.relevance + weights.merit) or 1.0
     ranked: list[RankedCandidate] = []
     for nip, (rel, person_hits) in relevance.items():

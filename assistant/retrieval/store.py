@@ -203,12 +203,9 @@ class TalentStore:
         return out
 
     def query_evidence(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[EvidenceHit]:
-        total = self.evidence.count()
-        if total == 0:
-            return []
         got = self.evidence.query(
             query_embeddings=[vector.tolist()],
-            n_results=min(n, total),
+            n_results=n,
             where=where or None,
             include=["metadatas", "documents", "distances"],
         )

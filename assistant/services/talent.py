@@ -29,7 +29,14 @@ from assistant.domain.models import Employee
 from assistant.domain.nine_box import cell_meaning, place_employee
 from assistant.domain.posts import TargetPost, level_label, target_post_from_text
 from assistant.domain.query import ParsedQuery, detect_language, parse_query, thesaurus
-from assistant.domain.ranking import EvidenceHit, RankedCandidate, Weights, rank
+from assistant.domain.ranking import (
+    EvidenceHit,
+    RankedCandidate,
+    Weights,
+    contenders,
+    rank,
+    relevance_by_person,
+)
 from assistant.domain.text import tokenize
 from assistant.retrieval.embeddings import TalentaEmbeddings
 from assistant.retrieval.lexical import LexicalIndex
@@ -118,17 +125,20 @@ class TalentService:
         where = _where(caller, filters)
         vector = self.embeddings.encode_query(parsed.search_text)
         hits = self._hybrid_hits(parsed.search_text, parsed.expansions, vector, where)
-        nips = list(dict.fromkeys(h.nip for h in hits))
-        people = self.store.get_people(nips)
         weights = Weights(
             self.settings.weight_relevance,
             self.settings.weight_merit,
             self.settings.weight_dense,
             self.settings.weight_lexical,
         )
+        relevance = relevance_by_person(hits, self._floor(vector), weights)
+        # Only people who can still reach the list are read; a post-filter (training) needs more.
+        want = (limit or self.settings.top_k) * (10 if filters and filters.diklat else 1)
+        nips = contenders(relevance, want, weights)
+        people = self.store.get_people(nips)
         ranked = [
             r
-            for r in rank(hits, people, weights, floor=self._floor(vector))
+            for r in rank(hits, people, weights, relevance={n: relevance[n] for n in nips})
             if caller.can_see(r.nip, r.employee.unit_kerja)
         ]
         if filters and filters.diklat:

@@ -87,3 +87,12 @@ def test_only_nip_and_nama_required_and_hash_stable():
     b = Employee(nip="198703122010011003", nama="Siti")
     assert a.content_hash() == b.content_hash()
     assert a.content_hash() != Employee(nip="198703122010011003", nama="Siti R").content_hash()
+
+
+def test_contenders_keep_everyone_who_can_still_reach_the_top():
+    from assistant.domain.ranking import Weights, contenders
+
+    rel = {"a": (0.9, []), "b": (0.8, []), "c": (0.7, []), "d": (0.6, []), "e": (0.3, [])}
+    # k=2: the 2nd best relevance is 0.8; merit scales by at least 0.8, so the bar is 0.64
+    assert contenders(rel, 2, Weights(relevance=0.8, merit=0.2)) == ["a", "b", "c"]
+    assert contenders(rel, 10, Weights()) == ["a", "b", "c", "d", "e"]
