@@ -131,10 +131,12 @@ def main() -> None:
 
 
 def _write_section(path: Path, section: str) -> None:
+    """Replace the section with the same '## ' heading (its first line), or append it."""
+    heading = section.splitlines()[0]
     current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\nFigures are measured, never asserted in tests.\n\n"
-    if SECTION in current:
-        start = current.index(SECTION)
-        nxt = current.find("\n## ", start + len(SECTION))
+    if heading in current:
+        start = current.index(heading)
+        nxt = current.find("\n## ", start + len(heading))
         current = current[:start] + section + ("" if nxt == -1 else current[nxt:])
     else:
         current = current.rstrip("\n") + "\n\n" + section
