@@ -58,17 +58,19 @@ def thesaurus() -> dict[str, Concept]:
     """Canonical phrase -> concept (assistant/domain/data/field_thesaurus.json)."""
     raw = json.loads(resources.files("assistant.domain").joinpath("data/field_thesaurus.json").read_text("utf-8"))
     return {
-        k.lower(): Concept(k.lower(), tuple(a.lower() for a in v.get("aliases", [])), tuple(v.get("terms", [])))
+        k.lower(): Concept(k.lower(), tuple(v.get("aliases", [])), tuple(v.get("terms", [])))
         for k, v in raw.items()
         if not k.startswith("_")
     }
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> list[tuple[str, str]]:
-    """(phrase, concept key), longest phrase first so 'kesehatan masyarakat' wins over 'kesehatan'."""
-    pairs = [(c.key, c.key) for c in thesaurus().values()]
-    pairs += [(alias, c.key) for c in thesaurus().values() for alias in c.aliases]
+def _phrases() -> list[tuple[str, str, bool]]:
+    """(phrase, concept key, capitals only), longest phrase first so 'kesehatan masyarakat' wins
+    over 'kesehatan'. Acronyms written in capitals in the thesaurus ('IT', 'HR') match only when
+    the question writes them in capitals, so the English word 'it' is not 'IT'."""
+    pairs = [(c.key, c.key, False) for c in thesaurus().values()]
+    pairs += [(a.lower(), c.key, a.isupper()) for c in thesaurus().values() for a in c.aliases]
     return sorted(set(pairs), key=lambda p: (-len(p[0]), p[0]))
 
 
@@ -80,10 +82,10 @@ def normalize_concepts(text: str) -> tuple[str, list[str]]:
     found: list[str] = []
     i = 0
     while i < len(words):
-        for phrase, key in _phrases():
+        for phrase, key, capitals in _phrases():
             n = phrase.count(" ") + 1
-            if n == 1 and len(phrase) <= 3 and phrase != key and not original[i].isupper():
-                continue  # short acronyms ('IT', 'HR') only when written in capitals, not 'it'
+            if capitals and not all(w.isupper() for w in original[i : i + n]):
+                continue
             if " ".join(words[i : i + n]) == phrase:
                 out.append(key)
                 if key not in found:
