@@ -42,14 +42,17 @@ def _time_answers(service, caller, questions):  # type: ignore[no-untyped-def]
         start = time.perf_counter()
         first = None
         final = None
+        raw: list[str] = []
         for event in service.stream_answer(caller, q):
-            if event["event"] == "token" and first is None:
-                first = time.perf_counter() - start
+            if event["event"] == "token":
+                raw.append(event["data"])
+                if first is None:
+                    first = time.perf_counter() - start
             if event["event"] == "done":
-                final = event["data"]
+                final = event["data"].model_copy(update={"answer": "".join(raw)})  # the model's own text
         total.append(time.perf_counter() - start)
         ttft.append(first or total[-1])
-        replaced += 0 if final.grounded else 1
+        replaced += 0 if final.grounded else 1  # final.answer now holds the unguarded text
         answers.append(final)
     return ttft, total, replaced, answers
 
@@ -117,7 +120,7 @@ def main() -> None:
         caught = sum(
             not check_answer(v, a, known).ok for a in answers for v in _corruptions(a, known)
         )
-        clean_flagged = sum(not check_answer(a.answer.split("\n\n")[0], a, known).ok for a in answers)
+        clean_flagged = sum(not check_answer(a.answer, a, known).ok for a in answers)
 
     def fmt(xs: list[float]) -> str:
         return f"{statistics.median(xs):.2f} s (max {max(xs):.2f})"
@@ -135,8 +138,8 @@ def main() -> None:
         "",
         f"Grounding guard on corrupted copies of the local model's own answers (a name outside the "
         f"ranked set, a wrong NIP, 9-box cell, SKP predicate or rank added): caught {caught}/{len(variants)} "
-        f"({caught / max(1, len(variants)):.0%}). The model's unaltered opening paragraphs flagged: "
-        f"{clean_flagged}/{len(answers)} (replaced by the template text when flagged).",
+        f"({caught / max(1, len(variants)):.0%}). The model's own opening paragraphs flagged by the guard: "
+        f"{clean_flagged}/{len(answers)} (those answers were replaced by the template text; the column above).",
         "",
     ]
     text = "\n".join(lines)

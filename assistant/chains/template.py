@@ -13,6 +13,7 @@ _T = {
         "none": "Tidak ditemukan ASN yang relevan untuk bidang **{field}** pada data yang dapat Anda akses.",
         "cell": "kotak {cell}",
         "years": "{years:.0f} tahun pada jabatan terkait",
+        "score": "skor {score:.2f} (relevansi bidang {rel:.2f}, merit {merit:.2f})",
         "source": "sumber",
         "closing": (
             "Urutan disusun oleh aturan Talenta (relevansi bidang, lalu kinerja SKP, kotak talenta dan asesmen); "
@@ -25,6 +26,7 @@ _T = {
         "none": "No civil servant relevant to **{field}** was found in the data you may access.",
         "cell": "9-box cell {cell}",
         "years": "{years:.0f} years in related posts",
+        "score": "score {score:.2f} (field relevance {rel:.2f}, merit {merit:.2f})",
         "source": "source",
         "closing": (
             "Ranked by Talenta's rules (field relevance, then SKP performance, 9-box cell and assessment); "
@@ -53,6 +55,7 @@ def candidate_line(c: CandidateOut, lang: str) -> str:
         facts.append(t["years"].format(years=years))
     merit = [f.detail for f in c.factors if f.name in ("kinerja", "asesmen", "disiplin")]
     facts.extend(merit)
+    facts.append(t["score"].format(score=c.score, rel=c.relevance, merit=c.merit))
     sources = sorted(
         {ev.source for ev in c.evidence}
         | {f.source.split(" (")[0] for f in c.factors if f.name != "relevansi_bidang" and f.source}

