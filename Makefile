@@ -37,6 +37,8 @@ $(LLM_FILE): $(STAMP)
 local-llm: $(LLM_FILE)
 
 test: install browser local-llm
+	$(VENV)/bin/ruff check assistant ingest ui data tests bench
+	$(VENV)/bin/mypy assistant ingest
 	$(PY) -m pytest
 
 lint: install

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from functools import lru_cache
 from importlib import resources
 
@@ -42,8 +43,8 @@ class ParsedQuery:
     field: str  # the question without its template: what was asked for, as written
     language: str  # "id" or "en"
     search_text: str = ""  # field with every known concept written as its canonical Indonesian phrase
-    concepts: list[str] = field(default_factory=list)  # canonical concepts found (thesaurus keys)
-    expansions: list[str] = field(default_factory=list)  # thesaurus terms added for lexical search
+    concepts: list[str] = dc_field(default_factory=list)  # canonical concepts found (thesaurus keys)
+    expansions: list[str] = dc_field(default_factory=list)  # thesaurus terms added for lexical search
 
 
 @dataclass(frozen=True)

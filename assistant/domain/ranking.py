@@ -159,14 +159,14 @@ def merit_factors(employee: Employee, today: dt.date) -> list[Factor]:
     ]
     if recent_discipline:
         worst = max(recent_discipline, key=lambda h: h.tingkat == TingkatDisiplin.BERAT)
-        year = worst.tmt_mulai.year if worst.tmt_mulai else "?"
+        when = str(worst.tmt_mulai.year) if worst.tmt_mulai else "?"
         factors.append(
             Factor(
                 "disiplin",
                 0.0,
                 0.3,
-                f"hukuman disiplin {worst.tingkat.value} ({year})",
-                f"{worst.tingkat.value} disciplinary sanction ({year})",
+                f"hukuman disiplin {worst.tingkat.value} ({when})",
+                f"{worst.tingkat.value} disciplinary sanction ({when})",
                 "hukuman disiplin",
             )
         )
