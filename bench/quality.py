@@ -242,20 +242,11 @@ def compare(new: float, old: float) -> str:
 # ---- BENCHMARKS.md ----------------------------------------------------------------------------
 
 
-def write_section(heading: str, text: str, path: Path = BENCHMARKS) -> None:
-    """Replace (or append) the section ``heading`` with ``text`` using bench.run_e2e._write_section.
+def write_section(text: str, path: Path = BENCHMARKS) -> None:
+    """Replace (or append) the section whose '## ' heading is the first line of ``text``."""
+    from bench.run_e2e import _write_section
 
-    That helper finds the section by its module constant SECTION (the end-to-end heading), so it
-    is pointed at ``heading`` for the duration of the call.
-    """
-    from bench import run_e2e
-
-    saved = run_e2e.SECTION
-    run_e2e.SECTION = heading
-    try:
-        run_e2e._write_section(path, text)
-    finally:
-        run_e2e.SECTION = saved
+    _write_section(path, text)
 
 
 # ---- main ---------------------------------------------------------------------------------------
@@ -369,7 +360,7 @@ def main() -> None:
             encoding="utf-8",
         )
     if not args.no_write:
-        write_section(SECTION, text)
+        write_section(text)
 
 
 def _weak_questions(
