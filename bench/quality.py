@@ -375,8 +375,11 @@ def _weak_questions(
         wrong = [n for n in s.top if n not in relevant]
         people = container.store.get_people(wrong[:3])
         shown = "; ".join(f"{people[n].jabatan or '?'} ({truth[n].bidang})" for n in wrong[:3] if n in people)
-        listed = f"{s.returned} listed" if s.returned < P_K else ""
-        what = ", ".join(x for x in (f"returned {shown}" if shown else "", listed) if x)
+        if s.returned == 0:
+            what = "returned nobody (the 'nothing relevant' answer)"
+        else:
+            listed = f"{s.returned} listed" if s.returned < P_K else ""
+            what = ", ".join(x for x in (f"returned {shown}" if shown else "", listed) if x)
         out.append(f'"{s.text}" ({s.language}, {s.topic}) P@10 {s.p10:.1f}, nDCG@10 {s.ndcg10:.2f}: {what}')
     return out
 
