@@ -12,10 +12,9 @@ Writes are ordered so that a crash leaves nothing that a re-run does not repair 
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,23 +113,11 @@ class TalentStore:
 
     def hashes(self) -> dict[str, str]:
         """NIP -> content hash of every stored person."""
-        out: dict[str, str] = {}
-        total = self.people.count()
-        for offset in range(0, total, _BATCH):
-            got = self.people.get(include=["metadatas"], limit=_BATCH, offset=offset)
-            for nip, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
-                out[nip] = str((meta or {}).get("content_hash", ""))
-        return out
+        return {nip: str(meta.get("content_hash", "")) for nip, meta in self._people_metadata()}
 
     def names(self) -> dict[str, str]:
         """NIP -> name of every stored person (used to check an answer names only retrieved people)."""
-        out: dict[str, str] = {}
-        total = self.people.count()
-        for offset in range(0, total, _BATCH):
-            got = self.people.get(include=["metadatas"], limit=_BATCH, offset=offset)
-            for nip, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
-                out[nip] = str((meta or {}).get("nama", ""))
-        return out
+        return {nip: str(meta.get("nama", "")) for nip, meta in self._people_metadata()}
 
     def generation(self) -> str:
         """Changes whenever people or evidence are written or deleted."""
@@ -168,12 +155,15 @@ class TalentStore:
 
     def units(self) -> list[str]:
         """Every current unit (unit_kerja) in the store, sorted."""
-        found: set[str] = set()
+        return sorted({str(meta["unit_kerja"]) for _, meta in self._people_metadata() if meta.get("unit_kerja")})
+
+    def _people_metadata(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(NIP, metadata) of every stored person, read in pages."""
         total = self.people.count()
         for offset in range(0, total, _BATCH):
             got = self.people.get(include=["metadatas"], limit=_BATCH, offset=offset)
-            found.update(str(m["unit_kerja"]) for m in got["metadatas"] or [] if m and m.get("unit_kerja"))
-        return sorted(found)
+            for nip, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
+                yield nip, dict(meta or {})
 
     def get_people(self, nips: Sequence[str]) -> dict[str, Employee]:
         if not nips:
@@ -302,10 +292,6 @@ class TalentStore:
     def _delete_evidence_ids(self, ids: Sequence[str]) -> None:
         for start in range(0, len(ids), _BATCH):
             self.evidence.delete(ids=list(ids[start : start + _BATCH]))
-
-
-def profile_json(employee: Employee) -> dict[str, Any]:
-    return json.loads(employee.model_dump_json())
 
 
 def _opt_int(value: Any) -> int | None:
