@@ -60,7 +60,9 @@ def demo_data(
     out: Annotated[Path, typer.Option(help="Folder keluaran.")] = Path("data/demo"),
     employees: Annotated[int, typer.Option(help="Jumlah pegawai fiktif.")] = 2000,
     seed: Annotated[int, typer.Option(help="Seed acak (hasil sama untuk seed sama).")] = 42,
-    fmt: Annotated[str, typer.Option("--format", help="csv | xlsx | jsonl")] = "csv",
+    fmt: Annotated[
+        str, typer.Option("--format", help="csv | xlsx | jsonl, or a real export shape: siasn-flat | sapk | simpeg | siasn-json | duk")
+    ] = "csv",
 ) -> None:
     """Buat data demo kabupaten fiktif (tidak ada data nyata)."""
     from data.generator import generate_regency, write_demo
@@ -75,22 +77,33 @@ def ingest(
     path: Annotated[Path, typer.Argument(help="Berkas atau folder ekspor (CSV, XLSX, JSON, JSONL).")],
     prune: Annotated[bool, typer.Option(help="Hapus pegawai yang tidak ada lagi di sumber.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Baca dan periksa saja; tidak menulis apa pun.")] = False,
-    report: Annotated[Path | None, typer.Option(help="Tulis laporan baris ke berkas ini (CSV).")] = None,
+    report: Annotated[Path | None, typer.Option(help="Tulis laporan baris ke berkas ini (CSV; XLSX bila berakhiran .xlsx).")] = None,
     strict: Annotated[bool, typer.Option(help="Kode keluar 1 bila ada baris yang ditolak.")] = False,
+    layout: Annotated[
+        str | None, typer.Option(help="Paksa satu format ekspor (lihat `talenta layouts`); bawaan: dideteksi.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Impor data pegawai: baris yang salah dilaporkan (berkas, baris, kolom, alasan); baris yang benar tetap masuk."""
     _quiet()
+    from ingest.layout import LayoutError
     from ingest.loader import load
 
     if not path.exists():
         typer.echo(f"Galat: {path} tidak ditemukan.", err=True)
         raise typer.Exit(2)
-    result = load(path)
-    rep = result.report
     settings = _settings()
+    try:
+        result = load(path, layout=layout, layouts_dir=settings.layouts_dir)
+    except LayoutError as exc:
+        typer.echo(f"Galat: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    rep = result.report
     for line in rep.summary_lines():
         typer.echo(line, err=as_json)
+    if dry_run:
+        for line in rep.mapping_lines():
+            typer.echo(line, err=as_json)
     issue_lines = rep.issue_lines()
     for line in issue_lines[:200]:
         typer.echo(f"  {line}", err=as_json)
@@ -101,9 +114,10 @@ def ingest(
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         report_path = report or settings.data_dir / "reports" / f"ingest-report-{stamp}.csv"
         rep.write(report_path)
-        if report is None:  # the latest report is always at a fixed place too
+        if report is None:  # the latest report is always at a fixed place too, and as XLSX for Excel
             latest = settings.data_dir / "ingest-report.csv"
             shutil.copyfile(report_path, latest)
+            rep.write(settings.data_dir / "ingest-report.xlsx")
         typer.echo(f"Laporan baris: {report_path}", err=as_json)
     stats: dict[str, Any] = {}
     if not dry_run:
@@ -233,6 +247,33 @@ def rules(
         kind = "wajib" if rule.hard else "diutamakan"
         typer.echo(f"{rule.id:28s} {rule.post_level:14s} {rule.condition} {rule.operator} {rule.value}  ({kind}; {rule.source})")
     typer.echo(f"{len(table)} aturan valid.")
+
+
+@app.command()
+def layouts(
+    as_json: JsonOpt = False,
+) -> None:
+    """Daftar format ekspor yang dikenali (SIASN, SAPK, SIMPEG, DUK, Talenta) dan berkas pemetaannya."""
+    from ingest.layout import LayoutError, load_layouts
+
+    settings = _settings()
+    try:
+        found = load_layouts(settings.layouts_dir)
+    except LayoutError as exc:
+        typer.echo(f"Galat: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    if as_json:
+        typer.echo(json.dumps([
+            {"name": lay.name, "title": lay.title, "kind": lay.kind, "source": lay.source,
+             "tables": sorted(lay.tables), "file": str(lay.path) if lay.path else None}
+            for lay in found.values()
+        ], ensure_ascii=False))  # fmt: skip
+        return
+    for lay in found.values():
+        typer.echo(f"{lay.name:12s} {lay.title}")
+        typer.echo(f"{'':12s} tabel: {', '.join(sorted(lay.tables)) or 'pegawai'}; berkas: {lay.path}")
+    typer.echo(f"{len(found)} format. Paksa satu format dengan `talenta ingest PATH --layout NAMA`; "
+               "tambah format lokal dengan berkas TOML di TALENTA_LAYOUTS_DIR.")  # fmt: skip
 
 
 @app.command("local-llm")

@@ -129,6 +129,11 @@ class Settings(BaseSettings):
         description="Eligibility rules table (CSV) edited by the HR admin; empty: the packaged default "
         "(assistant/domain/data/eligibility_rules.csv). Checked at start-up.",
     )
+    layouts_dir: Path | None = Field(
+        None,
+        description="Folder of extra export-layout files (TOML, one per layout) for `talenta ingest`; "
+        "a file there with the name of a built-in layout replaces it.",
+    )
     embeddings: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
     llm: LlmSettings = Field(default_factory=LlmSettings)

@@ -26,7 +26,7 @@ from assistant.domain.models import Employee
 from ingest.readers import NestedList, RawRow, RawTable, resolve_column
 from ingest.report import REJECTED, WARNING, IngestReport, RowIssue
 from ingest.schema import PEGAWAI, TABLES, Table, normalize_header
-from ingest.values import CLEANERS, Context, ValueProblem, is_missing
+from ingest.values import CLEANERS, Context, ValueProblem, is_missing, split_titles
 
 log = logging.getLogger(__name__)
 
@@ -116,33 +116,37 @@ def _value_text(raw: object) -> str | None:
     return text if len(text) <= _MAX_VALUE else text[: _MAX_VALUE - 1] + "…"
 
 
-def _header_rank(table: Table, name: str, header: str) -> int:
-    """Which of several headers for one column to trust first: the canonical name, then an alias
-    that is not also a pegawai column (in diklat.csv, 'nama' is more likely the person's name than
-    the course's), then the rest."""
+def _header_rank(table: Table, name: str, header: str, raw: RawTable | None = None) -> tuple[int, int]:
+    """Which of several headers for one column to trust first: the layout's own order, then the
+    canonical name, then an alias that is not also a pegawai column (in diklat.csv, 'nama' is more
+    likely the person's name than the course's), then the rest."""
+    if raw is not None and (position := raw.rank(table, header)) is not None:
+        return (0, position)
     if normalize_header(header) == name:
-        return 0
+        return (1, 0)
     if table is not PEGAWAI and resolve_column(PEGAWAI, header) is not None:
-        return 2
-    return 1
+        return (3, 0)
+    return (2, 0)
 
 
-def plan_table(table: Table, headers: list[str]) -> _Plan:
-    """Map headers to columns; several headers for one column are ordered by trust."""
+def plan_table(table: Table, headers: list[str], raw: RawTable | None = None) -> _Plan:
+    """Map headers to columns (through ``raw``'s layout when it has one); several headers for one
+    column are ordered by trust."""
     columns: dict[str, list[int]] = {}
     unknown: list[str] = []
     for index, header in enumerate(headers):
-        name = resolve_column(table, header)
+        name = raw.resolve(table, header) if raw is not None else resolve_column(table, header)
         if name is None:
-            unknown.append(header)
+            if raw is None or raw.layout is None or not raw.layout.ignores(header):
+                unknown.append(header)
         else:
             columns.setdefault(name, []).append(index)
     for name, indices in columns.items():
-        ranks = {i: _header_rank(table, name, headers[i]) for i in indices}
+        ranks = {i: _header_rank(table, name, headers[i], raw) for i in indices}
         indices.sort(key=ranks.__getitem__)
-        if ranks[indices[0]] < 2:  # a better header exists: never fall back to the person's name
-            unknown.extend(headers[i] for i in indices if ranks[i] == 2)
-            indices[:] = [i for i in indices if ranks[i] < 2]
+        if ranks[indices[0]][0] < 3:  # a better header exists: never fall back to the person's name
+            unknown.extend(headers[i] for i in indices if ranks[i][0] == 3)
+            indices[:] = [i for i in indices if ranks[i][0] < 3]
     missing = [c.name for c in table.columns if c.required and c.name not in columns]
     return _Plan(columns, unknown, missing)
 
@@ -186,6 +190,30 @@ def clean_row(
                 reason = "NIP kosong" if column.kind == "nip" else f"kolom wajib '{header}' kosong"
                 problems.append(Problem(header, None, reason))
     return values, problems, notes
+
+
+def _split_name(values: dict[str, object]) -> None:
+    """Titles written inside the name ('Ir. Siti Rahmawati, M.Si.') move to gelar_depan /
+    gelar_belakang; titles already in those columns win and are not repeated."""
+    name = values.get("nama")
+    if not isinstance(name, str):
+        return
+    front, bare, back = split_titles(name)
+    if bare == name or not bare:
+        return
+    values["nama"] = bare
+    if front and not values.get("gelar_depan"):
+        values["gelar_depan"] = front
+    if back and not values.get("gelar_belakang"):
+        values["gelar_belakang"] = back
+
+
+def _same_education(flat: dict[str, object], record: dict[str, object]) -> bool:
+    """The pegawai row's 'highest education' already present as a pendidikan record: every value
+    the flat columns give agrees with the record (which may say more, e.g. the institution)."""
+    given = {k: v for k, v in flat.items() if v is not None}
+    return all(record.get(k) == v or (isinstance(v, str) and isinstance(record.get(k), str)
+                                      and str(record.get(k)).casefold() in v.casefold()) for k, v in given.items())  # fmt: skip
 
 
 class Assembler:
@@ -272,8 +300,11 @@ class Assembler:
         return self._build()
 
     def _table_plan(self, raw: RawTable) -> _Plan:
-        plan = plan_table(raw.table, raw.headers)
+        plan = plan_table(raw.table, raw.headers, raw)
         self._add_columns(self.report.unknown_columns, raw.label, plan.unknown)
+        self.report.mappings[raw.label] = [
+            (raw.headers[index], name) for name, indices in plan.columns.items() for index in indices
+        ]
         data_rows = sum(1 for r in raw.rows if r.error is None)
         for name in plan.missing:
             self.report.issues.append(
@@ -318,6 +349,7 @@ class Assembler:
                 self._reject(loc, [Problem(None, None, row.error)], None)
                 continue
             values, problems, notes = clean_row(PEGAWAI, self._pick(raw, plan, row), plan.missing)
+            _split_name(values)
             nip = values["nip"]
             nip = nip if isinstance(nip, str) else None
             if problems:
@@ -383,13 +415,18 @@ class Assembler:
             if not isinstance(item, dict):
                 self._reject(loc, [Problem(None, _value_text(item), "item bukan objek JSON")], draft.nip)
                 continue
-            picked: dict[str, tuple[str, object]] = {}
+            candidates: dict[str, list[tuple[tuple[int, int], str, object]]] = {}
             for key, value in item.items():
-                name = resolve_column(table, key)
+                name = raw.resolve(table, key)
                 if name is None:
                     unknown.append(f"{nested.key}[].{key}")
-                elif name not in picked or (is_missing(picked[name][1]) and not is_missing(value)):
-                    picked[name] = (key, value)
+                else:
+                    candidates.setdefault(name, []).append((_header_rank(table, name, key, raw), key, value))
+            picked: dict[str, tuple[str, object]] = {}
+            for name, options in candidates.items():
+                options.sort(key=lambda option: option[0])
+                rank, key, value = next((o for o in options if not is_missing(o[2])), options[0])
+                picked[name] = (key, value)
             own_nip = picked.get("nip")
             if own_nip is None or is_missing(own_nip[1]):
                 picked["nip"] = ("nip", draft.nip)
@@ -458,7 +495,7 @@ class Assembler:
         flat = {model: fields.get(column) for column, model in _PENDIDIKAN_FLAT.items()}
         if any(v is not None for v in flat.values()):
             existing: list = data.get("pendidikan", [])  # type: ignore[assignment]
-            if flat not in existing:
+            if not any(_same_education(flat, record) for record in existing):
                 data["pendidikan"] = [flat, *existing]
                 locs["pendidikan"] = [draft.loc, *locs.get("pendidikan", [])]
         return data, locs

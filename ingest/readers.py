@@ -16,12 +16,23 @@ import json
 import logging
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.layout import DEFAULT, Layout, detect, header_key, load_layouts
 from ingest.report import REJECTED, WARNING, RowIssue
-from ingest.schema import PEGAWAI, TABLES, Table, is_sensitive, normalize_header, resolve_table
+from ingest.schema import (
+    NINE_BOX,
+    PEGAWAI,
+    REFERENSI,
+    TABLES,
+    Table,
+    is_sensitive,
+    normalize_header,
+    resolve_table,
+)
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +76,34 @@ class RawTable:
     headers: list[str]  # kept headers as written (sensitive ones removed)
     rows: list[RawRow]
     dropped: list[str] = field(default_factory=list)  # sensitive headers, never read
+    layout: Layout | None = None  # the export layout this table was read as (None: Talenta's own)
 
     @property
     def label(self) -> str:
         return f"{self.file}/{self.sheet}" if self.sheet else self.file
+
+    def resolve(self, table: Table, header: object) -> str | None:
+        """The canonical column of ``header`` in ``table``: the layout's mapping, then Talenta's names."""
+        if self.layout is not None and (name := self.layout.column(table.name, header)) is not None:
+            return name
+        return resolve_column(table, header)
+
+    def rank(self, table: Table, header: object) -> int | None:
+        """The layout's preference among several headers for one column, if it states one."""
+        return self.layout.rank(table.name, header) if self.layout is not None else None
+
+
+@dataclass
+class ReadOptions:
+    """Which layouts exist and, with ``--layout``, the one every file is read as."""
+
+    layouts: dict[str, Layout] = field(default_factory=load_layouts)
+    forced: Layout | None = None
+
+    def choose(self, headers: Sequence[object], names: list[str], suffix: str) -> Layout | None:
+        """The layout of one file (None for Talenta's own format)."""
+        layout = self.forced or detect(headers, names, self.layouts, suffix)[0]
+        return None if layout.name == DEFAULT else layout
 
 
 @dataclass
@@ -76,6 +111,7 @@ class ReadOutcome:
     tables: list[RawTable] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     issues: list[RowIssue] = field(default_factory=list)
+    layouts: dict[str, str] = field(default_factory=dict)  # file -> layout name it was read as
 
 
 # --- headers ----------------------------------------------------------------------------------
@@ -161,16 +197,21 @@ def _file_issue(file: str, reason: str, severity=WARNING, sheet: str | None = No
                     severity=severity)  # fmt: skip
 
 
-def read_path(root: Path) -> ReadOutcome:
+def read_path(root: Path, options: ReadOptions | None = None) -> ReadOutcome:
     """Read every data file under ``root`` (or ``root`` itself when it is a file)."""
+    options = options or ReadOptions()
     out = ReadOutcome()
     paths, notes = discover(root)
     out.issues.extend(notes)
     base = root if root.is_dir() else root.parent
+    folder_layouts = _folder_layouts(paths, options)
     for path in paths:
         display = path.relative_to(base).as_posix()
+        file_options = options
+        if path in folder_layouts:
+            file_options = ReadOptions(layouts=options.layouts, forced=folder_layouts[path])
         try:
-            tables, issues = read_file(path, display)
+            tables, issues = read_file(path, display, file_options)
         except Exception as exc:  # one unreadable file never stops the others
             log.warning("gagal membaca %s: %s", display, type(exc).__name__)
             out.issues.append(
@@ -181,18 +222,78 @@ def read_path(root: Path) -> ReadOutcome:
         if tables:
             out.files.append(display)
             out.tables.extend(tables)
+            layout = tables[0].layout
+            out.layouts[display] = layout.name if layout else DEFAULT
+    link_layouts(out)
     return out
 
 
-def read_file(path: Path, display: str) -> tuple[list[RawTable], list[RowIssue]]:
+def _head_headers(path: Path) -> list[str]:
+    """The header row of a delimited file, from its first 64 KB (for layout detection)."""
+    with path.open("rb") as handle:
+        data = handle.read(65536)
+    text = decode(data) if b"\x00" not in data[:4096] or data.startswith((b"\xff\xfe", b"\xfe\xff")) else ""
+    lines = text.splitlines()[:HEADER_SEARCH_ROWS + 1]
+    if not lines:
+        return []
+    delimiter = sniff_delimiter("\n".join(lines))
+    rows = [(n, list[object](r)) for n, r in enumerate(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter), 1)]
+    at = find_header(rows)
+    return [str(c) for c in rows[at][1]] if at is not None else []
+
+
+def _folder_layouts(paths: list[Path], options: ReadOptions) -> dict[Path, Layout | None]:
+    """One layout per folder of delimited files (a SIMPEG export is a CSV per table: the table
+    files together say which system they came from, one file alone may not)."""
+    if options.forced is not None:
+        return {}
+    folders: dict[Path, list[Path]] = {}
+    for path in paths:
+        if path.suffix.lower() in TEXT_SUFFIXES:
+            folders.setdefault(path.parent, []).append(path)
+    chosen: dict[Path, Layout | None] = {}
+    for files in folders.values():
+        if len(files) < 2:
+            continue
+        headers: list[object] = []
+        for path in files:
+            try:
+                headers.extend(_head_headers(path))
+            except OSError:
+                continue
+        layout = options.choose(headers, [p.stem for p in files], files[0].suffix)
+        if layout is not None:
+            chosen.update(dict.fromkeys(files, layout))
+    return chosen
+
+
+def link_layouts(out: ReadOutcome) -> None:
+    """Layout-specific joins across files, once everything is read: SIASN riwayat records linked to
+    their person by record id or folder, SIMPEG internal ids and code columns resolved through
+    reference sheets. Each pass rewrites ``out.tables`` in place and reports what it could not link."""
+    kinds = {t.layout.kind for t in out.tables if t.layout is not None}
+    if "siasn-json" in kinds:
+        from ingest import siasn
+
+        siasn.link_records(out)
+    if "simpeg" in kinds:
+        from ingest import simpeg
+
+        simpeg.link_records(out)
+
+
+def read_file(
+    path: Path, display: str, options: ReadOptions | None = None
+) -> tuple[list[RawTable], list[RowIssue]]:
+    options = options or ReadOptions()
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
-        return read_xlsx(path, display)
+        return read_xlsx(path, display, options)
     if suffix in JSON_SUFFIXES:
-        return read_json(path, display)
+        return read_json(path, display, options)
     if suffix in JSONL_SUFFIXES:
-        return read_jsonl(path, display)
-    return read_delimited(path, display)
+        return read_jsonl(path, display, options)
+    return read_delimited(path, display, options)
 
 
 # --- shared: header row, table choice, sensitive columns --------------------------------------
@@ -213,17 +314,36 @@ def find_header(rows: list[tuple[int, list[object]]]) -> int | None:
     return next((i for i, (_, cells) in enumerate(rows) if not _is_blank(cells)), None)
 
 
-def _looks_flat_pegawai(headers: list[str]) -> bool:
-    canon = {resolve_column(PEGAWAI, h) for h in headers}
+def _looks_flat_pegawai(headers: list[str], layout: Layout | None = None) -> bool:
+    canon = {(layout.column(PEGAWAI.name, h) if layout else None) or resolve_column(PEGAWAI, h) for h in headers}
     return "nip" in canon and "nama" in canon
 
 
-def choose_table(names: list[str], headers: list[str]) -> Table | None:
-    """The table named by the first resolvable name (sheet, file stem), else pegawai for nip + nama."""
+def _simpeg_table(names: list[str], layout: Layout) -> Table | None:
+    """A SIMPEG reference sheet (ref_golongan ...) or nine-box sheet, by the layout's options."""
+    prefixes = [header_key(p) for p in layout.strings("reference_prefixes", ("ref_",))]
+    boxes = {header_key(n) for n in layout.strings("nine_box_tables")}
+    for name in names[:1]:
+        key = header_key(name)
+        if any(key.startswith(p) for p in prefixes):
+            return REFERENSI
+        if key in boxes:
+            return NINE_BOX
+    return None
+
+
+def choose_table(names: list[str], headers: list[str], layout: Layout | None = None) -> Table | None:
+    """The table named by the first resolvable name (sheet, file stem; the layout's names first),
+    else pegawai for nip + nama."""
+    if layout is not None and layout.kind == "simpeg" and (special := _simpeg_table(names, layout)) is not None:
+        return special
+    for name in names:
+        if name and layout is not None and (found := layout.table_for(name)) is not None:
+            return TABLES[found]
     for name in names:
         if name and (table := table_for(name)) is not None:
             return table
-    return PEGAWAI if _looks_flat_pegawai(headers) else None
+    return PEGAWAI if _looks_flat_pegawai(headers, layout) else None
 
 
 def build_table(
@@ -232,6 +352,7 @@ def build_table(
     table: Table,
     header_cells: list[object],
     data: list[tuple[int, list[object]]],
+    layout: Layout | None = None,
 ) -> RawTable:
     """Keep the non-sensitive, non-empty headers and the matching cells of every non-blank row."""
     keep: list[int] = []
@@ -252,7 +373,7 @@ def build_table(
         kept = [cells[i] if i < width else None for i in keep]
         if not _is_blank(kept):
             rows.append(RawRow(row=number, cells=kept))
-    return RawTable(file=file, sheet=sheet, table=table, headers=headers, rows=rows, dropped=dropped)
+    return RawTable(file=file, sheet=sheet, table=table, headers=headers, rows=rows, dropped=dropped, layout=layout)
 
 
 def _unrecognised(display: str, sheet: str | None = None) -> RowIssue:
@@ -298,7 +419,9 @@ def sniff_delimiter(text: str, preferred: str | None = None) -> str:
     return best
 
 
-def read_delimited(path: Path, display: str) -> tuple[list[RawTable], list[RowIssue]]:
+def read_delimited(
+    path: Path, display: str, options: ReadOptions | None = None
+) -> tuple[list[RawTable], list[RowIssue]]:
     """A CSV-like file. Row numbers are the records' positions as a spreadsheet shows them."""
     data = path.read_bytes()
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -314,11 +437,12 @@ def read_delimited(path: Path, display: str) -> tuple[list[RawTable], list[RowIs
         return [], [_file_issue(display, "file kosong, dilewati")]
     header = records[header_at][1]
     headers = [" ".join(str(h).split()) for h in header]
-    table = choose_table([path.stem], headers)
+    layout = (options or ReadOptions()).choose(list(headers), [path.stem], path.suffix)
+    table = choose_table([path.stem], headers, layout)
     if table is None:
         return [], [_unrecognised(display)]
     log.debug("%s: tabel %s, pemisah %r, header di baris %d", display, table.name, delimiter, header_at + 1)
-    return [build_table(display, None, table, list(header), records[header_at + 1 :])], []
+    return [build_table(display, None, table, list(header), records[header_at + 1 :], layout)], []
 
 
 # --- XLSX -------------------------------------------------------------------------------------
@@ -427,31 +551,148 @@ def _parse_sheet_xml(source, shared, date_styles, timedelta_styles, epoch) -> li
     return rows
 
 
-def read_xlsx(path: Path, display: str) -> tuple[list[RawTable], list[RowIssue]]:
+@dataclass
+class XlsxSheet:
+    """One sheet as read_xlsx found it: the header (two header rows joined into one when the
+    second is a sub-header under merged cells) and where the data starts."""
+
+    title: str
+    rows: list[tuple[int, list[object]]]  # every row of the sheet, empty ones included
+    header_at: int  # index into ``rows`` of the (first) header row
+    header: list[object]  # one header cell per column
+    data_at: int  # index into ``rows`` of the first row after the header (and its column numbers)
+
+
+def _cell(cells: list[object], index: int) -> object:
+    return cells[index] if index < len(cells) else None
+
+
+def _is_sub_header(header: list[object], below: list[object]) -> bool:
+    """Whether ``below`` is the second row of a two-row merged header ("Pangkat" over "Gol. Ruang |
+    TMT"): labels only, at least one under a merged parent (a column with no header of its own),
+    and nothing under the NIP and name columns (merged vertically, so a data row would fill them)."""
+    nip = next((i for i, c in enumerate(header) if _is_nip_header(c)), None)
+    if nip is None or not _is_blank([_cell(below, nip)]):
+        return False
+    names = [i for i, c in enumerate(header) if isinstance(c, str) and resolve_column(PEGAWAI, c) == "nama"]
+    if not _is_blank([_cell(below, i) for i in names]):
+        return False
+    labels = [(i, c) for i, c in enumerate(below) if not _is_blank([c])]
+    if len(labels) < 2 or not all(isinstance(c, str) and not c.strip().isdigit() for _, c in labels):
+        return False
+    return any(_is_blank([_cell(header, i)]) and not _is_blank(header[:i]) for i, _ in labels)
+
+
+def _join_header(header: list[object], below: list[object]) -> list[object]:
+    """One header per column: the parent carried across its merged span and joined to the label
+    under it ("Pangkat" + "TMT" -> "Pangkat TMT"); a vertically merged cell keeps the parent alone."""
+    joined: list[object] = []
+    parent: str | None = None
+    for index in range(max(len(header), len(below))):
+        top, low = _cell(header, index), _cell(below, index)
+        top_text = " ".join(str(top).split()) if not _is_blank([top]) else ""
+        low_text = " ".join(str(low).split()) if not _is_blank([low]) else ""
+        if top_text:
+            parent = top_text
+            joined.append(f"{top_text} {low_text}" if low_text else top_text)
+        elif low_text:
+            joined.append(f"{parent} {low_text}" if parent else low_text)
+        else:  # an empty column ends a merged span
+            joined.append(None)
+            parent = None
+    return joined
+
+
+def is_column_numbers(cells: list[object]) -> bool:
+    """A row that only numbers the columns ("1", "2", "3" ... under a printed header)."""
+    numbers: list[int] = []
+    for cell in cells:
+        if _is_blank([cell]):
+            continue
+        if isinstance(cell, int | float) and not isinstance(cell, bool) and float(cell).is_integer():
+            numbers.append(int(cell))
+        elif isinstance(cell, str) and cell.strip().isdigit():
+            numbers.append(int(cell.strip()))
+        else:
+            return False
+    start = numbers[0] if numbers else -1
+    return len(numbers) >= 3 and start in (0, 1) and numbers == list(range(start, start + len(numbers)))
+
+
+def read_header(rows: list[tuple[int, list[object]]], header_at: int) -> tuple[list[object], int]:
+    """The header cells and the index of the first data row. A sub-header row under merged cells
+    is joined into the header, and a column-number row after it is skipped; a one-row header is
+    returned as it is."""
+    header = rows[header_at][1]
+    at = header_at + 1
+    if at < len(rows) and _is_sub_header(header, rows[at][1]):
+        header = _join_header(header, rows[at][1])
+        at += 1
+        if at < len(rows) and is_column_numbers(rows[at][1]):
+            at += 1
+    return header, at
+
+
+MERGED_HEADER_SEARCH_ROWS = 30
+
+
+def _find_merged_header(rows: list[tuple[int, list[object]]], header_at: int) -> int:
+    """find_header's row, or, when it has no NIP column, a two-row merged header with one further
+    down (a DUK under a letterhead and several title rows); only such a header moves it."""
+    if any(_is_nip_header(c) for c in rows[header_at][1]):
+        return header_at
+    for index, (number, cells) in enumerate(rows[:-1]):
+        if number > MERGED_HEADER_SEARCH_ROWS:
+            break
+        if any(_is_nip_header(c) for c in cells) and _is_sub_header(cells, rows[index + 1][1]):
+            return index
+    return header_at
+
+
+def read_xlsx(
+    path: Path, display: str, options: ReadOptions | None = None
+) -> tuple[list[RawTable], list[RowIssue]]:
     """One table per sheet (by sheet name; by file stem when the workbook has one sheet), or a flat
-    pegawai sheet. Sheets named '_...' are skipped; real row numbers are kept."""
+    pegawai sheet. Sheets named '_...' are skipped; real row numbers are kept. A two-row merged
+    header is joined into one (:func:`read_header`). The layout is chosen once for the workbook,
+    from the headers and names of all its sheets; a DUK workbook is read by :mod:`ingest.duk`."""
     import openpyxl
 
+    options = options or ReadOptions()
     tables: list[RawTable] = []
     issues: list[RowIssue] = []
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         sheets = [ws for ws in workbook.worksheets if not _hidden(ws.title)]
+        found: list[XlsxSheet] = []
         for ws in sheets:
             rows = sheet_rows(ws)
             header_at = find_header(rows)
-            if header_at is None:
-                continue  # an empty sheet
-            header = rows[header_at][1]
-            headers = [" ".join(str(h).split()) for h in header if h is not None]
-            names = [ws.title, path.stem] if len(sheets) == 1 else [ws.title]
-            table = choose_table(names, headers)
-            if table is None:
-                issues.append(_unrecognised(display, ws.title))
-                continue
-            tables.append(build_table(display, ws.title, table, header, rows[header_at + 1 :]))
+            if header_at is not None:  # else an empty sheet
+                header_at = _find_merged_header(rows, header_at)
+                header, data_at = read_header(rows, header_at)
+                found.append(XlsxSheet(ws.title, rows, header_at, header, data_at))
     finally:
         workbook.close()
+    all_headers = [h for sheet in found for h in sheet.header if h is not None]
+    layout = options.choose(all_headers, [sheet.title for sheet in found] + [path.stem], path.suffix)
+    if layout is not None and layout.kind == "duk":
+        from ingest import duk
+
+        for sheet in found:
+            sheet_tables, sheet_issues = duk.read_sheet(display, sheet, layout)
+            tables.extend(sheet_tables)
+            issues.extend(sheet_issues)
+        return tables, issues
+    for sheet in found:
+        headers = [" ".join(str(h).split()) for h in sheet.header if h is not None]
+        names = [sheet.title, path.stem] if len(sheets) == 1 else [sheet.title]
+        table = choose_table(names, headers, layout)
+        if table is None:
+            issues.append(_unrecognised(display, sheet.title))
+            continue
+        data = sheet.rows[sheet.data_at :]
+        tables.append(build_table(display, sheet.title, table, sheet.header, data, layout))
     return tables, issues
 
 
@@ -462,42 +703,210 @@ def _read_text(path: Path) -> str:
     return decode(path.read_bytes())
 
 
-def read_json(path: Path, display: str) -> tuple[list[RawTable], list[RowIssue]]:
+def _json_keys(items: list[object], limit: int = 50) -> list[str]:
+    """The keys of the first objects, nested objects and lists of objects included (for detection)."""
+    keys: dict[str, None] = {}
+    stack = list(items[:limit])
+    seen = 0
+    while stack and seen < limit * 20:
+        item = stack.pop()
+        seen += 1
+        if isinstance(item, dict):
+            for key, value in item.items():
+                keys[str(key)] = None
+                if isinstance(value, dict):
+                    stack.append(value)
+                elif isinstance(value, list):
+                    stack.extend(value[:5])
+    return list(keys)
+
+
+def _child_table(key: str, layout: Layout | None) -> Table | None:
+    if layout is not None and (found := layout.table_for(key)) is not None:
+        return TABLES[found]
+    return table_for(key)
+
+
+# A web-service answer saved as it came: {"code": 1, "data": ...}. "data" holds the records (a list,
+# or one object for data-utama) or, when there are none, a message string ("Data tidak ditemukan").
+_ENVELOPE_META = {"code", "status", "success", "message", "msg", "error", "errors", "meta", "count", "total"}
+_SUCCESS_CODES = {"1", "200", "true", "success", "ok"}
+# Reason prefix of the note about a SIASN riwayat table Talenta has no table for (rw-golongan ...);
+# ingest.siasn keeps one such note per table name for the whole import.
+SIASN_UNUSED = "tabel SIASN tidak dipakai Talenta"
+
+
+@dataclass
+class _Envelope:
+    payload: object  # what "data" holds
+    message: str | None  # the service's message when it sent no records
+
+
+def _envelope(document: object) -> _Envelope | None:
+    """``{"code": 1, "data": ...}`` (or ``{"success": true, "data": ...}``) -> its payload and, when
+    it carries no records, the service's message; None when ``document`` is not such an answer."""
+    if not isinstance(document, dict) or "data" not in document:
+        return None
+    if not {normalize_header(str(k)) for k in document if k != "data"} <= _ENVELOPE_META:
+        return None
+    payload = document["data"]
+    code = document.get("code", document.get("status"))
+    failed = code is not None and str(code).strip().lower() not in _SUCCESS_CODES
+    message: str | None = None
+    if isinstance(payload, str):
+        message = payload.strip() or "(kosong)"
+    elif failed and not payload:
+        text = document.get("message") or document.get("msg") or document.get("error")
+        message = str(text).strip() if text else f"kode {code}"
+    return _Envelope(payload, message)
+
+
+def _unwrap(value: object) -> object:
+    envelope = _envelope(value)
+    return envelope.payload if envelope is not None else value
+
+
+def _message_issue(
+    display: str, message: str, layout: Layout | None, row: int | None = None, column: str | None = None
+) -> RowIssue:
+    source = "SIASN" if layout is not None and layout.kind == "siasn-json" else "di file"
+    return RowIssue(file=display, sheet=None, row=row, column=column, value=None,
+                    reason=f"tidak ada data (pesan {source}: {message!r})", nip=None, severity=WARNING)  # fmt: skip
+
+
+def _siasn_unused(name: str, layout: Layout | None) -> bool:
+    """A SIASN riwayat name (rw-golongan, rw-angkakredit ...) the layout maps to no Talenta table."""
+    if layout is None or layout.kind != "siasn-json":
+        return False
+    key = header_key(name)
+    prefixes = [header_key(p) for p in layout.strings("riwayat_prefixes", ("rw_",))]
+    return any(key.startswith(p) for p in prefixes) and _child_table(name, layout) is None
+
+
+def _unused_issue(display: str, name: str, layout: Layout | None) -> RowIssue:
+    reasons = layout.options.get("skip_reasons", {}) if layout is not None else {}
+    why = reasons.get(header_key(name)) if isinstance(reasons, dict) else None
+    reason = f"{SIASN_UNUSED}: {name}, dilewati" + (f" ({why})" if why else "")
+    return _file_issue(display, reason, WARNING)
+
+
+def _sensitive_key(key: object, layout: Layout | None) -> bool:
+    """schema's personal-data rule, plus the layout's own list (``[options] sensitive``)."""
+    if sensitive(key):
+        return True
+    if layout is None:
+        return False
+    norm = header_key(key)
+    return any(norm == s or norm.startswith(s + "_") for s in map(header_key, layout.strings("sensitive")))
+
+
+def _json_layout(options: ReadOptions, keys: list[str], path: Path, envelope: bool) -> Layout | None:
+    """The file's layout by its keys; a web-service answer with few keys (a message instead of
+    records) is known by its SIASN file name (rw-skp22.json)."""
+    layout = options.choose(keys, [path.stem], path.suffix)
+    if layout is not None or options.forced is not None or not envelope:
+        return layout
+    key = header_key(path.stem)
+    for candidate in options.layouts.values():
+        if candidate.kind != "siasn-json" or not candidate.accepts(path.suffix):
+            continue
+        prefixes = [header_key(p) for p in candidate.strings("riwayat_prefixes", ("rw_",))]
+        named = candidate.table_for(path.stem) is not None or key.startswith(tuple(prefixes))
+        if named or key in candidate.sheet_signature:
+            return candidate
+    return None
+
+
+def _is_bundle(item: dict, layout: Layout | None) -> bool:
+    """One person as {"data-utama": {...}, "rw-jabatan": [...], ...}."""
+    return any(
+        isinstance(_unwrap(v), dict) and _child_table(str(k), layout) is PEGAWAI for k, v in item.items()
+    )
+
+
+def _is_table_lists(item: dict, layout: Layout | None) -> bool:
+    """{"pegawai": [...], "diklat": [...]} / {"data-utama": [...], "rw-skp22": {"code": 1, "data": [...]}}."""
+    return any(
+        (normalize_header(str(k)) in _ENVELOPE_KEYS or _child_table(str(k), layout) is not None)
+        and isinstance(_unwrap(v), list | str)
+        for k, v in item.items()
+    )
+
+
+def read_json(
+    path: Path, display: str, options: ReadOptions | None = None
+) -> tuple[list[RawTable], list[RowIssue]]:
     """A list of people, {"data": [...]} / {"pegawai": [...]}, one person object, or
-    {"pegawai": [...], "diklat": [...], ...} with one list per table."""
+    {"pegawai": [...], "diklat": [...], ...} with one list per table.
+
+    A web-service answer {"code": 1, "data": ...} holds the records of the table its file is named
+    after (rw-jabatan.json: riwayat jabatan); "data" as a message string means no records (a
+    warning, never a crash). SIASN riwayat tables Talenta has no table for are skipped with a note.
+    """
     try:
         document = json.loads(_read_text(path))
     except json.JSONDecodeError as exc:
         return [], [_file_issue(display, f"JSON tidak valid (baris {exc.lineno}, kolom {exc.colno}): {exc.msg}",
                                 REJECTED, row=exc.lineno)]  # fmt: skip
-    lists: list[tuple[Table, list[object]]] = []
-    if isinstance(document, list):
-        lists.append((PEGAWAI, document))
-    elif isinstance(document, dict):
-        if any(_is_nip_header(k) for k in document):
-            lists.append((PEGAWAI, [document]))
-        else:
-            for key, value in document.items():
-                table = PEGAWAI if normalize_header(key) in _ENVELOPE_KEYS else table_for(key)
+    options = options or ReadOptions()
+    envelope = _envelope(document)
+    payload = envelope.payload if envelope is not None else document
+    sample = payload if isinstance(payload, list) else [payload]
+    layout = _json_layout(options, _json_keys(sample), path, envelope is not None)
+    if _siasn_unused(path.stem, layout):
+        return [], [_unused_issue(display, path.stem, layout)]
+    if envelope is not None and envelope.message is not None:
+        return [], [_message_issue(display, envelope.message, layout)]
+    stem = _child_table(path.stem, layout)
+    notes: list[RowIssue] = []
+    lists: list[tuple[str | None, Table, list[object]]] = []
+    if isinstance(payload, list):
+        lists.append((None, stem or PEGAWAI, payload))
+    elif isinstance(payload, dict):
+        if stem is not None and stem is not PEGAWAI and envelope is not None:
+            lists.append((None, stem, [payload]))
+        elif any(_is_nip_header(k) for k in payload) or _is_bundle(payload, layout):
+            lists.append((None, PEGAWAI, [payload]))
+        elif _is_table_lists(payload, layout):
+            for key, value in payload.items():
+                key = str(key)
+                table = PEGAWAI if normalize_header(key) in _ENVELOPE_KEYS else _child_table(key, layout)
                 if table is None:
+                    if _siasn_unused(key, layout):
+                        notes.append(_unused_issue(display, key, layout))
                     continue
+                inner = _envelope(value)
+                if inner is not None:
+                    if inner.message is not None:
+                        notes.append(_message_issue(display, inner.message, layout, column=key))
+                        continue
+                    value = inner.payload
                 if isinstance(value, dict):
                     value = [value]
                 if isinstance(value, list):
-                    lists.append((table, value))
+                    lists.append((key, table, value))
+                elif isinstance(value, str) and value.strip():
+                    notes.append(_message_issue(display, value.strip(), layout, column=key))
+        elif stem is not None:
+            lists.append((None, stem, [payload]))
     if not lists:
-        return [], [_unrecognised(display)]
+        return [], notes or [_unrecognised(display)]
     tables = []
-    for table, items in lists:
+    for key, table, items in lists:
         numbered: list[tuple[int, object, str | None]] = [
             (n, item, None) for n, item in enumerate(items, start=1)
         ]
-        tables.append(_objects_table(display, None if len(lists) == 1 else table.name, table, numbered))
-    return tables, []
+        sheet = None if len(lists) == 1 else key
+        tables.append(_objects_table(display, sheet, table, numbered, layout, notes))
+    return tables, notes
 
 
-def read_jsonl(path: Path, display: str) -> tuple[list[RawTable], list[RowIssue]]:
-    """One person object per line; an invalid line becomes a rejected row, the rest loads."""
+def read_jsonl(
+    path: Path, display: str, options: ReadOptions | None = None
+) -> tuple[list[RawTable], list[RowIssue]]:
+    """One person object per line (a SIASN bundle {"data-utama": {...}, "rw-*": [...]} too, or one
+    record per line of the table the file is named after); an invalid line becomes a rejected row,
+    the rest loads."""
     numbered: list[tuple[int, object, str | None]] = []
     for number, line in enumerate(_read_text(path).splitlines(), start=1):
         if not line.strip():
@@ -508,68 +917,111 @@ def read_jsonl(path: Path, display: str) -> tuple[list[RawTable], list[RowIssue]
             numbered.append((number, None, f"baris JSON tidak valid (kolom {exc.colno}): {exc.msg}"))
     if not numbered:
         return [], [_file_issue(display, "file kosong, dilewati")]
-    return [_objects_table(display, None, PEGAWAI, numbered)], []
+    options = options or ReadOptions()
+    layout = options.choose(_json_keys([_unwrap(item) for _, item, _ in numbered]), [path.stem], path.suffix)
+    if _siasn_unused(path.stem, layout):
+        return [], [_unused_issue(display, path.stem, layout)]
+    notes: list[RowIssue] = []
+    table = _child_table(path.stem, layout) or PEGAWAI
+    return [_objects_table(display, None, table, numbered, layout, notes)], notes
 
 
 def _objects_table(
-    display: str, sheet: str | None, table: Table, numbered: list[tuple[int, object, str | None]]
+    display: str,
+    sheet: str | None,
+    table: Table,
+    numbered: list[tuple[int, object, str | None]],
+    layout: Layout | None = None,
+    notes: list[RowIssue] | None = None,
 ) -> RawTable:
-    """Turn JSON objects into a RawTable: scalar keys become columns, child-table lists stay nested."""
+    """Turn JSON objects into a RawTable: scalar keys become columns, child-table lists stay nested.
+
+    Web-service envelopes are opened (a message instead of records goes to ``notes``), SIASN riwayat
+    keys Talenta has no table for are skipped with one note per key, personal keys are dropped."""
+    notes = notes if notes is not None else []
     headers: dict[str, int] = {}
     dropped: dict[str, None] = {}
+    unused: dict[str, None] = {}
     parsed: list[tuple[int, dict[str, object], list[NestedList], str | None]] = []
     for number, item, error in numbered:
+        envelope = _envelope(item) if error is None else None
+        if envelope is not None:
+            if envelope.message is not None:
+                notes.append(_message_issue(display, envelope.message, layout, row=number))
+                continue
+            item = envelope.payload
         if error is not None or not isinstance(item, dict):
             parsed.append(
                 (number, {}, [], error or 'data bukan objek JSON (harus {"nip": ..., "nama": ...})')
             )
             continue
         if table is PEGAWAI:
-            item = _lift_data_utama(item)
+            item = _lift_data_utama(item, layout)
         values: dict[str, object] = {}
         nested: list[NestedList] = []
         for key, value in item.items():
             key = str(key)
-            child = table_for(key) if table is PEGAWAI else None
+            child = _child_table(key, layout) if table is PEGAWAI else None
+            if child is not None and child is not PEGAWAI and (inner := _envelope(value)) is not None:
+                if inner.message is not None:
+                    notes.append(_message_issue(display, inner.message, layout, row=number, column=key))
+                    continue
+                value = inner.payload
             if child is not None and child is not PEGAWAI and isinstance(value, list | dict):
                 items = [value] if isinstance(value, dict) else value
-                nested.append(NestedList(key, child, [_drop_sensitive(x, key, dropped) for x in items]))
-            elif sensitive(key):
+                kept = [_drop_sensitive(x, key, dropped, layout) for x in items]
+                nested.append(NestedList(key, child, kept))
+            elif table is PEGAWAI and _siasn_unused(key, layout):
+                unused[key] = None
+            elif _sensitive_key(key, layout):
                 dropped[key] = None
-            elif child is not None and child is not PEGAWAI and resolve_column(table, key) is None:
+            elif (
+                child is not None
+                and child is not PEGAWAI
+                and resolve_column(table, key) is None
+                and (layout is None or layout.column(table.name, key) is None)
+            ):
                 nested.append(NestedList(key, child, value))
             else:
                 values[key] = value
                 headers.setdefault(key, len(headers))
         parsed.append((number, values, nested, None))
+    notes.extend(_unused_issue(display, key, layout) for key in unused)
     names = list(headers)
     rows = [
         RawRow(row=number, cells=[values.get(h) for h in names], nested=nested, error=error)
         for number, values, nested, error in parsed
     ]
-    return RawTable(file=display, sheet=sheet, table=table, headers=names, rows=rows, dropped=list(dropped))
+    return RawTable(
+        file=display, sheet=sheet, table=table, headers=names, rows=rows, dropped=list(dropped), layout=layout
+    )
 
 
-def _lift_data_utama(item: dict) -> dict:
-    """{"data-utama": {...}, "rw-jabatan": [...]} -> the identity keys at the top level."""
-    inner = [k for k, v in item.items() if isinstance(v, dict) and table_for(str(k)) is PEGAWAI]
+def _lift_data_utama(item: dict, layout: Layout | None = None) -> dict:
+    """{"data-utama": {...}, "rw-jabatan": [...]} -> the identity keys at the top level (a
+    {"code": 1, "data": {...}} around data-utama is opened)."""
+    inner: dict[object, dict] = {}
+    for k, v in item.items():
+        value = _unwrap(v)
+        if isinstance(value, dict) and _child_table(str(k), layout) is PEGAWAI:
+            inner[k] = value
     if not inner:
         return item
     flat: dict = {}
     for key, value in item.items():
         if key in inner:
-            flat.update({k: v for k, v in value.items() if k not in flat})
+            flat.update({k: v for k, v in inner[key].items() if k not in flat})
         elif key not in flat:
             flat[key] = value
     return flat
 
 
-def _drop_sensitive(item: object, key: str, dropped: dict[str, None]) -> object:
+def _drop_sensitive(item: object, key: str, dropped: dict[str, None], layout: Layout | None = None) -> object:
     if not isinstance(item, dict):
         return item
     kept = {}
     for name, value in item.items():
-        if sensitive(name):
+        if _sensitive_key(name, layout):
             dropped[f"{key}[].{name}"] = None
         else:
             kept[str(name)] = value

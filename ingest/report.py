@@ -88,6 +88,8 @@ class IngestReport:
     rejected_rows: int = 0
     dropped_columns: dict[str, list[str]] = field(default_factory=dict)
     unknown_columns: dict[str, list[str]] = field(default_factory=dict)
+    layouts: dict[str, str] = field(default_factory=dict)  # file -> export layout it was read as
+    mappings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # table -> (header, column)
 
     @property
     def rejected_issues(self) -> list[RowIssue]:
@@ -118,6 +120,12 @@ class IngestReport:
             )
         else:
             lines.append("No rows rejected." if en else "Tidak ada baris yang ditolak.")
+        by_layout: dict[str, list[str]] = {}
+        for file, layout in self.layouts.items():
+            by_layout.setdefault(layout, []).append(file)
+        for layout, files in by_layout.items():
+            shown_files = ", ".join(files[:3]) + (f" (+{n(len(files) - 3)})" if len(files) > 3 else "")
+            lines.append(f"Layout: {layout} ({shown_files})." if en else f"Format: {layout} ({shown_files}).")
         by_column = Counter(
             (i.column or "-").split(".")[-1]
             for i in self.issues
@@ -161,8 +169,26 @@ class IngestReport:
             )
         return lines
 
+    def mapping_lines(self, lang: str = "id") -> list[str]:
+        """The column mapping per table: 'pegawai.csv: NIP_BARU -> nip, GOL_AKHIR_NAMA -> golongan'."""
+        arrow = "->"
+        lines = []
+        for label, pairs in self.mappings.items():
+            text = ", ".join(f"{header} {arrow} {column}" for header, column in pairs)
+            lines.append(f"{label}: {text}")
+        if not lines:
+            return []
+        title = "Column mapping:" if lang == "en" else "Pemetaan kolom:"
+        return [title, *(f"  {line}" for line in lines)]
+
+    def rows(self) -> list[list[object]]:
+        return [
+            [i.file, i.sheet, i.row, i.column, i.value, i.reason, i.nip, i.severity] for i in self.issues
+        ]
+
     def write(self, path: Path) -> Path:
-        """Write the issues as CSV (UTF-8 with BOM, so Excel shows the accents); returns the file.
+        """Write the issues as CSV (UTF-8 with BOM, so Excel shows the accents), or as XLSX when
+        ``path`` ends in .xlsx (NIP and values as text, so Excel never shows 1.98E+17); returns the file.
 
         ``path`` may be a folder: the file is then ``laporan_impor.csv`` inside it.
         """
@@ -170,6 +196,8 @@ class IngestReport:
         if path.is_dir():
             path = path / REPORT_FILENAME
         path.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix.lower() == ".xlsx":
+            return self._write_xlsx(path)
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(CSV_COLUMNS)
@@ -183,6 +211,41 @@ class IngestReport:
         log.info("laporan impor ditulis: %s (%d masalah)", path, len(self.issues))
         return path
 
+    def _write_xlsx(self, path: Path) -> Path:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        workbook = Workbook()
+        sheet = workbook.active
+        assert sheet is not None
+        sheet.title = "laporan"
+        sheet.append(list(CSV_COLUMNS))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        text_columns = {CSV_COLUMNS.index(c) for c in ("file", "sheet", "kolom", "nilai", "alasan", "nip", "tingkat")}
+        for values in self.rows():
+            sheet.append([_cell(v) if i in text_columns and v is not None else (v if v is not None else "")
+                          for i, v in enumerate(values)])  # fmt: skip
+        for row in sheet.iter_rows(min_row=2):
+            for index in text_columns:
+                row[index].number_format = "@"
+                if row[index].value is not None and not isinstance(row[index].value, str):
+                    row[index].value = str(row[index].value)
+        widths = {"A": 28, "B": 16, "C": 8, "D": 22, "E": 24, "F": 70, "G": 21, "H": 11}
+        for letter, width in widths.items():
+            sheet.column_dimensions[letter].width = width
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+        summary = workbook.create_sheet("ringkasan")
+        for line in self.summary_lines():
+            summary.append([line])
+        for line in self.mapping_lines():
+            summary.append([line])
+        summary.column_dimensions["A"].width = 120
+        workbook.save(path)
+        log.info("laporan impor ditulis: %s (%d masalah)", path, len(self.issues))
+        return path
+
     def to_dict(self) -> dict:
         """JSON-able form, for the API and the pipeline's log."""
         return {
@@ -193,6 +256,8 @@ class IngestReport:
             "warnings": len(self.warnings),
             "dropped_columns": {k: list(v) for k, v in self.dropped_columns.items()},
             "unknown_columns": {k: list(v) for k, v in self.unknown_columns.items()},
+            "layouts": dict(self.layouts),
+            "mappings": {k: [list(p) for p in v] for k, v in self.mappings.items()},
             "issues": [asdict(i) for i in self.issues],
         }
 

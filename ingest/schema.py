@@ -173,21 +173,50 @@ TABLES: dict[str, Table] = {
     t.name: t for t in (PEGAWAI, PENDIDIKAN, RIWAYAT_JABATAN, DIKLAT, SKP, ASESMEN, PENGHARGAAN, HUKUMAN_DISIPLIN)
 }
 
+# Tables some export layouts carry that are not Talenta tables: read, used by the layout's own
+# pass (ingest.simpeg), and never validated as people or stored.
+REFERENSI = Table(
+    "referensi",
+    (
+        Column("kode", "text", True, ("id", "kd", "kode_referensi")),
+        Column("nama", "text", aliases=("uraian", "keterangan", "nama_referensi")),
+    ),
+    description="tabel kode (ref_golongan, ref_pendidikan) dari SIMPEG",
+)
+NINE_BOX = Table(
+    "nine_box",
+    (
+        NIP,
+        Column("kotak", "kotak", True, ("kotak_talenta", "nine_box", "ninebox", "box", "kuadran", "kotak_9")),
+        Column("tahun", "year", aliases=("periode", "tahun_penilaian")),
+    ),
+    description="kotak talenta per periode (SIMPEG); yang terbaru menjadi kotak_talenta pegawai",
+)
+
 # Personal data no feature needs: dropped at ingest, never stored, indexed or shown.
 # Matched on the normalised header (exact name or prefix).
 SENSITIVE_COLUMNS: tuple[str, ...] = (
     "nik", "no_ktp", "ktp", "kk", "no_kk", "alamat", "alamat_rumah", "domisili", "rt", "rw", "kode_pos",
     "telepon", "telp", "no_telp", "no_hp", "hp", "handphone", "nomor_hp", "ponsel", "email", "e_mail",
-    "agama", "religion", "status_perkawinan", "status_kawin", "status_nikah", "marital_status",
+    "agama", "religion", "status_perkawinan", "status_kawin", "status_nikah", "marital_status", "jenis_kawin",
+    "kawin", "perkawinan", "nomor_hp", "no_telepon", "telepon_rumah", "email_gov", "nomor_telepon", "alamat_ktp",
+    "nomor_ktp", "nik_ktp", "no_npwp", "nomor_npwp", "no_bpjs", "nomor_bpjs", "akta", "akte", "kartu_keluarga",
+    "nomor_id_document", "no_askes", "no_taspen", "skck", "surat_keterangan_dokter", "surat_keterangan_bebas_narkoba",
+    "nomor_dokumen_identitas",
     "suku", "etnis", "tempat_lahir", "asal_daerah", "nama_ayah", "nama_ibu", "nama_pasangan",
     "nama_suami", "nama_istri", "jumlah_anak", "anak", "keluarga", "golongan_darah", "kesehatan",
     "riwayat_penyakit", "tinggi_badan", "berat_badan", "npwp", "bpjs", "no_rekening", "rekening",
 )  # fmt: skip
 
 
+# Short names that are sensitive only as the whole header: 'rw' is the rukun warga of an address,
+# but 'rw_jabatan' is a SIASN riwayat table; 'hp' is a phone, 'hp_dinas' still is.
+EXACT_ONLY: frozenset[str] = frozenset({"rt", "rw", "kk", "anak"})
+
+
 def is_sensitive(header: str) -> bool:
     norm = normalize_header(header)
-    return any(norm == s or norm.startswith(s + "_") for s in SENSITIVE_COLUMNS)
+    return any(norm == s or (s not in EXACT_ONLY and norm.startswith(s + "_")) for s in SENSITIVE_COLUMNS)
 
 
 def resolve_table(name: str) -> Table | None:

@@ -104,6 +104,58 @@ def clean_text(raw: object, ctx: Context | None = None) -> str | None:
     return text or None
 
 
+# --- names and titles -------------------------------------------------------------------------
+
+# Academic and customary titles written before a name ("Dr. Ir. H. Ahmad"); matched without the dot
+# and case-insensitively. Single letters (H.) only count with their dot.
+_FRONT_TITLES = frozenset({"prof", "dr", "drs", "dra", "ir", "hj", "hjh", "drg", "drh", "ns", "apt", "kh", "rr", "raden",
+                           "dr(hc)", "h"})  # fmt: skip
+_NEEDS_DOT = frozenset({"h", "ns", "rr", "apt", "kh"})
+# A degree after the name: 'S.Pi.', 'M.Si', 'SE', 'S.H.', 'A.Md.Kep', 'Ph.D', 'MM', 'M.Kes', 'Sp.PD'.
+_BACK_TITLE = re.compile(r"^(?:[A-Z][A-Za-z]{0,4}\.?){1,5}(?:\([A-Za-z. ]+\))?$")
+_PLAIN_DEGREES = frozenset({"se", "sh", "st", "sp", "mm", "mh", "msi", "mt", "ak", "amd", "skm", "skom", "spd",
+                            "spi", "ssos", "sip", "sstp", "mpd", "mkes", "map", "msc", "phd", "mba", "ssi",
+                            "stp", "spt", "shut", "sked", "sfarm", "sgz", "ssttp", "sap", "ners", "apt", "bsc", "ma",
+                            "mpa", "mpp", "cpa", "ca"})  # fmt: skip
+
+
+def _is_back_title(token: str) -> bool:
+    token = token.strip()
+    if not token:
+        return False
+    if "." in token:
+        return bool(_BACK_TITLE.match(token.replace(" ", "")))
+    return re.sub(r"[^a-z]", "", token.casefold()) in _PLAIN_DEGREES
+
+
+def split_titles(full: str) -> tuple[str | None, str, str | None]:
+    """'Ir. Siti Rahmawati, M.Si.' -> ('Ir.', 'Siti Rahmawati', 'M.Si.'); a plain name is returned as is.
+
+    Front titles are the known ones (Dr., Drs., Ir., H., Hj., Prof., drg. ...); back titles are what
+    follows the first comma when every part looks like a degree ('S.Pi., M.Si.', 'SE', 'S.H.').
+    Nothing is dropped: text that does not look like a title stays in the name.
+    """
+    text = " ".join(full.split())
+    back: str | None = None
+    if "," in text:
+        head, tail = text.split(",", 1)
+        parts = [p for p in (x.strip() for x in tail.split(",")) if p]
+        if parts and all(_is_back_title(p) for p in parts):
+            text, back = head.strip(), ", ".join(parts)
+    front: list[str] = []
+    words = text.split(" ")
+    while len(words) > 1:
+        word = words[0]
+        bare = word.rstrip(".").casefold()
+        if bare in _FRONT_TITLES and (word.endswith(".") or bare not in _NEEDS_DOT):
+            front.append(word)
+            words = words[1:]
+        else:
+            break
+    name = " ".join(words).strip(" ,")
+    return (" ".join(front) or None), name, back
+
+
 # --- NIP --------------------------------------------------------------------------------------
 
 
@@ -483,14 +535,23 @@ def clean_jenis_jabatan(raw: object, ctx: Context | None = None) -> JenisJabatan
 
 
 _PREDIKAT = {_key(p.value): p for p in Predikat}
+# SKP predicates before PermenPANRB 6/2022 (PP 46/2011: Sangat Baik, Baik, Cukup, Kurang, Buruk;
+# PP 30/2019: ... Cukup, Kurang, Sangat Kurang), read by their place on the five-step scale. The
+# conversion is announced as a warning on the row, so HR can see it was not written that way.
+_OLD_PREDIKAT = {"cukup": Predikat.BUTUH_PERBAIKAN, "buruk": Predikat.SANGAT_KURANG}
 
 
 def clean_predikat(raw: object, ctx: Context | None = None) -> Predikat | None:
-    """SKP predicate: 'Sangat Baik', 'SANGAT BAIK', 'sangat_baik', 'Butuh Perbaikan' ..."""
+    """SKP predicate: 'Sangat Baik', 'SANGAT BAIK', 'sangat_baik', 'Butuh Perbaikan' ...; the old
+    'Cukup' and 'Buruk' are read as 'Butuh Perbaikan' and 'Sangat Kurang', with a warning."""
     if is_missing(raw):
         return None
     _scalar(raw)
     found = _PREDIKAT.get(_key(raw))
+    if found is None and (old := _OLD_PREDIKAT.get(_key(raw))) is not None:
+        if ctx is not None:
+            ctx.warn(f"predikat lama {shown(raw)} (sebelum PermenPANRB 6/2022) dibaca sebagai '{old.value}'")
+        return old
     if found is None:
         raise ValueProblem(
             f"predikat kinerja tidak dikenal: {shown(raw)} (pilihan: Sangat Baik, Baik, Butuh Perbaikan, "
@@ -546,6 +607,8 @@ _DISIPLIN = {
     "ringan": TingkatDisiplin.RINGAN, "light": TingkatDisiplin.RINGAN, "minor": TingkatDisiplin.RINGAN,
     "sedang": TingkatDisiplin.SEDANG, "moderate": TingkatDisiplin.SEDANG, "medium": TingkatDisiplin.SEDANG,
     "berat": TingkatDisiplin.BERAT, "heavy": TingkatDisiplin.BERAT, "severe": TingkatDisiplin.BERAT,
+    # SIASN rw-hukdis jenisTingkatHukumanId
+    "r": TingkatDisiplin.RINGAN, "s": TingkatDisiplin.SEDANG, "b": TingkatDisiplin.BERAT,
 }  # fmt: skip
 
 

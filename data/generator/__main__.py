@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--employees", type=int, default=2000, help="number of people (default 2000)")
     parser.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
     parser.add_argument("--out", type=Path, help="output folder")
-    parser.add_argument("--format", choices=("csv", "xlsx", "jsonl"), default="csv", help="default csv")
+    parser.add_argument("--format", choices=("csv", "xlsx", "jsonl", "siasn-flat", "sapk", "simpeg", "siasn-json", "duk"), default="csv", help="default csv")
     parser.add_argument("--sample", action="store_true", help="regenerate the committed sample in data/sample")
     args = parser.parse_args(argv)
     started = time.perf_counter()

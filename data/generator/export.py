@@ -39,7 +39,7 @@ _ATTRIBUTE: dict[str, dict[str, str]] = {
 _FIXED_ZIP_TIME = (2025, 12, 31, 0, 0, 0)
 _FIXED_DOC_TIME = "2025-12-31T00:00:00Z"
 
-Format = Literal["csv", "xlsx", "jsonl"]
+Format = Literal["csv", "xlsx", "jsonl", "siasn-flat", "sapk", "simpeg", "siasn-json", "duk"]
 Value = str | int | float | dt.date | None
 
 README_TEXT = """\
@@ -318,7 +318,8 @@ def write_demo(regency: Regency, out: Path, fmt: Format = "csv") -> list[Path]:
     """Write the regency under ``out`` in one format; return the paths written.
 
     csv: one file per table (``pegawai.csv`` ...); xlsx: ``talenta.xlsx`` with a sheet per table;
-    jsonl: ``pegawai.jsonl``, one person per line with the other tables nested. Always also
+    jsonl: ``pegawai.jsonl``, one person per line with the other tables nested; siasn-flat, sapk,
+    simpeg, siasn-json, duk: the shape of that real export (:mod:`data.generator.layouts`). Always also
     ``_meta/ground_truth.csv`` and ``_meta/README.txt``.
     """
     out = Path(out)
@@ -332,6 +333,10 @@ def write_demo(regency: Regency, out: Path, fmt: Format = "csv") -> list[Path]:
     elif fmt == "jsonl":
         paths.append(_write_jsonl(out / "pegawai.jsonl", regency))
     else:
-        raise ValueError(f"unknown format {fmt!r}: use csv, xlsx or jsonl")
+        from .layouts import LAYOUTS, write_layout
+
+        if fmt not in LAYOUTS:
+            raise ValueError(f"unknown format {fmt!r}: use csv, xlsx, jsonl or {', '.join(LAYOUTS)}")
+        paths += write_layout(regency, out, fmt)
     paths += _write_meta(out, regency)
     return paths

@@ -12,7 +12,17 @@ from assistant.domain.models import (
     Predikat,
     TingkatDisiplin,
 )
-from ingest.values import CLEANERS, Context, ValueProblem, clean, clean_jenis_jabatan, clean_nip, is_missing
+from ingest.values import (
+    CLEANERS,
+    Context,
+    ValueProblem,
+    clean,
+    clean_jenis_jabatan,
+    clean_nip,
+    clean_predikat,
+    is_missing,
+    split_titles,
+)
 
 NIP = "198703122010011003"
 
@@ -218,3 +228,30 @@ def test_exact_int_nip_is_kept_with_a_warning():
     ctx = Context()
     assert clean_nip(int(NIP), ctx) == NIP
     assert "sebagai teks" in ctx.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("full", "expected"),
+    [
+        ("Ir. Siti Rahmawati, M.Si.", ("Ir.", "Siti Rahmawati", "M.Si.")),
+        ("Dr. Ir. H. Ahmad Fauzi, S.Pi., M.Si.", ("Dr. Ir. H.", "Ahmad Fauzi", "S.Pi., M.Si.")),
+        ("Budi Santoso, SE", (None, "Budi Santoso", "SE")),
+        ("Hj. Nurhayati", ("Hj.", "Nurhayati", None)),
+        ("dr. Rina Wulandari, Sp.PD", ("dr.", "Rina Wulandari", "Sp.PD")),
+        ("Siti Aminah, S.Kep., Ns.", (None, "Siti Aminah", "S.Kep., Ns.")),
+        ("Muh. Ridwan, A.Md.Kep", (None, "Muh. Ridwan", "A.Md.Kep")),
+        # not titles: kept in the name, nothing dropped
+        ("Andi", (None, "Andi", None)),
+        ("H Hasan", (None, "H Hasan", None)),
+        ("Ahmad, bin Umar", (None, "Ahmad, bin Umar", None)),
+    ],
+)
+def test_titles_are_split_from_names(full, expected):
+    assert split_titles(full) == expected
+
+
+@pytest.mark.parametrize(("old", "new"), [("Cukup", Predikat.BUTUH_PERBAIKAN), ("BURUK", Predikat.SANGAT_KURANG)])
+def test_old_skp_predicates_are_read_with_a_warning(old, new):
+    ctx = Context()
+    assert clean_predikat(old, ctx) == new
+    assert "predikat lama" in ctx.warnings[0]
