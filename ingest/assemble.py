@@ -444,8 +444,10 @@ class Assembler:
     def _child_table(self, raw: RawTable) -> None:
         plan = self._table_plan(raw)
         table = raw.table
+        # A table cut from the rows of another (a DUK sheet's training columns) reads no new rows.
+        counts = not getattr(raw, "part", "")
         for row in raw.rows:
-            self.report.rows_read += 1
+            self.report.rows_read += counts
             loc = Loc(raw.file, raw.sheet, row.row)
             if row.error is not None:
                 self._reject(loc, [Problem(None, None, row.error)], None)

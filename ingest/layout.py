@@ -254,3 +254,22 @@ def detect(
         if score >= layout.min_matches and score > best_score:
             best, best_score = layout, score
     return best, best_score
+
+
+def any_layout_column(table: str, header: object) -> str | None:
+    """The column every built-in layout that knows ``header`` (for ``table``) maps it to, or None
+    when none does or they disagree: the last resort for a file no layout was detected for, so an
+    export with only a few SIASN / SAPK columns still has them read."""
+    return _shared_columns(table).get(header_key(header))
+
+
+@lru_cache(maxsize=16)
+def _shared_columns(table: str) -> dict[str, str]:
+    seen: dict[str, set[str]] = {}
+    for layout in load_layouts().values():
+        spec = layout.tables.get(table)
+        if spec is None:
+            continue
+        for key, column in spec.columns.items():
+            seen.setdefault(key, set()).add(column)
+    return {key: next(iter(columns)) for key, columns in seen.items() if len(columns) == 1}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.layout import DEFAULT, Layout, detect, header_key, load_layouts
+from ingest.layout import DEFAULT, Layout, any_layout_column, detect, header_key, load_layouts
 from ingest.report import REJECTED, WARNING, RowIssue
 from ingest.schema import (
     NINE_BOX,
@@ -86,7 +86,7 @@ class RawTable:
         """The canonical column of ``header`` in ``table``: the layout's mapping, then Talenta's names."""
         if self.layout is not None and (name := self.layout.column(table.name, header)) is not None:
             return name
-        return resolve_column(table, header)
+        return resolve_column(table, header) or any_layout_column(table.name, header)
 
     def rank(self, table: Table, header: object) -> int | None:
         """The layout's preference among several headers for one column, if it states one."""

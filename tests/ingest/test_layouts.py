@@ -366,3 +366,12 @@ def test_xlsx_report_keeps_the_nip_as_text(tmp_path):
     last = [c for c in ws[ws.max_row]]
     assert last[6].value == A and last[6].data_type == "s"
     assert ws["C2"].value == 4
+
+
+def test_a_few_export_columns_without_a_detected_layout_are_still_read(tmp_path):
+    # Too few columns to call it SIASN, but every layout that knows GOL_AKHIR_NAMA means golongan.
+    path = tmp_path / "sebagian.csv"
+    path.write_text(f"NIP_BARU;NAMA;GOL_AKHIR_NAMA;JABATAN_NAMA\n{A};Bagus;III/c;Penyuluh Perikanan\n", encoding="utf-8")
+    result = load(path)
+    assert result.report.layouts == {"sebagian.csv": "talenta"}
+    assert result.employees[0].golongan == "III/c" and not result.report.unknown_columns
