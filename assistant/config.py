@@ -88,9 +88,35 @@ class SearchSettings(BaseModel):
     weight_lexical: float = Field(
         0.5, ge=0, description="Within field relevance: weight of words (BM25, Indonesian stemming, thesaurus)."
     )
+    fusion: Literal["weighted", "rrf"] = Field(
+        "weighted",
+        description="How the two are fused per evidence piece: 'weighted' (weighted mean of the calibrated "
+        "similarity and the lexical score) or 'rrf' (reciprocal rank fusion of the two rankings).",
+    )
+    rrf_k: int = Field(60, ge=1, description="The k of reciprocal rank fusion (fusion=rrf).")
+    weight_kinds: dict[str, float] = Field(
+        default_factory=lambda: {"jabatan": 1.0, "pendidikan": 0.9, "diklat": 0.75, "ringkasan": 1.0},
+        description="Within field relevance: weight of each kind of evidence (JSON: position history, "
+        "education, training, profile summary).",
+    )
     weight_relevance: float = Field(0.8, ge=0, description="Weight of field relevance in the final score.")
     weight_merit: float = Field(
-        0.2, ge=0, description="Weight of merit (recent SKP, 9-box, assessment) in the final score."
+        0.2,
+        ge=0,
+        description="Weight of merit (recent SKP, 9-box, assessment, related training, discipline) in the final "
+        "score. Merit scales relevance; it never lifts someone outside the field.",
+    )
+    merit_skp: float = Field(0.5, ge=0, description="Within merit: weight of the last three SKP predicates.")
+    merit_nine_box: float = Field(0.3, ge=0, description="Within merit: weight of the 9-box cell.")
+    merit_assessment: float = Field(0.2, ge=0, description="Within merit: weight of the latest assessment (JPM).")
+    merit_training: float = Field(
+        0.3, ge=0, description="Within merit: weight of training related to the question, by recency."
+    )
+    merit_discipline: float = Field(
+        0.3, ge=0, description="Within merit: weight of a medium or heavy sanction in the last three years (0)."
+    )
+    training_half_life_years: float = Field(
+        4.0, gt=0, description="A related training counts half after this many years, a quarter after twice that."
     )
 
 

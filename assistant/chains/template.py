@@ -16,7 +16,7 @@ _T = {
         "score": "skor {score:.2f} (relevansi bidang {rel:.2f}, merit {merit:.2f})",
         "source": "sumber",
         "closing": (
-            "Urutan disusun oleh aturan Talenta (relevansi bidang, lalu kinerja SKP, kotak talenta dan asesmen); "
+            "Urutan disusun oleh aturan Talenta (relevansi bidang, lalu kinerja SKP, kotak talenta, asesmen, diklat terkait dan disiplin); "
             "setiap klaim dapat ditelusuri ke rekamannya. Keputusan penempatan tetap pada PPK."
         ),
     },
@@ -29,7 +29,7 @@ _T = {
         "score": "score {score:.2f} (field relevance {rel:.2f}, merit {merit:.2f})",
         "source": "source",
         "closing": (
-            "Ranked by Talenta's rules (field relevance, then SKP performance, 9-box cell and assessment); "
+            "Ranked by Talenta's rules (field relevance, then SKP performance, 9-box cell, assessment, related training and discipline); "
             "every claim traces to its record. The placement decision stays with the appointing official (PPK)."
         ),
     },
@@ -53,7 +53,11 @@ def candidate_line(c: CandidateOut, lang: str) -> str:
     years = c.tahun_bidang_terkait
     if years >= 1:
         facts.append(t["years"].format(years=years))
-    merit = [f.detail for f in c.factors if f.name in ("kinerja", "asesmen", "disiplin")]
+    merit = [
+        f.detail
+        for f in c.factors
+        if f.name in ("kinerja", "asesmen", "disiplin") or (f.name == "diklat_terkait" and f.value > 0)
+    ]
     facts.extend(merit)
     facts.append(t["score"].format(score=c.score, rel=c.relevance, merit=c.merit))
     sources = sorted(

@@ -16,7 +16,7 @@ _EN_WORDS = {
     "who", "which", "best", "suited", "suitable", "for", "the", "find", "employee", "employees",
     "staff", "with", "experience", "in", "of", "is", "are", "most", "fit", "field", "candidates",
     "civil", "servants", "servant", "lead", "office", "head", "show", "me", "list", "top", "expert",
-    "and", "what", "why", "compare",
+    "and", "what", "why", "compare", "has", "have", "knows", "anyone", "experts", "specialists",
 }  # fmt: skip
 _ID_WORDS = {
     "siapa", "yang", "untuk", "cocok", "bidang", "paling", "dan", "di", "pegawai", "cari", "carikan",
@@ -28,13 +28,21 @@ _TEMPLATES = [
     r"siapa(?:kah)?\s+(?:saja\s+)?(?:asn|pns|pegawai|orang)?\s*(?:yang\s+)?(?:paling\s+)?(?:cocok|tepat|sesuai|layak|pantas|berpengalaman)\s*(?:untuk|di|dalam|pada)?\s*(?:bidang|urusan|sektor)?",
     r"(?:tolong\s+)?(?:cari(?:kan)?|tampilkan|sebutkan|rekomendasikan)\s+(?:asn|pns|pegawai|kandidat|calon|orang)?\s*(?:yang\s+)?(?:paling\s+)?(?:cocok|tepat|ahli|berpengalaman|kompeten)?\s*(?:untuk|di|dalam|pada)?\s*(?:bidang)?",
     r"(?:asn|pns|pegawai)\s+(?:yang\s+)?(?:paling\s+)?(?:cocok|tepat|ahli|berpengalaman)\s*(?:untuk|di|dalam)?\s*(?:bidang)?",
+    r"siapa(?:kah)?\s+(?:saja\s+)?(?:asn|pns|pegawai|orang)?\s*(?:yang\s+)?(?:paling\s+)?(?:paham|menguasai|mengerti|ahli|kompeten|pernah\s+menangani)\s*(?:di|dalam|tentang|soal|mengenai|bidang)?",
+    r"who\s+(?:has|have)\s+(?:the\s+)?(?:most\s+)?(?:experience|expertise|background|skills?|knowledge)\s*(?:in|with|of|on)?\s*",
+    r"who\s+knows?\s+(?:the\s+most\s+)?(?:about\s+)?",
+    r"(?:anyone|someone|people|staff)\s+(?:with\s+)?(?:experience|expertise|a\s+background)\s+(?:in|with|on)\s+",
     r"who\s+(?:is|are)\s+(?:the\s+)?(?:best|most)\s+(?:suited|suitable|qualified|fit|experienced)\s*(?:to|for|in)?\s*(?:the\s+)?(?:field\s+of\s+)?",
     r"who\s+(?:is|are)\s+(?:best|most)?\s*(?:for|in)\s+(?:the\s+)?",
     r"(?:find|show|list|recommend)\s+(?:me\s+)?(?:the\s+)?(?:best\s+)?(?:civil\s+servants?|employees?|staff|candidates?|people)?\s*(?:who\s+(?:are|is)\s+)?(?:suited|experienced|expert|qualified)?\s*(?:for|in|with)?\s*(?:the\s+)?(?:field\s+of\s+)?",
     r"(?:the\s+)?best\s+(?:civil\s+servants?|employees?|candidates?|people)\s+(?:for|in)\s+(?:the\s+)?",
 ]
 _TEMPLATE_RE = [re.compile(t, re.I) for t in _TEMPLATES]
-_TRAILING = re.compile(r"^(?:bidang|field(?:\s+of)?|area(?:\s+of)?|the)\s+", re.I)
+_TRAILING = re.compile(
+    r"^(?:(?:untuk\s+|sebagai\s+|menjadi\s+)?(?:bidang|jabatan|posisi)|menjadi|sebagai|field(?:\s+of)?|area(?:\s+of)?|"
+    r"(?:to\s+)?(?:be|become)\s+(?:an?|the)?|(?:the\s+)?(?:post|position|role)\s+of(?:\s+an?)?|the)\s+",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -70,15 +78,41 @@ def _phrases() -> list[tuple[str, str, bool]]:
     """(phrase, concept key, capitals only), longest phrase first so 'kesehatan masyarakat' wins
     over 'kesehatan'. Acronyms written in capitals in the thesaurus ('IT', 'HR') match only when
     the question writes them in capitals, so the English word 'it' is not 'IT'."""
-    pairs = [(c.key, c.key, False) for c in thesaurus().values()]
-    pairs += [(a.lower(), c.key, a.isupper()) for c in thesaurus().values() for a in c.aliases]
+    pairs = [(_words(c.key), c.key, False) for c in thesaurus().values()]
+    pairs += [(_words(a), c.key, a.isupper()) for c in thesaurus().values() for a in c.aliases]
     return sorted(set(pairs), key=lambda p: (-len(p[0]), p[0]))
+
+
+def _words(phrase: str) -> str:
+    """A phrase as the matcher sees a question: lower case words ('sub-district' is 'sub district')."""
+    return " ".join(re.sub(r"[^A-Za-z0-9]+", " ", phrase).lower().split())
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    return frozenset(w for phrase, _, _ in _phrases() for w in phrase.split())
+
+
+def _singular(word: str) -> str:
+    """An English plural written in a question as the thesaurus' singular ('midwives' -> 'midwife'),
+    only when the singular is a thesaurus word; everything else is left as written."""
+    if word in _vocabulary() or len(word) < 4 or not word.endswith("s"):
+        return word
+    stem = word[:-1]
+    candidates = [stem]
+    if word.endswith("ies"):
+        candidates.insert(0, word[:-3] + "y")
+    if word.endswith("ves"):
+        candidates[:0] = [word[:-3] + "fe", word[:-3] + "f"]
+    if word.endswith("es"):
+        candidates.append(word[:-2])
+    return next((c for c in candidates if c in _vocabulary()), word)
 
 
 def normalize_concepts(text: str) -> tuple[str, list[str]]:
     """Rewrite known phrases (either language) as canonical concepts; return (text, concepts)."""
     original = re.sub(r"[^A-Za-z0-9]+", " ", text).split()
-    words = [w.lower() for w in original]
+    words = [_singular(w.lower()) for w in original]
     out: list[str] = []
     found: list[str] = []
     i = 0
@@ -139,7 +173,7 @@ def parse_query(text: str, default_language: str = "id") -> ParsedQuery:
     )
 
 
-_FILLER = {"the", "a", "an", "of", "to", "for", "in", "and", "di", "dan", "yang", "untuk"}
+_FILLER = {"the", "a", "an", "of", "to", "for", "in", "and", "di", "dan", "yang", "untuk", "experts", "specialists"}
 
 
 def _drop_filler(text: str) -> str:

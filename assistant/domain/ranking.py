@@ -4,20 +4,27 @@ Input: evidence hits from the vector store (with similarities) and the people's 
 Output: one RankedCandidate per person with a score, the factors behind it (each citing its
 record and year) and the evidence that matched. Protected attributes (gender, birth date / age,
 religion, origin, marital status) are not read here at all.
+
+Every weight is data (``Weights``, filled from the search settings): the two retrieval signals
+within relevance and how they are fused, each kind of evidence, relevance vs merit, and each merit
+factor.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.domain.models import Employee, TingkatDisiplin
 from assistant.domain.nine_box import place_employee
 
-# Each kind of evidence counts differently towards relevance to a field.
-KIND_WEIGHT = {"jabatan": 1.0, "pendidikan": 0.9, "diklat": 0.75, "ringkasan": 0.85}
+# Each kind of evidence counts differently towards relevance to a field (default of the settings).
+KIND_WEIGHT = {"jabatan": 1.0, "pendidikan": 0.9, "diklat": 0.75, "ringkasan": 1.0}
+# A kind of evidence the weights do not name.
+OTHER_KIND_WEIGHT = 0.7
 # The n-th best piece of evidence of a person counts this much (several pieces beat one).
 DECAY = (1.0, 0.6, 0.4, 0.25, 0.15)
 
@@ -39,6 +46,8 @@ class EvidenceHit:
 SHOWN_MATCH = 0.45
 # A post counts towards "years in related posts" only when it matches this well.
 RELATED_POST_MATCH = 0.6
+# A training counts as related to the question when it matches this well (a shown match).
+RELATED_TRAINING_MATCH = SHOWN_MATCH
 
 
 @dataclass(frozen=True)
@@ -47,18 +56,29 @@ class Weights:
     merit: float = 0.2
     dense: float = 0.5  # within relevance: meaning (embeddings)
     lexical: float = 0.5  # within relevance: words (BM25 with stemming and the thesaurus)
+    fusion: str = "weighted"  # "weighted": weighted mean of the two 0..1 scores; "rrf": reciprocal rank fusion
+    rrf_k: int = 60
+    kinds: Mapping[str, float] = field(default_factory=lambda: dict(KIND_WEIGHT))  # per kind of evidence
+    # merit factors (relative weights within merit)
+    skp: float = 0.5
+    nine_box: float = 0.3
+    assessment: float = 0.2
+    discipline: float = 0.3
+    training: float = 0.3
+    training_half_life: float = 4.0  # years after which a related training counts half
 
 
 @dataclass(frozen=True)
 class Factor:
     """One named part of the score, with its value (0..1), weight and the record it comes from."""
 
-    name: str  # relevansi_bidang | kinerja | kotak_talenta | asesmen | disiplin
+    name: str  # relevansi_bidang | kinerja | kotak_talenta | asesmen | diklat_terkait | disiplin
     value: float
     weight: float
     detail_id: str
     detail_en: str
-    source: str  # which record: "riwayat jabatan, diklat", "SKP 2023-2025", ...
+    source: str  # which record: "SKP 2023-2025", "diklat 2022", ... (relevance: see ``kinds``)
+    kinds: list[str] = field(default_factory=list)  # evidence kinds behind it (relevance: jabatan, diklat ...)
 
 
 @dataclass
@@ -85,22 +105,16 @@ def relevance_by_person(
     """
     if not hits:
         return {}
-    sims = [h.similarity for h in hits]
-    top = max(sims)
-    low = min(sims) if floor is None else floor
-    span = max(top - low, 1e-6)
-    mix = (weights.dense + weights.lexical) or 1.0
+    matches = _rrf(hits, weights) if weights.fusion == "rrf" else _weighted(hits, floor, weights)
     per: dict[str, list[tuple[float, EvidenceHit]]] = defaultdict(list)
-    for hit in hits:
-        dense = max(0.0, (hit.similarity - low) / span)
-        norm = (weights.dense * dense + weights.lexical * hit.lexical) / mix
+    for hit, norm in zip(hits, matches, strict=True):
         if norm <= 0.0:
             continue
-        weight = KIND_WEIGHT.get(hit.kind, 0.7)
+        weight = weights.kinds.get(hit.kind, OTHER_KIND_WEIGHT)
         if hit.kind == "jabatan" and hit.years is not None:
             weight *= 0.7 + 0.3 * min(hit.years, 6.0) / 6.0  # years in the post count, up to six
         per[hit.nip].append((norm * weight, replace(hit, match=round(norm, 4))))
-    best_possible = sum(DECAY)
+    best_possible = sum(DECAY) * (max(weights.kinds.values(), default=1.0) or 1.0)
     out: dict[str, tuple[float, list[EvidenceHit]]] = {}
     for nip, scored in per.items():
         scored.sort(key=lambda x: x[0], reverse=True)
@@ -109,7 +123,82 @@ def relevance_by_person(
     return out
 
 
-def merit_factors(employee: Employee, today: dt.date) -> list[Factor]:
+def _weighted(hits: Sequence[EvidenceHit], floor: float | None, weights: Weights) -> list[float]:
+    """Each piece's closeness: the weighted mean of its calibrated similarity and its lexical score."""
+    sims = [h.similarity for h in hits]
+    top = max(sims)
+    low = min(sims) if floor is None else floor
+    span = max(top - low, 1e-6)
+    mix = (weights.dense + weights.lexical) or 1.0
+    return [
+        (weights.dense * max(0.0, (h.similarity - low) / span) + weights.lexical * h.lexical) / mix for h in hits
+    ]
+
+
+def _rrf(hits: Sequence[EvidenceHit], weights: Weights) -> list[float]:
+    """Each piece's closeness by reciprocal rank fusion of its dense and lexical ranks (equal scores share
+    a rank; a piece absent from a list gets nothing from it), scaled so first in both lists is 1."""
+    k = weights.rrf_k
+    dense_rank = _ranks([h.similarity for h in hits])
+    lexical_rank = _ranks([h.lexical if h.lexical > 0 else None for h in hits])
+    best = (weights.dense + weights.lexical) / (k + 1) or 1.0
+    out = []
+    for d, lx in zip(dense_rank, lexical_rank, strict=True):
+        score = (weights.dense / (k + d) if d else 0.0) + (weights.lexical / (k + lx) if lx else 0.0)
+        out.append(score / best)
+    return out
+
+
+def _ranks(values: Sequence[float | None]) -> list[int]:
+    """1-based ranks, highest first; equal values share the best rank; None has no rank (0)."""
+    order = sorted((v for v in values if v is not None), reverse=True)
+    first: dict[float, int] = {}
+    for i, v in enumerate(order):
+        first.setdefault(v, i + 1)
+    return [first[v] if v is not None else 0 for v in values]
+
+
+def training_factor(
+    hits: Sequence[EvidenceHit], employee: Employee, today: dt.date, weights: Weights = Weights()
+) -> Factor:
+    """Training related to the question (its evidence matches it), counted more when recent.
+
+    Each related training counts its match times a recency of 0.5 ** (age / half-life) (an unknown
+    year counts as two half-lives old); several combine as 1 - prod(1 - each), so two recent ones beat
+    one. No training records at all: neutral 0.5, said so; records but none related: 0.
+    """
+    related = [h for h in hits if h.kind == "diklat" and h.match >= RELATED_TRAINING_MATCH]
+    if not related:
+        if not employee.diklat:
+            return Factor("diklat_terkait", 0.5, weights.training, "data diklat tidak tersedia", "no training data", "")
+        return Factor(
+            "diklat_terkait", 0.0, weights.training, "belum ada diklat terkait bidang ini",
+            "no training related to this field", "diklat",
+        )  # fmt: skip
+    half_life = max(weights.training_half_life, 0.1)
+    scored = []
+    for hit in related:
+        age = 2 * half_life if hit.year is None else max(0, today.year - hit.year)
+        scored.append((hit.match * 0.5 ** (age / half_life), hit))
+    scored.sort(key=lambda x: (-x[0], -(x[1].year or 0)))
+    value = 1.0 - math.prod(1.0 - min(s, 1.0) for s, _ in scored)
+    best = scored[0][1]
+    name = best.display.split(" (")[0]
+    when = str(best.year) if best.year else "?"
+    more_id = f" dan {len(scored) - 1} lainnya" if len(scored) > 1 else ""
+    more_en = f" and {len(scored) - 1} more" if len(scored) > 1 else ""
+    return Factor(
+        "diklat_terkait",
+        min(1.0, value),
+        weights.training,
+        f"diklat terkait: {name} ({when}){more_id}",
+        f"related training: {name} ({when}){more_en}",
+        f"diklat {when}",
+        ["diklat"],
+    )
+
+
+def merit_factors(employee: Employee, today: dt.date, weights: Weights = Weights()) -> list[Factor]:
     """Recent SKP, 9-box cell, assessment, discipline. Missing data is neutral (0.5) and said so."""
     factors: list[Factor] = []
     recent = employee.skp_terbaru(3)
@@ -119,24 +208,24 @@ def merit_factors(employee: Employee, today: dt.date) -> list[Factor]:
         years = sorted(s.tahun for s in rated)
         listing = ", ".join(f"{s.tahun}: {s.predikat.value}" for s in sorted(rated, key=lambda s: s.tahun) if s.predikat)
         factors.append(
-            Factor("kinerja", value, 0.5, f"SKP {listing}", f"SKP {listing}", _span_label("SKP", years))
+            Factor("kinerja", value, weights.skp, f"SKP {listing}", f"SKP {listing}", _span_label("SKP", years))
         )
     else:
-        factors.append(Factor("kinerja", 0.5, 0.5, "data SKP tidak tersedia", "no SKP data", ""))
+        factors.append(Factor("kinerja", 0.5, weights.skp, "data SKP tidak tersedia", "no SKP data", ""))
     placement = place_employee(employee)
     if placement.cell is not None:
         factors.append(
             Factor(
                 "kotak_talenta",
                 (placement.cell - 1) / 8,
-                0.3,
+                weights.nine_box,
                 f"kotak talenta {placement.cell}",
                 f"9-box cell {placement.cell}",
                 "kotak talenta" + (" (ekspor)" if placement.source == "ekspor" else " (dihitung dari SKP dan asesmen)"),
             )
         )
     else:
-        factors.append(Factor("kotak_talenta", 0.5, 0.3, "kotak talenta belum ada", "no 9-box cell", ""))
+        factors.append(Factor("kotak_talenta", 0.5, weights.nine_box, "kotak talenta belum ada", "no 9-box cell", ""))
     assessment = employee.asesmen_terbaru()
     if assessment is not None and assessment.jpm is not None:
         year = assessment.tanggal.year if assessment.tanggal else None
@@ -145,7 +234,7 @@ def merit_factors(employee: Employee, today: dt.date) -> list[Factor]:
             Factor(
                 "asesmen",
                 max(0.0, min(1.0, assessment.jpm / 100)),
-                0.2,
+                weights.assessment,
                 f"JPM asesmen {assessment.jpm:.0f}{when}",
                 f"assessment JPM {assessment.jpm:.0f}{when}",
                 f"asesmen kompetensi{when}",
@@ -164,7 +253,7 @@ def merit_factors(employee: Employee, today: dt.date) -> list[Factor]:
             Factor(
                 "disiplin",
                 0.0,
-                0.3,
+                weights.discipline,
                 f"hukuman disiplin {worst.tingkat.value} ({when})",
                 f"{worst.tingkat.value} disciplinary sanction ({when})",
                 "hukuman disiplin",
@@ -231,17 +320,19 @@ def rank(
         employee = people.get(nip)
         if employee is None:  # evidence of a person not (yet) committed to the store
             continue
-        merit_parts = merit_factors(employee, today)
+        merit_parts = merit_factors(employee, today, weights)
+        merit_parts.insert(-1 if merit_parts[-1].name == "disiplin" else len(merit_parts),
+                           training_factor(person_hits, employee, today, weights))  # fmt: skip
         merit = merit_value(merit_parts)
         score = rel * (weights.relevance + weights.merit * merit) / total_weight
-        kinds = sorted({h.kind for h in person_hits[:5]})
         relevance_factor = Factor(
             "relevansi_bidang",
             rel,
             weights.relevance,
             f"relevansi bidang {rel:.2f}",
             f"field relevance {rel:.2f}",
-            ", ".join(kinds),
+            "",
+            sorted({h.kind for h in person_hits[:5]}),
         )
         ranked.append(
             RankedCandidate(

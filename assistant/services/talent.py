@@ -124,13 +124,8 @@ class TalentService:
         lang = language or detect_language(query, parsed.language)
         where = _where(caller, filters)
         vector = self.embeddings.encode_query(parsed.search_text)
-        hits = self._hybrid_hits(parsed.search_text, parsed.expansions, vector, where)
-        weights = Weights(
-            self.settings.weight_relevance,
-            self.settings.weight_merit,
-            self.settings.weight_dense,
-            self.settings.weight_lexical,
-        )
+        hits = self._hybrid_hits(parsed, vector, where)
+        weights = weights_from(self.settings)
         relevance = relevance_by_person(hits, self._floor(vector), weights)
         # Only people who can still reach the list are read; a post-filter (training) needs more.
         want = (limit or self.settings.top_k) * (10 if filters and filters.diklat else 1)
@@ -377,18 +372,16 @@ class TalentService:
             ],
         )
 
-    def _hybrid_hits(
-        self, field: str, expansions: list[str], vector: Any, where: dict[str, Any] | None
-    ) -> list[EvidenceHit]:
+    def _hybrid_hits(self, parsed: ParsedQuery, vector: Any, where: dict[str, Any] | None) -> list[EvidenceHit]:
         """Dense hits from Chroma plus lexical hits from BM25, each piece with both scores."""
         dense = {h.id: h for h in self.store.query_evidence(vector, self.settings.chunk_pool, where)}
         lexical_index = self._lexical()
-        terms = tokenize(" ".join([field, *expansions]))
+        terms = tokenize(" ".join([parsed.search_text, *parsed.expansions]))
         found = lexical_index.search(terms, self.settings.chunk_pool, where) if lexical_index else []
-        if not found:
+        if not found or lexical_index is None:
             return list(dense.values())
         best = found[0][1]
-        lexical = {lexical_index.ids[i]: (i, score / best) for i, score in found}  # type: ignore[union-attr]
+        lexical = {lexical_index.ids[i]: (i, score / best) for i, score in found}
         missing = [piece_id for piece_id in lexical if piece_id not in dense]
         similarity = self.store.evidence_similarity(missing, vector) if missing else {}
         hits = [replace(h, lexical=lexical[h.id][1] if h.id in lexical else 0.0) for h in dense.values()]
@@ -396,13 +389,13 @@ class TalentService:
             if piece_id not in similarity:  # deleted since the index was built
                 continue
             i, lex = lexical[piece_id]
-            meta = lexical_index.metadatas[i]  # type: ignore[union-attr]
+            meta = lexical_index.metadatas[i]
             hits.append(
                 EvidenceHit(
                     id=piece_id,
                     nip=str(meta["nip"]),
                     kind=str(meta.get("kind", "")),
-                    display=lexical_index.texts[i],  # type: ignore[union-attr]
+                    display=lexical_index.texts[i],
                     year=meta.get("year"),
                     years=meta.get("years"),
                     similarity=similarity[piece_id],
@@ -538,6 +531,25 @@ def _label(kind: str, en: bool) -> str:
     return SOURCE_LABEL.get(kind, (kind, kind))[1 if en else 0]
 
 
+def weights_from(settings: SearchSettings) -> Weights:
+    """The ranking's weights, all from the search settings (data an admin can change)."""
+    return Weights(
+        relevance=settings.weight_relevance,
+        merit=settings.weight_merit,
+        dense=settings.weight_dense,
+        lexical=settings.weight_lexical,
+        fusion=settings.fusion,
+        rrf_k=settings.rrf_k,
+        kinds=dict(settings.weight_kinds),
+        skp=settings.merit_skp,
+        nine_box=settings.merit_nine_box,
+        assessment=settings.merit_assessment,
+        discipline=settings.merit_discipline,
+        training=settings.merit_training,
+        training_half_life=settings.training_half_life_years,
+    )
+
+
 def _relevant(ranked: list[RankedCandidate], ratio: float) -> list[RankedCandidate]:
     """Drop people far below the best match: the list shows who fits, not everyone retrieved."""
     if not ranked:
@@ -587,7 +599,7 @@ def _candidate(position: int, r: RankedCandidate, lang: str, eligibility: Eligib
             value=round(f.value, 3),
             weight=f.weight,
             detail=f.detail_en if en else f.detail_id,
-            source=f.source,
+            source=", ".join(_label(kind, en) for kind in f.kinds) if f.name == "relevansi_bidang" else f.source,
         )
         for f in r.factors
     ]
@@ -602,9 +614,6 @@ def _candidate(position: int, r: RankedCandidate, lang: str, eligibility: Eligib
         )
         for h in r.evidence
     ]
-    relevance = factors[0]
-    if relevance.name == "relevansi_bidang":
-        relevance.source = ", ".join(_label(kind.strip(), en) for kind in relevance.source.split(",") if kind.strip())
     reasons = [f"{f.detail} [{f.source}]" for f in factors]
     if evidence:
         label = "best evidence" if en else "bukti terkuat"

@@ -44,3 +44,47 @@ def test_both_languages_search_the_same_concept(indonesian, english):
 
 def test_tokens_are_stems_without_stopwords():
     assert tokenize("Siapa yang cocok untuk bidang Perikanan") == ["ikan"]
+
+
+@pytest.mark.parametrize(
+    "question, concepts",
+    [
+        ("vehicle inspection experts", ["pengujian kendaraan"]),  # not audit: 'inspection' alone is no alias
+        ("Siapa ASN yang paling cocok untuk pengujian kendaraan bermotor?", ["pengujian kendaraan"]),
+        ("find employees experienced in livestock and animal health", ["peternakan"]),
+        ("peternakan dan kesehatan hewan", ["peternakan"]),  # 'kesehatan hewan' is not 'kesehatan'
+        ("archives management experts", ["kearsipan"]),
+        ("mutasi dan promosi pegawai", ["mutasi dan promosi"]),
+        ("find employees experienced in staff transfers and promotions", ["mutasi dan promosi"]),
+        ("talent management experts", ["manajemen talenta"]),
+        ("Siapa ASN yang paling cocok untuk jabatan camat?", ["camat"]),
+        ("Who is best suited to be a sub-district head (camat)?", ["camat"]),  # hyphenated alias
+        ("midwives", ["kebidanan"]),  # English plural -> the thesaurus' singular
+        ("auditors", ["pengawasan"]),
+        ("perundang-undangan", ["hukum"]),
+        ("Who is best suited for government procurement?", []),  # 'government' alone is no field
+        ("general government administration experts", ["pemerintahan"]),
+    ],
+)
+def test_concepts(question, concepts):
+    assert parse_query(question).concepts == concepts
+
+
+@pytest.mark.parametrize(
+    "question, field",
+    [
+        ("Siapa ASN yang paling cocok untuk jabatan camat?", "camat"),
+        ("Siapa yang paling cocok menjadi kepala puskesmas?", "kepala puskesmas"),
+        ("siapa yang paling paham pengelolaan irigasi?", "pengelolaan irigasi"),
+        ("siapa yang menguasai perikanan?", "perikanan"),
+        ("who has experience in fisheries?", "fisheries"),
+        ("who knows about fisheries", "fisheries"),
+    ],
+)
+def test_more_templates_stripped(question, field):
+    assert parse_query(question).field == field
+
+
+def test_plurals_stay_as_written_unless_the_singular_is_a_thesaurus_word():
+    assert parse_query("teknis").search_text == "teknis"
+    assert parse_query("kurs").concepts == []

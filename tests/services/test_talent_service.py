@@ -48,6 +48,22 @@ def test_every_candidate_carries_reasons_and_cited_evidence(container):
     assert "2025: Sangat Baik" in kinerja.detail and kinerja.source == "SKP 2023-2025"
     assert first.kotak_talenta == 9  # computed: Sangat Baik x potensi tinggi
     assert all(ev.source for ev in first.evidence)
+    relevance = first.factors[0]
+    assert relevance.name == "relevansi_bidang" and "riwayat jabatan" in relevance.source.split(", ")
+    training = next(f for f in first.factors if f.name == "diklat_terkait")
+    assert training.value > 0 and training.source.startswith("diklat 20")  # the related training, with its year
+    assert "Budidaya Ikan" in training.detail
+
+
+def test_factor_weights_come_from_the_settings(make_container):
+    from assistant.config import SearchSettings
+
+    container = make_container(search=SearchSettings(merit_training=0.9, merit_skp=0.1))
+    first = container.service.search(SYSTEM, "perikanan", limit=1).candidates[0]
+    weights = {f.name: f.weight for f in first.factors}
+    assert (weights["diklat_terkait"], weights["kinerja"]) == (0.9, 0.1)
+    english = container.service.search(SYSTEM, "fisheries", limit=1, language="en").candidates[0]
+    assert "position history" in english.factors[0].source.split(", ")
 
 
 @pytest.mark.parametrize(

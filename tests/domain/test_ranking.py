@@ -1,0 +1,116 @@
+"""The ranking's pure parts: fusion, per-kind weights, the relevance factor's kinds and the
+related-training factor (recency from the diklat year). No store, no model."""
+
+import datetime as dt
+
+import pytest
+
+from assistant.domain.models import Diklat, Employee
+from assistant.domain.ranking import (
+    EvidenceHit,
+    Weights,
+    _ranks,
+    rank,
+    relevance_by_person,
+    training_factor,
+)
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def _hit(nip, kind, sim, lex=0.0, year=None, display="x", match=0.0, years=None):
+    return EvidenceHit(nip=nip, kind=kind, display=display, year=year, years=years, similarity=sim, lexical=lex,
+                       id=f"{nip}:{kind}:{display}", match=match)  # fmt: skip
+
+
+def _person(nip, trainings=()):
+    return Employee(nip=nip, nama=f"P{nip[-3:]}", diklat=[Diklat(nama=n, tahun=y) for n, y in trainings])
+
+
+NIP_A, NIP_B = "198503122010011001", "198807242012122002"
+
+
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ([0.9, 0.5, 0.9, 0.1], [1, 3, 1, 4]),  # equal scores share the best rank
+        ([None, 0.2, None], [0, 1, 0]),  # absent from a list: no rank
+        ([], []),
+    ],
+)
+def test_ranks(values, expected):
+    assert _ranks(values) == expected
+
+
+def test_rrf_first_in_both_lists_is_a_full_match():
+    hits = [_hit(NIP_A, "jabatan", 0.9, 1.0), _hit(NIP_B, "jabatan", 0.8, 0.5)]
+    rel = relevance_by_person(hits, weights=Weights(fusion="rrf"))
+    assert rel[NIP_A][1][0].match == 1.0
+    assert 0 < rel[NIP_B][1][0].match < 1.0
+    assert rel[NIP_A][0] > rel[NIP_B][0]
+
+
+def test_kind_weights_are_data():
+    hits = [_hit(NIP_A, "ringkasan", 0.9, 1.0), _hit(NIP_B, "jabatan", 0.9, 1.0)]
+    even = relevance_by_person(hits, floor=0.5, weights=Weights(kinds={"jabatan": 1.0, "ringkasan": 1.0}))
+    assert even[NIP_A][0] == pytest.approx(even[NIP_B][0])
+    low = relevance_by_person(hits, floor=0.5, weights=Weights(kinds={"jabatan": 1.0, "ringkasan": 0.5}))
+    assert low[NIP_A][0] == pytest.approx(low[NIP_B][0] / 2)
+
+
+def test_relevance_factor_keeps_its_evidence_kinds_as_a_list():
+    hits = [_hit(NIP_A, "jabatan", 0.9, 1.0), _hit(NIP_A, "diklat", 0.85, 0.8)]
+    [cand] = rank(hits, {NIP_A: _person(NIP_A)}, today=TODAY, floor=0.5)
+    relevance = cand.factors[0]
+    assert relevance.name == "relevansi_bidang"
+    assert relevance.kinds == ["diklat", "jabatan"]
+
+
+@pytest.mark.parametrize(
+    "year, expected",
+    [
+        (2026, 0.8),  # this year: the full match
+        (2022, 0.4),  # one half-life (4 years) old: half
+        (2018, 0.2),  # two half-lives: a quarter
+        (None, 0.2),  # unknown year: counted as two half-lives old
+    ],
+)
+def test_related_training_counts_less_as_it_ages(year, expected):
+    hit = _hit(NIP_A, "diklat", 0.9, year=year, display="Diklat Teknis Budidaya Ikan (BPSDM, 2022)", match=0.8)
+    factor = training_factor([hit], _person(NIP_A, [("Diklat Teknis Budidaya Ikan", year)]), TODAY)
+    assert factor.name == "diklat_terkait"
+    assert factor.value == pytest.approx(expected)
+    assert factor.source == f"diklat {year or '?'}"
+    assert "Diklat Teknis Budidaya Ikan" in factor.detail_id and "(BPSDM" not in factor.detail_id
+
+
+def test_two_related_trainings_beat_one_and_weight_and_half_life_come_from_weights():
+    one = [_hit(NIP_A, "diklat", 0.9, year=2025, display="A", match=0.8)]
+    two = [*one, _hit(NIP_A, "diklat", 0.9, year=2024, display="B", match=0.7)]
+    person = _person(NIP_A, [("A", 2025), ("B", 2024)])
+    weights = Weights(training=0.7, training_half_life=1.0)
+    f1, f2 = training_factor(one, person, TODAY, weights), training_factor(two, person, TODAY, weights)
+    assert f2.value > f1.value and f1.weight == 0.7
+    assert f1.value == pytest.approx(0.8 * 0.5)  # one year old with a one-year half-life
+    assert "1 lainnya" in f2.detail_id and "1 more" in f2.detail_en
+
+
+def test_unrelated_or_missing_training():
+    weak = [_hit(NIP_A, "diklat", 0.9, year=2025, display="Latsar CPNS", match=0.2)]  # not a shown match
+    assert training_factor(weak, _person(NIP_A, [("Latsar CPNS", 2025)]), TODAY).value == 0.0
+    neutral = training_factor([], _person(NIP_A), TODAY)
+    assert (neutral.value, neutral.source) == (0.5, "")  # no records: neutral and said so
+    assert neutral.detail_id == "data diklat tidak tersedia"
+
+
+def test_a_recent_related_training_lifts_merit_but_never_relevance():
+    """Same evidence match, one training recent and one old: the recent one ranks first; relevance is equal."""
+    hits = [
+        _hit(NIP_A, "diklat", 0.9, 1.0, year=2025, display="Diklat Budidaya"),
+        _hit(NIP_B, "diklat", 0.9, 1.0, year=2010, display="Diklat Budidaya"),
+    ]
+    people = {NIP_A: _person(NIP_A, [("Diklat Budidaya", 2025)]), NIP_B: _person(NIP_B, [("Diklat Budidaya", 2010)])}
+    ranked = rank(hits, people, today=TODAY, floor=0.5)
+    assert [c.nip for c in ranked] == [NIP_A, NIP_B]
+    assert ranked[0].relevance == ranked[1].relevance and ranked[0].merit > ranked[1].merit
+    assert [f.name for f in ranked[0].factors] == ["relevansi_bidang", "kinerja", "kotak_talenta", "diklat_terkait"]
