@@ -75,14 +75,16 @@ class SearchSettings(BaseModel):
         0.5,
         ge=0,
         le=1,
-        description="Nothing-relevant check: the best candidate's records must contain this share of the "
-        "question's distinctive words (IDF-weighted) ...",
+        description="A strong match: the best candidate's records contain this share of the question's "
+        "distinctive words (IDF-weighted; a thesaurus concept: any of its words). Below it, words count less "
+        "in the ranking and the answer is a labelled weak match (at most three people, closest in meaning).",
     )
     min_dense_margin: float = Field(
         0.04,
         ge=0,
-        description="... or its best evidence must be this much more similar to the question than generic "
-        "records are. Otherwise the answer says nothing relevant was found.",
+        description="When no record anywhere holds any of the question's words: a weak match is still shown "
+        "if the best evidence is this much more similar to the question than generic records are; otherwise "
+        "the answer says nothing relevant was found.",
     )
     weight_dense: float = Field(0.5, ge=0, description="Within field relevance: weight of meaning (embeddings).")
     weight_lexical: float = Field(

@@ -66,7 +66,7 @@ def llm_writer(llm: Any) -> Runnable:
     def _gen(inputs: Iterator[dict[str, Any]]) -> Iterator[str]:
         for item in inputs:
             result: SearchResult = item["result"]
-            if not result.candidates:
+            if not result.candidates or result.weak_match:  # the model never dresses up a weak match
                 yield from stream_compose(result)
                 continue
             yield from prose.stream(item)

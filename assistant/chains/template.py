@@ -11,6 +11,10 @@ _T = {
         "title": "**Kandidat untuk bidang {field}** ({n} teratas dari {total} ASN; keputusan tetap pada PPK)",
         "title_post": "**Kandidat untuk {post}** ({n} teratas dari {total} ASN; keputusan tetap pada PPK)",
         "none": "Tidak ditemukan ASN yang relevan untuk bidang **{field}** pada data yang dapat Anda akses.",
+        "weak": (
+            "Tidak ada rekaman yang jelas memuat **{field}**. Berikut {n} ASN yang paling mendekati menurut makna "
+            "(kecocokan lemah: periksa buktinya sebelum dipakai; keputusan tetap pada PPK)."
+        ),
         "cell": "kotak {cell}",
         "years": "{years:.0f} tahun pada jabatan terkait",
         "score": "skor {score:.2f} (relevansi bidang {rel:.2f}, merit {merit:.2f})",
@@ -24,6 +28,10 @@ _T = {
         "title": "**Candidates for {field}** (top {n} of {total} civil servants; the decision stays with the PPK)",
         "title_post": "**Candidates for {post}** (top {n} of {total} civil servants; the decision stays with the PPK)",
         "none": "No civil servant relevant to **{field}** was found in the data you may access.",
+        "weak": (
+            "No record clearly mentions **{field}**. These {n} civil servants are only the closest in meaning "
+            "(a weak match: check their evidence before relying on it; the decision stays with the PPK)."
+        ),
         "cell": "9-box cell {cell}",
         "years": "{years:.0f} years in related posts",
         "score": "score {score:.2f} (field relevance {rel:.2f}, merit {merit:.2f})",
@@ -87,7 +95,9 @@ def stream_compose(result: SearchResult) -> Iterator[str]:
         yield t["none"].format(field=result.field)
         return
     total = _num(result.total_people, lang)
-    if result.target_title:
+    if result.weak_match:
+        yield t["weak"].format(field=result.field, n=len(result.candidates)) + "\n\n"
+    elif result.target_title:
         yield t["title_post"].format(post=result.target_title, n=len(result.candidates), total=total) + "\n\n"
     else:
         yield t["title"].format(field=result.field, n=len(result.candidates), total=total) + "\n\n"

@@ -99,7 +99,43 @@ def evidence_texts(employee: Employee, today: dt.date | None = None) -> list[Evi
         display = training.nama + (f" ({details})" if details else "")
         out.append(EvidenceText("diklat", training.nama, display, training.tahun))
     if employee.ringkasan and not looks_like_instruction(employee.ringkasan):
-        out.append(EvidenceText("ringkasan", employee.ringkasan, employee.ringkasan, None))
+        for passage in passages(employee.ringkasan):
+            out.append(EvidenceText("ringkasan", passage, passage, None))
+    return out
+
+
+# A free-text CV is cut into passages of about this many characters, at sentence ends, so every
+# part of it is embedded (the encoder reads only the first few hundred characters of a text).
+PASSAGE_CHARS = 400
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def passages(text: str, size: int = PASSAGE_CHARS) -> list[str]:
+    """``text`` as passages of at most about ``size`` characters, cut between sentences (a sentence
+    longer than that is cut between words)."""
+    text = text.strip()
+    if len(text) <= size:
+        return [text] if text else []
+    out: list[str] = []
+    current = ""
+    for sentence in (s.strip() for s in _SENTENCE_END.split(text)):
+        if not sentence:
+            continue
+        while len(sentence) > size:
+            cut = sentence.rfind(" ", 0, size)
+            cut = cut if cut > size // 2 else size
+            if current:
+                out.append(current)
+                current = ""
+            out.append(sentence[:cut].strip())
+            sentence = sentence[cut:].strip()
+        if current and len(current) + 1 + len(sentence) > size:
+            out.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        out.append(current)
     return out
 
 

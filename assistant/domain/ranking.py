@@ -40,6 +40,7 @@ class EvidenceHit:
     lexical: float = 0.0  # 0..1: BM25 score relative to the best lexical hit of this search
     id: str = ""
     match: float = 0.0  # 0..1: fused closeness to the question (set by the ranking)
+    foreign: bool = False  # written in the other language than the question: its words cannot meet it
 
 
 # Evidence shown for a person must be a real match, not the tail of the retrieved pool.
@@ -130,9 +131,15 @@ def _weighted(hits: Sequence[EvidenceHit], floor: float | None, weights: Weights
     low = min(sims) if floor is None else floor
     span = max(top - low, 1e-6)
     mix = (weights.dense + weights.lexical) or 1.0
-    return [
-        (weights.dense * max(0.0, (h.similarity - low) / span) + weights.lexical * h.lexical) / mix for h in hits
-    ]
+    out = []
+    for h in hits:
+        dense = max(0.0, (h.similarity - low) / span)
+        value = (weights.dense * dense + weights.lexical * h.lexical) / mix
+        if h.foreign and weights.dense > 0:
+            # Across languages only the meaning can match: a missing word match is not evidence against.
+            value = max(value, dense)
+        out.append(value)
+    return out
 
 
 def _rrf(hits: Sequence[EvidenceHit], weights: Weights) -> list[float]:

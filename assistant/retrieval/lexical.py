@@ -39,6 +39,10 @@ class LexicalIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def df(self, term: str) -> int:
+        """How many records contain ``term``."""
+        return self._df.get(term, 0)
+
     def idf(self, term: str) -> float:
         """Rarity of a term in the records; a term no record contains is the rarest of all."""
         n = len(self.ids)

@@ -93,6 +93,11 @@ class SearchResult(BaseModel):
     total_people: int = Field(description="People in the store the caller may see.")
     target_post: str | None = Field(None, description="Target post level found in the question, if any.")
     target_title: str | None = Field(None, description="The named position, e.g. 'Kepala Bidang Budidaya'.")
+    weak_match: bool = Field(
+        False,
+        description="True when no record shares the question's distinctive words: the (at most three) "
+        "candidates are only the closest in meaning, to be checked against their evidence.",
+    )
     candidates: list[CandidateOut]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -37,7 +38,7 @@ from assistant.domain.ranking import (
     rank,
     relevance_by_person,
 )
-from assistant.domain.text import tokenize
+from assistant.domain.text import text_language, tokenize
 from assistant.retrieval.embeddings import TalentaEmbeddings
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.store import TalentStore
@@ -58,11 +59,14 @@ from assistant.services.schemas import (
 
 logger = logging.getLogger(__name__)
 
+# A weak match (only meaning, no shared words) shows at most this many people.
+WEAK_MATCH_LIMIT = 3
+
 # Generic records that fit no field: their mean similarity to a query calibrates "unrelated".
 ANCHOR_TEXTS = [
     "Pengadministrasi Umum, Sekretariat Daerah",
     "Staf Pelaksana",
-    "Pengelola Data, Kecamatan",
+    "Pelaksana, Kantor Kecamatan",
     "Pelatihan Dasar CPNS",
     "SMA IPA",
     "Pengadministrasi Perkantoran",
@@ -126,6 +130,9 @@ class TalentService:
         vector = self.embeddings.encode_query(parsed.search_text)
         hits = self._hybrid_hits(parsed, vector, where)
         weights = weights_from(self.settings)
+        confidence = self._word_confidence(parsed, hits)
+        if confidence < 1.0:  # the question's words are barely in the records: meaning decides more
+            weights = replace(weights, lexical=weights.lexical * confidence)
         relevance = relevance_by_person(hits, self._floor(vector), weights)
         # Only people who can still reach the list are read; a post-filter (training) needs more.
         want = (limit or self.settings.top_k) * (10 if filters and filters.diklat else 1)
@@ -138,9 +145,12 @@ class TalentService:
         ]
         if filters and filters.diklat:
             ranked = [r for r in ranked if diklat_matches(filters.diklat, [d.nama for d in r.employee.diklat])]
-        if ranked and not self._is_relevant(parsed, ranked[0], vector):
+        strength = self._match_strength(parsed, ranked[0], vector) if ranked else "none"
+        if strength == "none":
             ranked = []  # say "nothing relevant" instead of stretching
         top = _relevant(ranked, self.settings.min_relative_relevance)[: limit or self.settings.top_k]
+        if strength == "weak":
+            top = top[:WEAK_MATCH_LIMIT]
         today = dt.date.today()
         result = SearchResult(
             query=parsed.text,
@@ -149,6 +159,7 @@ class TalentService:
             total_people=self.store.count(_visibility(caller)),
             target_post=target.level if target else None,
             target_title=target.title if target else None,
+            weak_match=strength == "weak" and bool(top),
             candidates=[
                 _candidate(i + 1, r, lang, self._eligibility(r.employee, target, lang, today))
                 for i, r in enumerate(top)
@@ -379,7 +390,7 @@ class TalentService:
         terms = tokenize(" ".join([parsed.search_text, *parsed.expansions]))
         found = lexical_index.search(terms, self.settings.chunk_pool, where) if lexical_index else []
         if not found or lexical_index is None:
-            return list(dense.values())
+            return self._mark_foreign(list(dense.values()), parsed)
         best = found[0][1]
         lexical = {lexical_index.ids[i]: (i, score / best) for i, score in found}
         missing = [piece_id for piece_id in lexical if piece_id not in dense]
@@ -402,7 +413,21 @@ class TalentService:
                     lexical=lex,
                 )
             )
-        return hits
+        return self._mark_foreign(hits, parsed)
+
+    @staticmethod
+    def _mark_foreign(hits: list[EvidenceHit], parsed: ParsedQuery) -> list[EvidenceHit]:
+        """Flag the pieces written in the other language than the question (an English CV summary
+        for an Indonesian question): for those, meaning alone decides the match. A question naming a
+        thesaurus concept is searched with that concept's words in both languages, so words can meet
+        and nothing is flagged."""
+        if parsed.concepts:
+            return hits
+        out = []
+        for h in hits:
+            language = text_language(h.display)
+            out.append(replace(h, foreign=True) if language is not None and language != parsed.language else h)
+        return out
 
     def _lexical(self) -> LexicalIndex | None:
         """The BM25 index of the current store generation (rebuilt after any ingest)."""
@@ -413,23 +438,48 @@ class TalentService:
             self._lexical_generation = generation
         return self._lexical_index
 
-    def _is_relevant(self, parsed: ParsedQuery, best: RankedCandidate, vector: Any) -> bool:
-        """Is the best match a real one? Either the records contain the question's distinctive words
-        (IDF-weighted coverage; for a known concept, its own words), or its meaning stands clearly
-        above unrelated records."""
+    def _word_confidence(self, parsed: ParsedQuery, hits: list[EvidenceHit]) -> float:
+        """How far the question's own words can be trusted here, 0..1: the share of their IDF mass
+        that the best-covered person's records hold (1 for a thesaurus concept, whose words are
+        known to name the field). A conversational question whose distinctive words no record
+        holds leaves the ranking to meaning instead of to the odd word a distractor shares."""
+        index = self._lexical()
+        if parsed.concepts or index is None:
+            return 1.0
+        terms = list(dict.fromkeys(tokenize(parsed.search_text)))
+        total = sum(index.idf(t) for t in terms)
+        if not terms or total <= 0:
+            return 1.0
+        per_person: dict[str, set[str]] = defaultdict(set)
+        for h in hits:
+            if h.lexical > 0:
+                per_person[h.nip].update(tokenize(h.display))
+        best = max((sum(index.idf(t) for t in terms if t in have) for have in per_person.values()), default=0.0)
+        return min(1.0, best / total / max(self.settings.min_term_coverage, 1e-6))
+
+    def _match_strength(self, parsed: ParsedQuery, best: RankedCandidate, vector: Any) -> str:
+        """How real is the best match? 'strong': its records contain the question's distinctive words
+        (IDF-weighted coverage; for a known concept, its own words). 'none': no record anywhere holds
+        any of the question's words and its meaning does not stand above unrelated records: say
+        nothing was found. 'weak' otherwise: the closest people in meaning, shown as such (the
+        embeddings alone cannot tell a paraphrase from an unrelated field, so they never decide
+        'strong', and lexical silence alone never decides 'none' for a question in other words)."""
         have = {t for ev in best.evidence for t in tokenize(ev.display)}
         for key in parsed.concepts:  # a known field: any of its own search terms in the records
             if have & set(tokenize(" ".join(thesaurus()[key].terms))):
-                return True
+                return "strong"
         index = self._lexical()
         terms = list(dict.fromkeys(tokenize(parsed.search_text)))
+        known = [t for t in terms if index is not None and index.df(t) > 0]
         if index is not None and terms and not parsed.concepts:
             total = sum(index.idf(t) for t in terms)
             covered = sum(index.idf(t) for t in terms if t in have)
             if total > 0 and covered / total >= self.settings.min_term_coverage:
-                return True
+                return "strong"
+        if known or parsed.concepts:
+            return "weak"
         margin = max((h.similarity for h in best.evidence), default=0.0) - self._floor(vector)
-        return margin >= self.settings.min_dense_margin
+        return "weak" if margin >= self.settings.min_dense_margin else "none"
 
     def _floor(self, vector: Any) -> float:
         """What unrelated, generic records score for this query: the zero of relevance."""

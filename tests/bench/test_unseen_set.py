@@ -2,22 +2,33 @@
 
 import pytest
 
-from bench.quality import UNSEEN_PEOPLE, read_unseen_questions, score_unseen
+from bench.quality import (
+    BLIND_PEOPLE,
+    BLIND_QUESTIONS,
+    UNSEEN_PEOPLE,
+    UNSEEN_QUESTIONS,
+    read_unseen_questions,
+    score_unseen,
+)
 from ingest.loader import load
 
+SETS = [(UNSEEN_PEOPLE, UNSEEN_QUESTIONS), (BLIND_PEOPLE, BLIND_QUESTIONS)]
 
-def test_held_out_people_load_without_rejections():
-    loaded = load(UNSEEN_PEOPLE)
+
+@pytest.mark.parametrize(("people", "questions"), SETS)
+def test_held_out_people_load_without_rejections(people, questions):
+    loaded = load(people)
     assert loaded.report.rejected_rows == 0
     assert len(loaded.employees) >= 30
     assert all(e.ringkasan for e in loaded.employees)
 
 
-def test_held_out_questions_name_loaded_people_in_both_languages():
-    nips = {e.nip for e in load(UNSEEN_PEOPLE).employees}
-    questions = read_unseen_questions()
-    assert len(questions) >= 12 and {q.language for q in questions} == {"id", "en"}
-    for q in questions:
+@pytest.mark.parametrize(("people", "questions"), SETS)
+def test_held_out_questions_name_loaded_people_in_both_languages(people, questions):
+    nips = {e.nip for e in load(people).employees}
+    asked = read_unseen_questions(questions)
+    assert len(asked) >= 12 and {q.language for q in asked} == {"id", "en"}
+    for q in asked:
         assert q.relevant and set(q.relevant) <= nips, q.text
 
 

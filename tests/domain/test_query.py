@@ -1,7 +1,7 @@
 import pytest
 
 from assistant.domain.query import expand, parse_query
-from assistant.domain.text import tokenize
+from assistant.domain.text import text_language, tokenize
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,13 @@ def test_tokens_are_stems_without_stopwords():
         ("midwives", ["kebidanan"]),  # English plural -> the thesaurus' singular
         ("auditors", ["pengawasan"]),
         ("perundang-undangan", ["hukum"]),
-        ("Who is best suited for government procurement?", []),  # 'government' alone is no field
+        # 'government' alone is no field: the phrase is procurement, not pemerintahan
+        ("Who is best suited for government procurement?", ["pengadaan barang dan jasa"]),
+        ("ASN yang cocok untuk pengembangan pariwisata", ["pariwisata"]),
+        ("library services experts", ["perpustakaan"]),
+        ("pemberdayaan koperasi dan UMKM", ["koperasi dan usaha mikro"]),
+        ("penanganan kekerasan terhadap perempuan dan anak", ["perlindungan perempuan dan anak"]),
+        ("find employees with firefighting and rescue experience", ["pemadam kebakaran"]),
         ("general government administration experts", ["pemerintahan"]),
     ],
 )
@@ -88,3 +94,22 @@ def test_more_templates_stripped(question, field):
 def test_plurals_stay_as_written_unless_the_singular_is_a_thesaurus_word():
     assert parse_query("teknis").search_text == "teknis"
     assert parse_query("kurs").concepts == []
+
+
+def test_long_stems_are_cut_so_borrowed_word_endings_meet():
+    assert tokenize("statistik") == tokenize("statistika") == tokenize("statistisi") == tokenize("statistics")
+    assert tokenize("perikanan") == ["ikan"]  # Indonesian roots are short: untouched
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Child Protection Case Management", "en"),
+        ("Ran the regency's tourism promotion campaign on social media", "en"),
+        ("Penyuluh Perikanan Ahli Muda, Dinas Kelautan dan Perikanan", "id"),
+        ("Pelatihan Fasilitator Pendamping UMKM", "id"),
+        ("S1 Perikanan, Universitas Brawijaya (2009)", None),  # too little to tell
+    ],
+)
+def test_the_language_of_a_record(text, language):
+    assert text_language(text) == language

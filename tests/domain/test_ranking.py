@@ -114,3 +114,18 @@ def test_a_recent_related_training_lifts_merit_but_never_relevance():
     assert [c.nip for c in ranked] == [NIP_A, NIP_B]
     assert ranked[0].relevance == ranked[1].relevance and ranked[0].merit > ranked[1].merit
     assert [f.name for f in ranked[0].factors] == ["relevansi_bidang", "kinerja", "kotak_talenta", "diklat_terkait"]
+
+
+def test_a_record_in_the_other_language_is_matched_by_meaning_alone():
+    # Same meaning score; neither has a word match. The English summary cannot share words with an
+    # Indonesian question, so the missing word match does not halve it; the Indonesian one it does.
+    from dataclasses import replace
+
+    native = _hit(NIP_A, "ringkasan", 0.90, display="Mengembangkan desa wisata")
+    foreign = replace(_hit(NIP_B, "ringkasan", 0.90, display="Ran tourism promotion"), foreign=True)
+    anchor = _hit("199001012015031003", "jabatan", 0.80, lex=1.0)
+    scores = relevance_by_person([native, foreign, anchor], floor=0.80)
+    assert scores[NIP_B][0] == pytest.approx(2 * scores[NIP_A][0])
+    # a word match still counts in full for a foreign piece that has one
+    both = replace(foreign, lexical=1.0)
+    assert relevance_by_person([both, anchor], floor=0.80)[NIP_B][0] >= scores[NIP_B][0]

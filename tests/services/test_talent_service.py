@@ -223,3 +223,19 @@ def test_a_named_post_adds_per_rule_eligibility(container):
 
 def test_no_post_named_means_no_eligibility(container):
     assert all(c.eligibility is None for c in container.service.search(SYSTEM, "perikanan").candidates)
+
+
+def test_a_question_only_close_in_meaning_gets_a_labelled_weak_match(container):
+    # Words a few records hold ('physics' is in none, 'nuclear' neither; the meaning is near some
+    # technical records): the closest three are shown, labelled, never as a confident list.
+    result = container.service.search(SYSTEM, "nuclear physics")
+    assert result.candidates and result.weak_match and len(result.candidates) <= 3
+    answer = container.service.answer(SYSTEM, "nuclear physics")  # no language cue: Indonesian
+    assert "kecocokan lemah" in answer.answer and len(answer.candidates) <= 3
+    english = container.service.answer(SYSTEM, "nuclear physics", language="en")
+    assert "weak match" in english.answer and "closest in meaning" in english.answer
+
+
+def test_a_strong_question_is_not_a_weak_match(container):
+    result = container.service.search(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?")
+    assert result.candidates and not result.weak_match
