@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -44,11 +47,19 @@ def ingest_employees(
     keep: frozenset[str] = frozenset(),
     batch_people: int = 250,
     progress: Progress | None = None,
+    background_writes: bool = True,
 ) -> IngestStats:
     """Embed and write the people whose record changed; optionally remove people not in the source.
 
     ``keep``: NIPs that are in the source but whose rows were rejected this time; prune spares them
     (a typo in a row must not delete the person).
+
+    People go through in batches of ``batch_people``: look up the vectors already stored for their
+    evidence, embed the rest, write the batch. With ``background_writes`` a batch is written on a
+    second thread while the next one is embedded (the encoder and Chroma's writes share the CPU
+    better than taking turns); batches are still written one after another in source order, each
+    with the crash-safe order of ``TalentStore.write_people``, and every write has finished (or
+    failed, and its error is raised here) before this returns or prunes.
     """
     started = time.perf_counter()
     stats = IngestStats(people_in_source=len(employees))
@@ -66,42 +77,52 @@ def ingest_employees(
             stats.new += 1
 
     pieces = {e.nip: evidence_texts(e) for e, _ in todo}
-    total_keys = len({ev.key for evs in pieces.values() for ev in evs})
+    keys = {nip: [ev.key for ev in evs] for nip, evs in pieces.items()}  # a key is a SHA-1: compute once
+    total_keys = len({key for ks in keys.values() for key in ks})
     cache: dict[str, np.ndarray] = {}
     done = 0
-    for start in range(0, len(todo), batch_people):
-        batch = todo[start : start + batch_people]
-        wanted: dict[str, EvidenceText] = {}
-        for employee, _ in batch:
-            for ev in pieces[employee.nip]:
-                if ev.key not in cache:
-                    wanted.setdefault(ev.key, ev)
-        known = store.known_vectors(wanted)
-        cache.update(known)
-        stats.vectors_reused += len(known)
-        missing = [ev for key, ev in wanted.items() if key not in known]
-        for i in range(0, len(missing), embeddings_batch(embeddings)):
-            part = missing[i : i + embeddings_batch(embeddings)]
-            vectors = embeddings.encode_passages([ev.embed_text for ev in part])
-            for ev, vec in zip(part, vectors, strict=True):
-                cache[ev.key] = vec
-            stats.texts_embedded += len(part)
-            done += len(part)
+    step = embeddings_batch(embeddings)
+    writer: _Writer = _BackgroundWriter(store) if background_writes and todo else _Writer(store)
+    try:
+        for start in range(0, len(todo), batch_people):
+            batch = todo[start : start + batch_people]
+            wanted: dict[str, EvidenceText] = {}
+            for employee, _ in batch:
+                for key, ev in zip(keys[employee.nip], pieces[employee.nip], strict=True):
+                    if key not in cache:
+                        wanted.setdefault(key, ev)
+            known = store.known_vectors(wanted)
+            cache.update(known)
+            stats.vectors_reused += len(known)
+            missing = [(key, ev) for key, ev in wanted.items() if key not in known]
+            for i in range(0, len(missing), step):
+                part = missing[i : i + step]
+                vectors = embeddings.encode_passages([ev.embed_text for _, ev in part])
+                for (key, _), vec in zip(part, vectors, strict=True):
+                    cache[key] = vec
+                stats.texts_embedded += len(part)
+                done += len(part)
+                if progress:
+                    progress(done + stats.vectors_reused, total_keys)
+            records = []
+            for employee, digest in batch:
+                vectors_by_key = {key: cache[key] for key in keys[employee.nip]}
+                records.append(
+                    PersonRecord(
+                        employee=employee,
+                        content_hash=digest,
+                        vector=_person_vector([vectors_by_key[key] for key in keys[employee.nip]], embeddings.dim),
+                        evidence=pieces[employee.nip],
+                        evidence_vectors=vectors_by_key,
+                    )
+                )
+            writer.write(records)
             if progress:
                 progress(done + stats.vectors_reused, total_keys)
-        records = [
-            PersonRecord(
-                employee=employee,
-                content_hash=digest,
-                vector=_person_vector([cache[ev.key] for ev in pieces[employee.nip]], embeddings.dim),
-                evidence=pieces[employee.nip],
-                evidence_vectors={ev.key: cache[ev.key] for ev in pieces[employee.nip]},
-            )
-            for employee, digest in batch
-        ]
-        store.write_people(records)
-        if progress:
-            progress(done + stats.vectors_reused, total_keys)
+        writer.finish()
+    except BaseException:
+        writer.abort()
+        raise
 
     if prune:
         source = {e.nip for e in employees} | set(keep)
@@ -112,6 +133,87 @@ def ingest_employees(
     stats.seconds = round(time.perf_counter() - started, 2)
     logger.info("ingest: %s", stats.to_dict())
     return stats
+
+
+class _Writer:
+    """Writes each batch of people as it comes (no thread)."""
+
+    def __init__(self, store: TalentStore) -> None:
+        self._store = store
+
+    def write(self, records: list[PersonRecord]) -> None:
+        self._store.write_people(records)
+
+    def finish(self) -> None:
+        """Wait until every batch is written; raise the error of a write that failed."""
+
+    def abort(self) -> None:
+        """The caller failed: write nothing more (a write under way completes)."""
+
+
+class _BackgroundWriter(_Writer):
+    """Writes batches in order on one thread while the caller embeds the next batch.
+
+    At most one batch waits while another is written. A failed write stops the thread; its error is
+    raised by the next ``write`` or by ``finish``. A crash at any moment leaves what
+    ``write_people`` leaves: batches already written are committed, the one under way is repaired by
+    the next run, later ones were never started.
+    """
+
+    _POLL_S = 0.2
+
+    def __init__(self, store: TalentStore) -> None:
+        super().__init__(store)
+        self._queue: queue.Queue[list[PersonRecord] | None] = queue.Queue(maxsize=1)
+        self._error: BaseException | None = None
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="talenta-ingest-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            records = self._queue.get()
+            if records is None or self._stopped.is_set():
+                return
+            try:
+                self._store.write_people(records)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                self._error = exc
+                return
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _put(self, item: list[PersonRecord] | None) -> None:
+        while True:
+            self._raise()
+            if not self._thread.is_alive():
+                return
+            try:
+                self._queue.put(item, timeout=self._POLL_S)
+                return
+            except queue.Full:
+                continue
+
+    def write(self, records: list[PersonRecord]) -> None:
+        self._put(records)
+
+    def finish(self) -> None:
+        self._put(None)
+        self._thread.join()
+        self._raise()
+
+    def abort(self) -> None:
+        self._stopped.set()
+        with contextlib.suppress(queue.Empty):
+            while True:
+                self._queue.get_nowait()
+        with contextlib.suppress(queue.Full):
+            self._queue.put_nowait(None)
+        self._thread.join()
+        if self._error is not None:
+            logger.error("ingest: a batch write failed as well: %r", self._error)
 
 
 def embeddings_batch(embeddings: TalentaEmbeddings) -> int:

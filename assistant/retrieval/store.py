@@ -31,6 +31,10 @@ logger = logging.getLogger(__name__)
 
 PENDING = "pending"
 _BATCH = 2000  # records per Chroma call (SQLite has a limit on bound variables)
+# Records per Chroma write call in write_people (capped by the client's own maximum). The cost per
+# record hardly depends on it beyond a few hundred; a call holds the GIL throughout, so calls of
+# about this size let an encoder running in another thread take turns with the writes.
+_WRITE_BATCH = 1000
 
 
 class StoreMismatch(RuntimeError):
@@ -86,6 +90,7 @@ class TalentStore:
         self.evidence = self._open(f"{prefix}_evidence")
         # One record whose document changes on every write: readers cache derived indexes by it.
         self.meta = client.get_or_create_collection(f"{prefix}_meta", embedding_function=None)
+        self.write_batch = _write_batch(client)
 
     def _open(self, name: str) -> Any:
         model_meta = {"embedding_model": self.embeddings.model_id, "embedding_dim": self.embeddings.dim}
@@ -226,50 +231,62 @@ class TalentStore:
         2. upsert the new evidence pieces; 3. delete their evidence pieces that are no longer there;
         4. upsert the people records with the real content hash (the commit point).
         Search reads people records, so evidence of a person not yet committed is never shown alone.
+
+        Any number of people may be passed at once: each step is one pass over all of them, in Chroma
+        calls of up to ``self.write_batch`` records, and the order of the steps above holds for the
+        whole set.
         """
         if not records:
             return
+        step = self.write_batch
         nips = [r.employee.nip for r in records]
-        existing = set(self.people.get(ids=nips, include=[])["ids"])
-        if existing:
-            self.people.update(ids=list(existing), metadatas=[{"content_hash": PENDING}] * len(existing))
+        existing: list[str] = []
+        for start in range(0, len(nips), _BATCH):
+            existing.extend(self.people.get(ids=nips[start : start + _BATCH], include=[])["ids"])
+        for start in range(0, len(existing), step):
+            chunk = existing[start : start + step]
+            self.people.update(ids=chunk, metadatas=[{"content_hash": PENDING}] * len(chunk))
 
         ids: list[str] = []
         docs: list[str] = []
         metas: list[dict[str, Any]] = []
-        vecs: list[list[float]] = []
+        vecs: list[np.ndarray] = []
         for record in records:
             base = filter_metadata(record.employee)
             seen: dict[str, int] = {}
             for ev in record.evidence:
-                n = seen.get(ev.key, 0)
-                seen[ev.key] = n + 1
-                meta = {**base, "kind": ev.kind, "key": ev.key}
+                key = ev.key
+                n = seen.get(key, 0)
+                seen[key] = n + 1
+                meta = {**base, "kind": ev.kind, "key": key}
                 if ev.year is not None:
                     meta["year"] = ev.year
                 if ev.years is not None:
                     meta["years"] = ev.years
-                ids.append(f"{record.employee.nip}:{ev.key}:{n}")
+                ids.append(f"{record.employee.nip}:{key}:{n}")
                 docs.append(ev.display)
                 metas.append(meta)
-                vecs.append(record.evidence_vectors[ev.key].tolist())
-        for start in range(0, len(ids), _BATCH):
-            end = start + _BATCH
+                vecs.append(record.evidence_vectors[key])
+        for start in range(0, len(ids), step):
+            end = start + step
             self.evidence.upsert(
-                ids=ids[start:end], documents=docs[start:end], metadatas=metas[start:end], embeddings=vecs[start:end]
+                ids=ids[start:end],
+                documents=docs[start:end],
+                metadatas=metas[start:end],
+                embeddings=np.asarray(vecs[start:end], dtype=np.float32),
             )
 
         keep = set(ids)
         stale = [i for i in self._evidence_ids(nips) if i not in keep]
         self._delete_evidence_ids(stale)
 
-        for start in range(0, len(records), _BATCH):
-            batch = records[start : start + _BATCH]
+        for start in range(0, len(records), step):
+            batch = records[start : start + step]
             self.people.upsert(
                 ids=[r.employee.nip for r in batch],
                 documents=[r.employee.model_dump_json() for r in batch],
                 metadatas=[{**filter_metadata(r.employee), "content_hash": r.content_hash} for r in batch],
-                embeddings=[r.vector.tolist() for r in batch],
+                embeddings=np.asarray([r.vector for r in batch], dtype=np.float32),
             )
         self._bump_generation()
 
@@ -292,6 +309,14 @@ class TalentStore:
     def _delete_evidence_ids(self, ids: Sequence[str]) -> None:
         for start in range(0, len(ids), _BATCH):
             self.evidence.delete(ids=list(ids[start : start + _BATCH]))
+
+
+def _write_batch(client: Any) -> int:
+    try:
+        limit = int(client.get_max_batch_size())
+    except Exception:  # noqa: BLE001 - a client without the call (or a server that refuses it)
+        return _WRITE_BATCH
+    return max(1, min(_WRITE_BATCH, limit))
 
 
 def _opt_int(value: Any) -> int | None:
