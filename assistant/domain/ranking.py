@@ -206,16 +206,22 @@ def training_factor(
 
 
 def merit_factors(employee: Employee, today: dt.date, weights: Weights = Weights()) -> list[Factor]:
-    """Recent SKP, 9-box cell, assessment, discipline. Missing data is neutral (0.5) and said so."""
+    """Recent SKP (the last three, the latest weighing most, with their trend), 9-box cell,
+    assessment, discipline. Missing data is neutral (0.5) and said so."""
     factors: list[Factor] = []
     recent = employee.skp_terbaru(3)
     rated = [s for s in recent if s.predikat is not None]
     if rated:
-        value = sum(s.predikat.score for s in rated if s.predikat) / len(rated)
-        years = sorted(s.tahun for s in rated)
-        listing = ", ".join(f"{s.tahun}: {s.predikat.value}" for s in sorted(rated, key=lambda s: s.tahun) if s.predikat)
+        ordered = sorted(rated, key=lambda s: s.tahun)
+        scores = [s.predikat.score for s in ordered if s.predikat]
+        # The trend counts: the latest year weighs most (1, 2, 3 from the oldest of the three).
+        value = sum(score * (i + 1) for i, score in enumerate(scores)) / sum(range(1, len(scores) + 1))
+        years = [s.tahun for s in ordered]
+        listing = ", ".join(f"{s.tahun}: {s.predikat.value}" for s in ordered if s.predikat)
+        trend_id, trend_en = _trend(scores)
         factors.append(
-            Factor("kinerja", value, weights.skp, f"SKP {listing}", f"SKP {listing}", _span_label("SKP", years))
+            Factor("kinerja", value, weights.skp, f"SKP {listing}{trend_id}", f"SKP {listing}{trend_en}",
+                   _span_label("SKP", years))  # fmt: skip
         )
     else:
         factors.append(Factor("kinerja", 0.5, weights.skp, "data SKP tidak tersedia", "no SKP data", ""))
@@ -267,6 +273,13 @@ def merit_factors(employee: Employee, today: dt.date, weights: Weights = Weights
             )
         )
     return factors
+
+
+def _trend(scores: Sequence[float]) -> tuple[str, str]:
+    """' (naik)' / ' (rising)' when the latest SKP is better than the oldest of the recent ones."""
+    if len(scores) < 2 or scores[-1] == scores[0]:
+        return ("", "")
+    return (" (naik)", " (rising)") if scores[-1] > scores[0] else (" (turun)", " (falling)")
 
 
 def contenders(

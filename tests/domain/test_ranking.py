@@ -129,3 +129,20 @@ def test_a_record_in_the_other_language_is_matched_by_meaning_alone():
     # a word match still counts in full for a foreign piece that has one
     both = replace(foreign, lexical=1.0)
     assert relevance_by_person([both, anchor], floor=0.80)[NIP_B][0] >= scores[NIP_B][0]
+
+
+def test_the_skp_trend_counts_and_is_said():
+    from assistant.domain.models import Predikat, Skp
+    from assistant.domain.ranking import merit_factors
+
+    def kinerja(*predicates):
+        person = Employee(nip=NIP_A, nama="P", skp=[Skp(tahun=2023 + i, predikat=p) for i, p in enumerate(predicates)])
+        return next(f for f in merit_factors(person, TODAY) if f.name == "kinerja")
+
+    rising = kinerja(Predikat.BUTUH_PERBAIKAN, Predikat.BAIK, Predikat.SANGAT_BAIK)
+    falling = kinerja(Predikat.SANGAT_BAIK, Predikat.BAIK, Predikat.BUTUH_PERBAIKAN)
+    steady = kinerja(Predikat.BAIK, Predikat.BAIK, Predikat.BAIK)
+    assert rising.value > steady.value > falling.value  # same predicates, the latest weighs most
+    assert rising.detail_id.endswith("(naik)") and falling.detail_en.endswith("(falling)")
+    assert "naik" not in steady.detail_id and "turun" not in steady.detail_id
+    assert rising.source == "SKP 2023-2025"
