@@ -51,7 +51,12 @@ def header_key(header: object) -> str:
 
 @lru_cache(maxsize=16384)
 def _header_key(text: str) -> str:
-    return normalize_header(_CAMEL.sub("_", text.strip()))
+    return normalize_header(split_camel(text.strip()))
+
+
+def split_camel(header: str) -> str:
+    """'nipBaru' -> 'nip_Baru', 'tempatLahir' -> 'tempat_Lahir' (SIASN JSON keys are camelCase)."""
+    return _CAMEL.sub("_", header)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.layout import DEFAULT, Layout, any_layout_column, detect, header_key, load_layouts
+from ingest.layout import DEFAULT, Layout, any_layout_column, detect, header_key, load_layouts, split_camel
 from ingest.report import REJECTED, WARNING, RowIssue
 from ingest.schema import (
     NINE_BOX,
@@ -32,6 +32,7 @@ from ingest.schema import (
     is_sensitive,
     normalize_header,
     resolve_table,
+    sensitive_name,
 )
 
 log = logging.getLogger(__name__)
@@ -116,12 +117,6 @@ class ReadOutcome:
 
 # --- headers ----------------------------------------------------------------------------------
 
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-
-
-def _snake(header: str) -> str:
-    """'nipBaru' -> 'nip_Baru', 'tempatLahir' -> 'tempat_Lahir' (SIASN JSON keys are camelCase)."""
-    return _CAMEL.sub("_", header)
 
 
 def resolve_column(table: Table, header: object) -> str | None:
@@ -132,7 +127,7 @@ def resolve_column(table: Table, header: object) -> str | None:
 @lru_cache(maxsize=8192)
 def _resolve_column(table_name: str, text: str) -> str | None:
     table = TABLES[table_name]
-    return table.resolve(text) or table.resolve(_snake(text))
+    return table.resolve(text) or table.resolve(split_camel(text))
 
 
 def sensitive(header: object) -> bool:
@@ -142,13 +137,13 @@ def sensitive(header: object) -> bool:
 
 @lru_cache(maxsize=8192)
 def _sensitive(text: str) -> bool:
-    return is_sensitive(text) or is_sensitive(_snake(text))
+    return is_sensitive(text) or is_sensitive(split_camel(text))
 
 
 @lru_cache(maxsize=4096)
 def table_for(name: str) -> Table | None:
     """resolve_table, camelCase included."""
-    return resolve_table(name) or resolve_table(_snake(name))
+    return resolve_table(name) or resolve_table(split_camel(name))
 
 
 def _is_nip_header(cell: object) -> bool:
@@ -231,13 +226,10 @@ def read_path(root: Path, options: ReadOptions | None = None) -> ReadOutcome:
 def _head_headers(path: Path) -> list[str]:
     """The header row of a delimited file, from its first 64 KB (for layout detection)."""
     with path.open("rb") as handle:
-        data = handle.read(65536)
-    text = decode(data) if b"\x00" not in data[:4096] or data.startswith((b"\xff\xfe", b"\xfe\xff")) else ""
-    lines = text.splitlines()[:HEADER_SEARCH_ROWS + 1]
-    if not lines:
+        parsed = _delimited_records(handle.read(65536), path.suffix)
+    if parsed is None:
         return []
-    delimiter = sniff_delimiter("\n".join(lines))
-    rows = [(n, list[object](r)) for n, r in enumerate(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter), 1)]
+    rows = parsed[1]
     at = find_header(rows)
     return [str(c) for c in rows[at][1]] if at is not None else []
 
@@ -419,19 +411,24 @@ def sniff_delimiter(text: str, preferred: str | None = None) -> str:
     return best
 
 
+def _delimited_records(data: bytes, suffix: str) -> tuple[str, list[tuple[int, list[object]]]] | None:
+    """(delimiter, numbered rows) of CSV-like bytes, every cell as text; None for a binary file."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    text = decode(data)
+    delimiter = sniff_delimiter(text, "\t" if suffix.lower() == ".tsv" else None)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return delimiter, [(n, list[object](row)) for n, row in enumerate(reader, start=1)]
+
+
 def read_delimited(
     path: Path, display: str, options: ReadOptions | None = None
 ) -> tuple[list[RawTable], list[RowIssue]]:
     """A CSV-like file. Row numbers are the records' positions as a spreadsheet shows them."""
-    data = path.read_bytes()
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    parsed = _delimited_records(path.read_bytes(), path.suffix)
+    if parsed is None:
         return [], [_file_issue(display, "file biner, bukan teks berpemisah (CSV), dilewati")]
-    text = decode(data)
-    delimiter = sniff_delimiter(text, "\t" if path.suffix.lower() == ".tsv" else None)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[object]]] = [
-        (n, list[object](row)) for n, row in enumerate(reader, start=1)
-    ]
+    delimiter, records = parsed
     header_at = find_header(records)
     if header_at is None:
         return [], [_file_issue(display, "file kosong, dilewati")]
@@ -796,8 +793,7 @@ def _sensitive_key(key: object, layout: Layout | None) -> bool:
         return True
     if layout is None:
         return False
-    norm = header_key(key)
-    return any(norm == s or norm.startswith(s + "_") for s in map(header_key, layout.strings("sensitive")))
+    return sensitive_name(header_key(key), map(header_key, layout.strings("sensitive")))
 
 
 def _json_layout(options: ReadOptions, keys: list[str], path: Path, envelope: bool) -> Layout | None:

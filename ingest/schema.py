@@ -11,6 +11,7 @@ Column names are matched case-insensitively after normalising spaces and dashes 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -215,8 +216,12 @@ EXACT_ONLY: frozenset[str] = frozenset({"rt", "rw", "kk", "anak"})
 
 
 def is_sensitive(header: str) -> bool:
-    norm = normalize_header(header)
-    return any(norm == s or (s not in EXACT_ONLY and norm.startswith(s + "_")) for s in SENSITIVE_COLUMNS)
+    return sensitive_name(normalize_header(header), SENSITIVE_COLUMNS)
+
+
+def sensitive_name(norm: str, names: Iterable[str]) -> bool:
+    """A normalised header that is one of ``names``, or starts with one and '_' (not the EXACT_ONLY ones)."""
+    return any(norm == s or (s not in EXACT_ONLY and norm.startswith(s + "_")) for s in names)
 
 
 def resolve_table(name: str) -> Table | None:

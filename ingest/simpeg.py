@@ -36,6 +36,24 @@ def _column(raw: RawTable, keys: Iterable[str]) -> int | None:
     return next((by_key[k] for k in keys if k in by_key), None)
 
 
+def _at(raw: RawTable, column: str) -> int | None:
+    """Position of the header that means ``column`` in ``raw``'s table."""
+    for index, header in enumerate(raw.headers):
+        name = NINE_BOX.resolve(header) if raw.table is NINE_BOX else raw.resolve(raw.table, header)
+        if name == column:
+            return index
+    return None
+
+
+def _add_column(raw: RawTable, header: str) -> int:
+    """Append an empty column to ``raw`` (every row padded to it); its position."""
+    raw.headers.append(header)
+    at = len(raw.headers) - 1
+    for row in raw.rows:
+        row.cells.extend([None] * (at + 1 - len(row.cells)))
+    return at
+
+
 def _cell(row: RawRow, index: int | None) -> object:
     return row.cells[index] if index is not None and index < len(row.cells) else None
 
@@ -138,7 +156,7 @@ def _id_map(pegawai: list[RawTable], id_keys: list[str]) -> dict[str, str]:
     ids: dict[str, str] = {}
     for raw in pegawai:
         id_at = _column(raw, id_keys)
-        nip_at = next((i for i, h in enumerate(raw.headers) if raw.resolve(PEGAWAI, h) == "nip"), None)
+        nip_at = _at(raw, "nip")
         if id_at is None or nip_at is None:
             continue
         for row in raw.rows:
@@ -152,15 +170,12 @@ def _link_children(raw: RawTable, ids: dict[str, str], link_keys: list[str]) -> 
     """Give a child table a NIP for every row that has only the internal id."""
     if raw.table is PEGAWAI:
         return
-    nip_at = next((i for i, h in enumerate(raw.headers) if raw.resolve(raw.table, h) == "nip"), None)
+    nip_at = _at(raw, "nip")
     link_at = _column(raw, link_keys)
     if link_at is None:
         return
     if nip_at is None:
-        raw.headers.append("nip")
-        nip_at = len(raw.headers) - 1
-        for row in raw.rows:
-            row.cells.extend([None] * (nip_at + 1 - len(row.cells)))
+        nip_at = _add_column(raw, "nip")
     link_header = raw.headers[link_at]
     for row in raw.rows:
         if row.error is not None or not is_missing(_cell(row, nip_at)):
@@ -179,11 +194,9 @@ def _apply_nine_box(
     boxes: list[RawTable], pegawai: list[RawTable], ids: dict[str, str], link_keys: list[str], issues: list[RowIssue]
 ) -> None:
     """The latest 9-box cell per NIP onto the pegawai rows (an existing kotak_talenta wins)."""
-    latest: dict[str, tuple[int, int, RawTable, RawRow]] = {}
+    latest: dict[str, tuple[tuple[int, int], object]] = {}  # NIP -> ((year, row), the cell as written)
     for raw in boxes:
-        nip_at = next((i for i, h in enumerate(raw.headers) if NINE_BOX.resolve(h) == "nip"), None)
-        box_at = next((i for i, h in enumerate(raw.headers) if NINE_BOX.resolve(h) == "kotak"), None)
-        year_at = next((i for i, h in enumerate(raw.headers) if NINE_BOX.resolve(h) == "tahun"), None)
+        nip_at, box_at, year_at = _at(raw, "nip"), _at(raw, "kotak"), _at(raw, "tahun")
         link_at = _column(raw, link_keys)
         if box_at is None:
             issues.append(_issue(raw, None, None, None, "tabel nine-box tanpa kolom kotak; dilewati"))
@@ -204,25 +217,22 @@ def _apply_nine_box(
                 issues.append(_issue(raw, row, None, None, "baris nine-box tanpa NIP / id pegawai yang dikenal; dilewati"))
                 continue
             rank = (year or 0, row.row or 0)
-            if nip not in latest or rank > latest[nip][:2]:
-                latest[nip] = (rank[0], rank[1], raw, row)
+            if nip not in latest or rank > latest[nip][0]:
+                latest[nip] = (rank, _cell(row, box_at))
     if not latest:
         return
     for raw in pegawai:
-        nip_at = next((i for i, h in enumerate(raw.headers) if raw.resolve(PEGAWAI, h) == "nip"), None)
+        nip_at = _at(raw, "nip")
         if nip_at is None:
             continue
-        box_at = next((i for i, h in enumerate(raw.headers) if raw.resolve(PEGAWAI, h) == "kotak_talenta"), None)
+        box_at = _at(raw, "kotak_talenta")
         if box_at is None:
-            raw.headers.append("kotak_talenta")
-            box_at = len(raw.headers) - 1
+            box_at = _add_column(raw, "kotak_talenta")
         for row in raw.rows:
             row.cells.extend([None] * (box_at + 1 - len(row.cells)))
             nip = _nip_of(_cell(row, nip_at))
             if nip in latest and is_missing(row.cells[box_at]):
-                _, _, source, source_row = latest[nip]
-                box_header = next(h for h in source.headers if NINE_BOX.resolve(h) == "kotak")
-                row.cells[box_at] = _cell(source_row, source.headers.index(box_header))
+                row.cells[box_at] = latest[nip][1]
 
 
 def link_records(out: ReadOutcome) -> None:
