@@ -479,88 +479,79 @@ def run_unseen(
     return table, best, len(loaded.employees), len(queries)
 
 
-def _render_unseen(
-    table: Mapping[str, Mapping[str, Mapping[str, float]]], best: Mapping[str, float], people: int, questions: int
-) -> str:
+Table = Mapping[str, Mapping[str, Mapping[str, float]]]
+
+
+def _render_held_out(title: str, description: str, table: Table, best: Mapping[str, float]) -> str:
+    """One held-out set's section: its title, what it is, the P@5 / nDCG@10 table and the margins."""
+    rows = [
+        f"| {label} | {_cell(table[key]['p5'])} | {_cell(table[key]['ndcg10'])} |" for key, label in UNSEEN_SYSTEMS
+    ]
+    rows.append(f"| best possible | {_cell(best)} | 1.000 / 1.000 / 1.000 |")
+    full = table["talenta"]["ndcg10"]
+    versus = "; ".join(
+        f"vs {key}: " + ", ".join(f"{lang} {compare(full[lang], table[key]['ndcg10'][lang])}" for lang in LANGUAGES)
+        for key in ("bm25 (plain)", "dense (tutorial)", "bm25")
+    )
+    return "\n".join(
+        [
+            title,
+            "",
+            description,
+            "",
+            "| system | P@5 | nDCG@10 |",
+            "|---|---|---|",
+            *rows,
+            "",
+            f"Full pipeline, nDCG@10 difference (absolute, relative) {versus}.",
+            "",
+        ]
+    )
+
+
+def _render_unseen(table: Table, best: Mapping[str, float], people: int, questions: int) -> str:
     n_lang = {lang: sum(1 for q in read_unseen_questions() if q.language == lang) for lang in LANGUAGES}
-    rows = [
-        f"| {label} | {_cell(table[key]['p5'])} | {_cell(table[key]['ndcg10'])} |" for key, label in UNSEEN_SYSTEMS
-    ]
-    rows.append(f"| best possible | {_cell(best)} | 1.000 / 1.000 / 1.000 |")
-    full = table["talenta"]["ndcg10"]
-    versus = "; ".join(
-        f"vs {key}: " + ", ".join(f"{lang} {compare(full[lang], table[key]['ndcg10'][lang])}" for lang in LANGUAGES)
-        for key in ("bm25 (plain)", "dense (tutorial)", "bm25")
-    )
-    return "\n".join(
-        [
-            "### Unseen free-text people (held out)",
-            "",
-            f"{people} hand-written fictional people that the generator did not make "
-            "(`tests/fixtures/cv_people.jsonl`): their field shows mainly in free text (profile summary, "
-            "free-text post and training names; a third of the summaries in English), next to generic posts "
-            f"such as 'Pelaksana'. {questions} questions ({n_lang['id']} id, {n_lang['en']} en; "
-            "`tests/fixtures/cv_questions.jsonl`), each with the two people written for it (grade 2), "
-            f"{_named_by_thesaurus()} of them on a field the field thesaurus names today. Loaded with "
-            "`ingest.loader.load` and ingested into a store of their own. Written before any measurement and "
-            "first measured blind (full pipeline nDCG@10 0.640 id / 0.871 en, behind the dense tutorial in "
-            "Indonesian). It is no longer blind: after that run the failures were studied and fixed in general "
-            "ways (prefix-cut stems, records in the other language matched by meaning, and the thesaurus "
-            "completed with every urusan of regional government in UU 23/2014, which covers its topics). No "
-            "weight or threshold was tuned to it. P@5 (at most 0.4: two relevant people per question) and "
-            "nDCG@10; id / en / all. Few questions: one question moves a language's mean by about 0.17.",
-            "",
-            "| system | P@5 | nDCG@10 |",
-            "|---|---|---|",
-            *rows,
-            "",
-            f"Full pipeline, nDCG@10 difference (absolute, relative) {versus}.",
-            "",
-        ]
+    return _render_held_out(
+        "### Unseen free-text people (held out)",
+        f"{people} hand-written fictional people that the generator did not make "
+        "(`tests/fixtures/cv_people.jsonl`): their field shows mainly in free text (profile summary, "
+        "free-text post and training names; a third of the summaries in English), next to generic posts "
+        f"such as 'Pelaksana'. {questions} questions ({n_lang['id']} id, {n_lang['en']} en; "
+        "`tests/fixtures/cv_questions.jsonl`), each with the two people written for it (grade 2), "
+        f"{_named_by_thesaurus()} of them on a field the field thesaurus names today. Loaded with "
+        "`ingest.loader.load` and ingested into a store of their own. Written before any measurement and "
+        "first measured blind (full pipeline nDCG@10 0.640 id / 0.871 en, behind the dense tutorial in "
+        "Indonesian). It is no longer blind: after that run the failures were studied and fixed in general "
+        "ways (prefix-cut stems, records in the other language matched by meaning, and the thesaurus "
+        "completed with every urusan of regional government in UU 23/2014, which covers its topics). No "
+        "weight or threshold was tuned to it. P@5 (at most 0.4: two relevant people per question) and "
+        "nDCG@10; id / en / all. Few questions: one question moves a language's mean by about 0.17.",
+        table,
+        best,
     )
 
 
-def _render_blind(
-    table: Mapping[str, Mapping[str, Mapping[str, float]]], best: Mapping[str, float], people: int, questions: int
-) -> str:
-    rows = [
-        f"| {label} | {_cell(table[key]['p5'])} | {_cell(table[key]['ndcg10'])} |" for key, label in UNSEEN_SYSTEMS
-    ]
-    rows.append(f"| best possible | {_cell(best)} | 1.000 / 1.000 / 1.000 |")
-    full = table["talenta"]["ndcg10"]
-    versus = "; ".join(
-        f"vs {key}: " + ", ".join(f"{lang} {compare(full[lang], table[key]['ndcg10'][lang])}" for lang in LANGUAGES)
-        for key in ("bm25 (plain)", "dense (tutorial)", "bm25")
-    )
-    named = _named_by_thesaurus(BLIND_QUESTIONS)
-    return "\n".join(
-        [
-            "### Blind free-text people (second held-out set)",
-            "",
-            f"{people} fictional people and {questions} questions (`tests/fixtures/cv_people_blind.jsonl`, "
-            "`cv_questions_blind.jsonl`) written by a helper who was not allowed to read the thesaurus, the "
-            "query parser, the ranking or the first set, and ran no search. Twelve narrow specialities (air "
-            "quality, food safety inspection, forensic audit, bridge inspection, epidemiology, graphic design, "
-            "mangrove rehabilitation, transport routes, cyber incidents, archive digitisation, child "
-            "protection, drone mapping), each with two relevant people and one distractor that shares surface "
-            "words; questions are conversational and avoid the records' words (\"Website pemkab kena hack "
-            f"lagi, siapa yang bisa menangani serangan ke sistem kita?\"). {named} of {questions} name a "
-            "thesaurus concept. First run (prefix-cut stems, meaning for records in the other language and "
-            "the completed thesaurus already in): full pipeline nDCG@10 0.466 id / 0.891 en, against 0.805 / "
-            "0.903 for the dense tutorial; three Indonesian questions got the 'nothing relevant' answer. "
-            "Since then it is no longer blind: two general changes were made after seeing that run, a "
-            "'weak match' answer (the closest three in meaning, labelled as such) instead of 'nothing "
-            "relevant' when the question's words are in the records but not in one person's, and less say "
-            "for words when no person holds the question's distinctive words. The table is after them. "
-            "P@5 (at most 0.4) and nDCG@10; id / en / all.",
-            "",
-            "| system | P@5 | nDCG@10 |",
-            "|---|---|---|",
-            *rows,
-            "",
-            f"Full pipeline, nDCG@10 difference (absolute, relative) {versus}.",
-            "",
-        ]
+def _render_blind(table: Table, best: Mapping[str, float], people: int, questions: int) -> str:
+    return _render_held_out(
+        "### Blind free-text people (second held-out set)",
+        f"{people} fictional people and {questions} questions (`tests/fixtures/cv_people_blind.jsonl`, "
+        "`cv_questions_blind.jsonl`) written by a helper who was not allowed to read the thesaurus, the "
+        "query parser, the ranking or the first set, and ran no search. Twelve narrow specialities (air "
+        "quality, food safety inspection, forensic audit, bridge inspection, epidemiology, graphic design, "
+        "mangrove rehabilitation, transport routes, cyber incidents, archive digitisation, child "
+        "protection, drone mapping), each with two relevant people and one distractor that shares surface "
+        "words; questions are conversational and avoid the records' words (\"Website pemkab kena hack "
+        f"lagi, siapa yang bisa menangani serangan ke sistem kita?\"). {_named_by_thesaurus(BLIND_QUESTIONS)} "
+        f"of {questions} name a thesaurus concept. First run (prefix-cut stems, meaning for records in the "
+        "other language and the completed thesaurus already in): full pipeline nDCG@10 0.466 id / 0.891 en, "
+        "against 0.805 / 0.903 for the dense tutorial; three Indonesian questions got the 'nothing relevant' "
+        "answer. Since then it is no longer blind: two general changes were made after seeing that run, a "
+        "'weak match' answer (the closest three in meaning, labelled as such) instead of 'nothing "
+        "relevant' when the question's words are in the records but not in one person's, and less say "
+        "for words when no person holds the question's distinctive words. The table is after them. "
+        "P@5 (at most 0.4) and nDCG@10; id / en / all.",
+        table,
+        best,
     )
 
 

@@ -9,15 +9,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from tests.ingest.test_load import BROKEN  # the same broken CSV the loader is tested on
 
 ROOT = Path(__file__).resolve().parents[1]
-BROKEN = """nip,nama,jabatan,unit_kerja,tanggal_lahir
-198703122010011003,Bagus Prasetyo Wibowo,Penyuluh Perikanan Ahli Muda,Dinas Perikanan,1987-03-12
-12345,Nomor Rusak,Analis Kebijakan,Bappeda,1990-01-01
-199105052015032004,Dewi Anggraini Lestari,Pengelola Budidaya Ikan,Dinas Perikanan,tanggal-salah
-199208172019031005,,Analis Keuangan,BPKAD,1992-08-17
-198911302014022006,Ratna Sari Kusuma,Pengawas Perikanan,Dinas Perikanan,1989-11-30
-"""
 
 
 def _talenta(args: list[str], data_dir: Path) -> subprocess.CompletedProcess:

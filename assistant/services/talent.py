@@ -446,16 +446,15 @@ class TalentService:
         index = self._lexical()
         if parsed.concepts or index is None:
             return 1.0
-        terms = list(dict.fromkeys(tokenize(parsed.search_text)))
-        total = sum(index.idf(t) for t in terms)
-        if not terms or total <= 0:
+        terms = _question_terms(parsed)
+        if _idf_share(index, terms, set()) is None:
             return 1.0
         per_person: dict[str, set[str]] = defaultdict(set)
         for h in hits:
             if h.lexical > 0:
                 per_person[h.nip].update(tokenize(h.display))
-        best = max((sum(index.idf(t) for t in terms if t in have) for have in per_person.values()), default=0.0)
-        return min(1.0, best / total / max(self.settings.min_term_coverage, 1e-6))
+        best = max((_idf_share(index, terms, have) or 0.0 for have in per_person.values()), default=0.0)
+        return min(1.0, best / max(self.settings.min_term_coverage, 1e-6))
 
     def _match_strength(self, parsed: ParsedQuery, best: RankedCandidate, vector: Any) -> str:
         """How real is the best match? 'strong': its records contain the question's distinctive words
@@ -469,12 +468,11 @@ class TalentService:
             if have & set(tokenize(" ".join(thesaurus()[key].terms))):
                 return "strong"
         index = self._lexical()
-        terms = list(dict.fromkeys(tokenize(parsed.search_text)))
+        terms = _question_terms(parsed)
         known = [t for t in terms if index is not None and index.df(t) > 0]
-        if index is not None and terms and not parsed.concepts:
-            total = sum(index.idf(t) for t in terms)
-            covered = sum(index.idf(t) for t in terms if t in have)
-            if total > 0 and covered / total >= self.settings.min_term_coverage:
+        if index is not None and not parsed.concepts:
+            share = _idf_share(index, terms, have)
+            if share is not None and share >= self.settings.min_term_coverage:
                 return "strong"
         if known or parsed.concepts:
             return "weak"
@@ -547,6 +545,21 @@ class TalentService:
 
 
 _FOLLOWUP_WORDS = frozenset(tokenize("kalau bagaimana jika what about how for untuk nya mereka them jabatan post"))
+
+
+def _question_terms(parsed: ParsedQuery) -> list[str]:
+    """The question's own words as lexical terms, each once, in order."""
+    return list(dict.fromkeys(tokenize(parsed.search_text)))
+
+
+def _idf_share(index: LexicalIndex, terms: list[str], have: set[str]) -> float | None:
+    """The share of the terms' IDF mass found in ``have`` (None when the terms weigh nothing)."""
+    total = sum(index.idf(t) for t in terms)
+    if not terms or total <= 0:
+        return None
+    return sum(index.idf(t) for t in terms if t in have) / total
+
+
 def _merge_filters(base: SearchFilters | None, extra: SearchFilters | None) -> SearchFilters | None:
     """Filters of the previous turn narrowed by the new ones (explicit values win over None)."""
     if base is None:
