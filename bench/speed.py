@@ -104,7 +104,8 @@ def measure(size: int, seed: int, rounds: int, embeddings: Any) -> dict[str, Any
         row["ingest_encode_s"] = clocked.seconds
         row["texts_embedded"] = first.texts_embedded
         row["vectors_reused"] = first.vectors_reused
-        row["evidence_pieces"] = int(container.store.evidence.count())
+        row["evidence_pieces"] = len(container.store.catalog())
+        row["texts_stored"] = int(container.store.texts.count())
         _log(f"[{size}] first ingest {row['ingest_s']:.0f} s, {first.texts_embedded:,} texts embedded")
 
         raw_after = _timed(lambda: embeddings.encode_passages(sample))

@@ -31,6 +31,7 @@ class IngestStats:
     removed: int = 0
     texts_embedded: int = 0
     vectors_reused: int = 0
+    texts_removed: int = 0
     seconds: float = 0.0
     removed_nips: list[str] = field(default_factory=list)
 
@@ -127,9 +128,11 @@ def ingest_employees(
     if prune:
         source = {e.nip for e in employees} | set(keep)
         gone = sorted(set(stored) - source)
-        store.delete_people(gone)
+        store.delete_people(gone, collect=False)
         stats.removed = len(gone)
         stats.removed_nips = gone
+    if todo or stats.removed:
+        stats.texts_removed = store.collect_garbage()  # texts that changed or removed people held
     stats.seconds = round(time.perf_counter() - started, 2)
     logger.info("ingest: %s", stats.to_dict())
     return stats

@@ -90,6 +90,8 @@ _FACTOR_NAMES: dict[str, tuple[str, str]] = {
     "kinerja": ("Kinerja (SKP)", "Performance (SKP)"),
     "kotak_talenta": ("Kotak talenta", "9-box cell"),
     "asesmen": ("Asesmen kompetensi", "Competency assessment"),
+    "diklat_terkait": ("Diklat terkait", "Related training"),
+    "pengalaman_bidang": ("Pengalaman di bidang", "Years in the field"),
     "disiplin": ("Disiplin", "Discipline"),
 }
 

@@ -47,6 +47,8 @@ _FACTOR_NAMES = {
     "kinerja": ("kinerja (SKP)", "performance (SKP)"),
     "kotak_talenta": ("kotak talenta", "9-box cell"),
     "asesmen": ("asesmen", "assessment"),
+    "diklat_terkait": ("diklat terkait", "related training"),
+    "pengalaman_bidang": ("pengalaman di bidang", "years in the field"),
     "disiplin": ("disiplin", "discipline"),
 }
 

@@ -67,13 +67,15 @@ class Weights:
     discipline: float = 0.3
     training: float = 0.3
     training_half_life: float = 4.0  # years after which a related training counts half
+    experience: float = 0.2
+    experience_full_years: float = 10.0  # years in related posts that count fully
 
 
 @dataclass(frozen=True)
 class Factor:
     """One named part of the score, with its value (0..1), weight and the record it comes from."""
 
-    name: str  # relevansi_bidang | kinerja | kotak_talenta | asesmen | diklat_terkait | disiplin
+    name: str  # relevansi_bidang | kinerja | kotak_talenta | asesmen | diklat_terkait | pengalaman_bidang | disiplin
     value: float
     weight: float
     detail_id: str
@@ -202,6 +204,31 @@ def training_factor(
         f"related training: {name} ({when}){more_en}",
         f"diklat {when}",
         ["diklat"],
+    )
+
+
+def experience_factor(hits: Sequence[EvidenceHit], employee: Employee, weights: Weights = Weights()) -> Factor:
+    """Years in posts related to the question (positions whose evidence matches it well), counted
+    up to ``experience_full_years``. No position history at all: neutral 0.5, said so; a history
+    but no related post: 0."""
+    related = [h for h in hits if h.kind == "jabatan" and h.match >= RELATED_POST_MATCH and h.years]
+    if not related:
+        if not employee.riwayat_jabatan:
+            return Factor("pengalaman_bidang", 0.5, weights.experience, "data riwayat jabatan tidak tersedia",
+                          "no position history", "")  # fmt: skip
+        return Factor("pengalaman_bidang", 0.0, weights.experience, "belum ada jabatan terkait bidang ini",
+                      "no post related to this field", "riwayat jabatan")  # fmt: skip
+    years = sum(h.years or 0.0 for h in related)
+    longest = max(related, key=lambda h: (h.years or 0.0, h.year or 0))
+    value = min(1.0, years / max(weights.experience_full_years, 0.1))
+    return Factor(
+        "pengalaman_bidang",
+        value,
+        weights.experience,
+        f"{years:.1f} tahun di jabatan terkait, terlama: {longest.display}",
+        f"{years:.1f} years in related posts, longest: {longest.display}",
+        f"riwayat jabatan {longest.year}" if longest.year else "riwayat jabatan",
+        ["jabatan"],
     )
 
 
@@ -341,8 +368,9 @@ def rank(
         if employee is None:  # evidence of a person not (yet) committed to the store
             continue
         merit_parts = merit_factors(employee, today, weights)
-        merit_parts.insert(-1 if merit_parts[-1].name == "disiplin" else len(merit_parts),
-                           training_factor(person_hits, employee, today, weights))  # fmt: skip
+        at = len(merit_parts) - 1 if merit_parts[-1].name == "disiplin" else len(merit_parts)
+        merit_parts[at:at] = [training_factor(person_hits, employee, today, weights),
+                              experience_factor(person_hits, employee, weights)]  # fmt: skip
         merit = merit_value(merit_parts)
         score = rel * (weights.relevance + weights.merit * merit) / total_weight
         relevance_factor = Factor(

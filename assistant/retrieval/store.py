@@ -1,17 +1,26 @@
-"""The Chroma store behind one interface: people (one record each) and their evidence pieces.
+"""The Chroma store behind one interface: people, and one vector per distinct evidence text.
 
 Two collections per prefix:
-- ``{prefix}_people``: id = NIP, document = the full profile JSON, embedding = the profile line,
-  metadata = filterable fields and the content hash of the source record.
-- ``{prefix}_evidence``: one record per evidence piece (position, education, training, summary),
-  id = ``{nip}:{key}:{n}``, metadata carries the NIP and the same filter fields.
+- ``{prefix}_people``: id = NIP, embedding = the mean of the person's evidence vectors; metadata =
+  the filterable fields, the content hash of the source record, the full profile (``record``, the
+  Employee JSON) and the person's evidence pieces (``evidence``: kind, text key, display text, year,
+  duration). Nothing is stored as a Chroma document: documents are full-text indexed, which Talenta
+  does not use and which was most of the write cost.
+- ``{prefix}_texts``: id = the text key (a hash of the embedded meaning), embedding = its vector.
+  A training or post held by 500 people is one record, embedded and written once.
 
-Both remember which embedding model filled them; opening them with another model is refused.
-Writes are ordered so that a crash leaves nothing that a re-run does not repair (see write_people).
+Who holds which text is read back from the people records into an in-memory catalog
+(``assistant.retrieval.catalog``), which is where filters on people are applied.
+
+Both collections remember which embedding model filled them; opening them with another model is
+refused. Writes are ordered so that a crash leaves nothing that a re-run does not repair (see
+write_people). People written by an older layout of the store (``INDEX_VERSION``) count as changed,
+so the next ingest rewrites them.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,12 +33,16 @@ import numpy as np
 from assistant.domain.evidence import EvidenceText
 from assistant.domain.golongan import golongan_rank
 from assistant.domain.models import Employee
-from assistant.domain.ranking import EvidenceHit
+from assistant.retrieval.catalog import EvidenceCatalog, encode_pieces
 from assistant.retrieval.embeddings import TalentaEmbeddings
 
 logger = logging.getLogger(__name__)
 
 PENDING = "pending"
+# The layout of the stored records. People written under another layout count as changed.
+INDEX_VERSION = 2
+# A vector query restricted to more texts than this asks without the list and filters the answer.
+_MAX_QUERY_IDS = 20000
 _BATCH = 2000  # records per Chroma call (SQLite has a limit on bound variables)
 # Records per Chroma write call in write_people (capped by the client's own maximum). The cost per
 # record hardly depends on it beyond a few hundred; a call holds the GIL throughout, so calls of
@@ -87,10 +100,16 @@ class TalentStore:
         self.client = client
         self.embeddings = embeddings
         self.people = self._open(f"{prefix}_people")
-        self.evidence = self._open(f"{prefix}_evidence")
+        self.texts = self._open(f"{prefix}_texts")
         # One record whose document changes on every write: readers cache derived indexes by it.
         self.meta = client.get_or_create_collection(f"{prefix}_meta", embedding_function=None)
         self.write_batch = _write_batch(client)
+        # The evidence collection of store layout 1 (one record per piece per person): its vectors
+        # are reused by the ingest that rewrites everyone (their records are of the old version),
+        # and it is dropped when that ingest collects garbage.
+        legacy = f"{prefix}_evidence"
+        names = {getattr(c, "name", c) for c in client.list_collections()}
+        self._legacy: Any = client.get_collection(legacy) if legacy in names else None
 
     def _open(self, name: str) -> Any:
         model_meta = {"embedding_model": self.embeddings.model_id, "embedding_dim": self.embeddings.dim}
@@ -117,15 +136,18 @@ class TalentStore:
         return len(self.people.get(where=where, include=[])["ids"])
 
     def hashes(self) -> dict[str, str]:
-        """NIP -> content hash of every stored person."""
-        return {nip: str(meta.get("content_hash", "")) for nip, meta in self._people_metadata()}
+        """NIP -> content hash of every stored person ("" for a record of an older store layout)."""
+        return {
+            nip: str(meta.get("content_hash", "")) if meta.get("index_version") == INDEX_VERSION else ""
+            for nip, meta in self._people_metadata()
+        }
 
     def names(self) -> dict[str, str]:
         """NIP -> name of every stored person (used to check an answer names only retrieved people)."""
         return {nip: str(meta.get("nama", "")) for nip, meta in self._people_metadata()}
 
     def generation(self) -> str:
-        """Changes whenever people or evidence are written or deleted."""
+        """Changes whenever people or texts are written or deleted."""
         got = self.meta.get(ids=["generation"], include=["documents"])
         docs = got.get("documents") or []
         return str(docs[0]) if docs else "0"
@@ -133,30 +155,71 @@ class TalentStore:
     def _bump_generation(self) -> None:
         self.meta.upsert(ids=["generation"], documents=[uuid.uuid4().hex], embeddings=[[1.0]])
 
-    def all_evidence(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:
-        """Every evidence piece (ids, display texts, metadata), for the lexical index."""
-        ids: list[str] = []
-        docs: list[str] = []
-        metas: list[dict[str, Any]] = []
-        total = self.evidence.count()
-        for offset in range(0, total, 5000):
-            got = self.evidence.get(include=["documents", "metadatas"], limit=5000, offset=offset)
-            ids.extend(got["ids"])
-            docs.extend(d or "" for d in got["documents"] or [])
-            metas.extend(dict(m or {}) for m in got["metadatas"] or [])
-        return ids, docs, metas
+    def catalog(self) -> EvidenceCatalog:
+        """Every stored person's evidence pieces and filter fields (see EvidenceCatalog)."""
+        rows = []
+        for nip, meta in self._people_metadata():
+            pieces = json.loads(str(meta.pop("evidence", None) or "[]"))
+            meta.pop("record", None)
+            rows.append((nip, meta, pieces))
+        return EvidenceCatalog(rows)
 
-    def evidence_similarity(self, ids: Sequence[str], vector: np.ndarray) -> dict[str, float]:
-        """Cosine similarity of the query to stored evidence pieces, by id."""
-        out: dict[str, float] = {}
-        for start in range(0, len(ids), 500):
-            got = self.evidence.get(ids=list(ids[start : start + 500]), include=["embeddings"])
+    def query_texts(self, vector: np.ndarray, n: int, keys: Sequence[str] | None = None) -> list[tuple[str, float]]:
+        """The n texts closest to the query vector, (key, cosine similarity), best first; only among
+        ``keys`` when given (a filtered search: the texts of the people it may return)."""
+        if keys is not None and not keys:
+            return []
+        total = int(self.texts.count())
+        if not total:
+            return []
+        restrict: list[str] | None = list(keys) if keys is not None else None
+        allowed: set[str] | None = None
+        want = min(n, total)
+        if restrict is not None and len(restrict) > _MAX_QUERY_IDS:
+            # A broad filter: ask without the id list for more, and keep the allowed ones.
+            allowed, restrict, want = set(restrict), None, min(total, n * 4)
+        elif restrict is not None:
+            want = min(want, len(restrict))
+        got = self.texts.query(
+            query_embeddings=[vector.tolist()], n_results=want, ids=restrict, include=["distances"]
+        )
+        scored = [(key, 1.0 - float(dist)) for key, dist in zip(got["ids"][0], got["distances"][0], strict=False)]
+        if allowed is not None:
+            scored = [s for s in scored if s[0] in allowed][:n]
+        return scored
+
+    def text_vectors(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of these texts, by key (texts not stored are left out)."""
+        keys = list(dict.fromkeys(keys))
+        out: dict[str, np.ndarray] = {}
+        for start in range(0, len(keys), _BATCH):
+            got = self.texts.get(ids=keys[start : start + _BATCH], include=["embeddings"])
             embeddings = got.get("embeddings")
             if embeddings is None:
                 continue
-            for piece_id, emb in zip(got["ids"], embeddings, strict=False):
-                out[piece_id] = float(np.asarray(emb, dtype=np.float32) @ vector)
+            for key, vec in zip(got["ids"], embeddings, strict=False):
+                out[key] = np.asarray(vec, dtype=np.float32)
         return out
+
+    def known_vectors(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
+        """Vectors already stored for these evidence keys (any person's): they need no embedding.
+        Looked up in the texts, then in a store layout 1 evidence collection if one is left."""
+        keys = list(dict.fromkeys(keys))
+        out = self.text_vectors(keys)
+        missing = [key for key in keys if key not in out]
+        for start in range(0, len(missing), 500) if self._legacy is not None else ():
+            chunk = missing[start : start + 500]
+            got = self._legacy.get(where={"key": {"$in": chunk}}, include=["metadatas", "embeddings"])
+            embeddings = got.get("embeddings")
+            for meta, vec in zip(got["metadatas"] or [], embeddings if embeddings is not None else [], strict=False):
+                key = (meta or {}).get("key")
+                if key and key not in out:
+                    out[str(key)] = np.asarray(vec, dtype=np.float32)
+        return out
+
+    def text_similarity(self, keys: Iterable[str], vector: np.ndarray) -> dict[str, float]:
+        """Cosine similarity of the query to stored texts, by key."""
+        return {key: float(vec @ vector) for key, vec in self.text_vectors(keys).items()}
 
     def units(self) -> list[str]:
         """Every current unit (unit_kerja) in the store, sorted."""
@@ -175,52 +238,13 @@ class TalentStore:
             return {}
         out: dict[str, Employee] = {}
         for start in range(0, len(nips), _BATCH):
-            got = self.people.get(ids=list(nips[start : start + _BATCH]), include=["documents"])
-            for nip, doc in zip(got["ids"], got["documents"] or [], strict=False):
-                if doc:
-                    out[nip] = Employee.model_validate_json(doc)
+            got = self.people.get(ids=list(nips[start : start + _BATCH]), include=["metadatas", "documents"])
+            docs = got.get("documents") or [None] * len(got["ids"])
+            for nip, meta, doc in zip(got["ids"], got["metadatas"] or [], docs, strict=False):
+                record = (meta or {}).get("record") or doc  # a document: a record of store layout 1
+                if record:
+                    out[nip] = Employee.model_validate_json(str(record))
         return out
-
-    def known_vectors(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
-        """Vectors already stored for these evidence keys (any person): they need no embedding."""
-        keys = list(dict.fromkeys(keys))
-        out: dict[str, np.ndarray] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            got = self.evidence.get(where={"key": {"$in": chunk}}, include=["metadatas", "embeddings"])
-            embeddings = got.get("embeddings")
-            if embeddings is None:
-                continue
-            for meta, vec in zip(got["metadatas"] or [], embeddings, strict=False):
-                key = (meta or {}).get("key")
-                if key and key not in out:
-                    out[str(key)] = np.asarray(vec, dtype=np.float32)
-        return out
-
-    def query_evidence(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[EvidenceHit]:
-        got = self.evidence.query(
-            query_embeddings=[vector.tolist()],
-            n_results=n,
-            where=where or None,
-            include=["metadatas", "documents", "distances"],
-        )
-        hits: list[EvidenceHit] = []
-        for piece_id, meta, doc, dist in zip(
-            got["ids"][0], got["metadatas"][0], got["documents"][0], got["distances"][0], strict=False
-        ):
-            meta = meta or {}
-            hits.append(
-                EvidenceHit(
-                    id=piece_id,
-                    nip=str(meta["nip"]),
-                    kind=str(meta.get("kind", "")),
-                    display=doc or "",
-                    year=_opt_int(meta.get("year")),
-                    years=_opt_float(meta.get("years")),
-                    similarity=1.0 - float(dist),
-                )
-            )
-        return hits
 
     # ---- writes ------------------------------------------------------------------------------
 
@@ -228,9 +252,10 @@ class TalentStore:
         """Upsert people so that a crash at any point is repaired by re-running the ingest.
 
         1. mark the people's stored hash as pending (a re-run redoes them whatever the source says);
-        2. upsert the new evidence pieces; 3. delete their evidence pieces that are no longer there;
-        4. upsert the people records with the real content hash (the commit point).
-        Search reads people records, so evidence of a person not yet committed is never shown alone.
+        2. add the texts not stored yet; 3. upsert the people records, with their evidence list and
+        the real content hash (the commit point). Search reads who holds which text from the people
+        records, so a text written without its person is never shown; texts no one holds any more
+        are removed by ``collect_garbage`` (the ingest calls it at its end).
 
         Any number of people may be passed at once: each step is one pass over all of them, in Chroma
         calls of up to ``self.write_batch`` records, and the order of the steps above holds for the
@@ -247,68 +272,77 @@ class TalentStore:
             chunk = existing[start : start + step]
             self.people.update(ids=chunk, metadatas=[{"content_hash": PENDING}] * len(chunk))
 
-        ids: list[str] = []
-        docs: list[str] = []
-        metas: list[dict[str, Any]] = []
-        vecs: list[np.ndarray] = []
+        texts: dict[str, tuple[str, np.ndarray]] = {}
         for record in records:
-            base = filter_metadata(record.employee)
-            seen: dict[str, int] = {}
             for ev in record.evidence:
-                key = ev.key
-                n = seen.get(key, 0)
-                seen[key] = n + 1
-                meta = {**base, "kind": ev.kind, "key": key}
-                if ev.year is not None:
-                    meta["year"] = ev.year
-                if ev.years is not None:
-                    meta["years"] = ev.years
-                ids.append(f"{record.employee.nip}:{key}:{n}")
-                docs.append(ev.display)
-                metas.append(meta)
-                vecs.append(record.evidence_vectors[key])
-        for start in range(0, len(ids), step):
-            end = start + step
-            self.evidence.upsert(
-                ids=ids[start:end],
-                documents=docs[start:end],
-                metadatas=metas[start:end],
-                embeddings=np.asarray(vecs[start:end], dtype=np.float32),
+                texts.setdefault(ev.key, (ev.kind, record.evidence_vectors[ev.key]))
+        keys = list(texts)
+        stored: set[str] = set()
+        for start in range(0, len(keys), _BATCH):
+            stored.update(self.texts.get(ids=keys[start : start + _BATCH], include=[])["ids"])
+        new = [key for key in keys if key not in stored]
+        for start in range(0, len(new), step):
+            chunk = new[start : start + step]
+            self.texts.upsert(
+                ids=chunk,
+                metadatas=[{"kind": texts[key][0]} for key in chunk],
+                embeddings=np.asarray([texts[key][1] for key in chunk], dtype=np.float32),
             )
-
-        keep = set(ids)
-        stale = [i for i in self._evidence_ids(nips) if i not in keep]
-        self._delete_evidence_ids(stale)
 
         for start in range(0, len(records), step):
             batch = records[start : start + step]
             self.people.upsert(
                 ids=[r.employee.nip for r in batch],
-                documents=[r.employee.model_dump_json() for r in batch],
-                metadatas=[{**filter_metadata(r.employee), "content_hash": r.content_hash} for r in batch],
+                metadatas=[_person_metadata(r) for r in batch],
                 embeddings=np.asarray([r.vector for r in batch], dtype=np.float32),
             )
         self._bump_generation()
 
-    def delete_people(self, nips: Sequence[str]) -> None:
-        """Remove people and every evidence piece of theirs (evidence first: people are the commit)."""
+    def delete_people(self, nips: Sequence[str], *, collect: bool = True) -> None:
+        """Remove people, then (with ``collect``) the texts no one else holds."""
         if not nips:
             return
-        self._delete_evidence_ids(self._evidence_ids(nips))
         for start in range(0, len(nips), _BATCH):
             self.people.delete(ids=list(nips[start : start + _BATCH]))
         self._bump_generation()
+        if collect:
+            self.collect_garbage()
 
-    def _evidence_ids(self, nips: Sequence[str]) -> list[str]:
-        out: list[str] = []
-        for start in range(0, len(nips), 500):
-            got = self.evidence.get(where={"nip": {"$in": list(nips[start : start + 500])}}, include=[])
-            out.extend(got["ids"])
-        return out
+    def collect_garbage(self) -> int:
+        """Delete the texts no stored person holds (left by changed or removed people, or by a crash
+        between the two writes of ``write_people``). Returns how many were deleted."""
+        held: set[str] = set()
+        for _, meta in self._people_metadata():
+            held.update(piece[1] for piece in json.loads(str(meta.get("evidence") or "[]")))
+        stored: list[str] = []
+        total = int(self.texts.count())
+        for offset in range(0, total, _BATCH):
+            stored.extend(self.texts.get(include=[], limit=_BATCH, offset=offset)["ids"])
+        orphans = [key for key in stored if key not in held]
+        for start in range(0, len(orphans), _BATCH):
+            self.texts.delete(ids=orphans[start : start + _BATCH])
+        if orphans:
+            self._bump_generation()
+        self._drop_legacy()
+        return len(orphans)
 
-    def _delete_evidence_ids(self, ids: Sequence[str]) -> None:
-        for start in range(0, len(ids), _BATCH):
-            self.evidence.delete(ids=list(ids[start : start + _BATCH]))
+    def _drop_legacy(self) -> None:
+        """Drop the layout 1 evidence collection once no stored person is of layout 1."""
+        if self._legacy is None or "" in self.hashes().values():
+            return
+        logger.info("store: koleksi lama %s dihapus (tata letak indeks baru)", self._legacy.name)
+        self.client.delete_collection(self._legacy.name)
+        self._legacy = None
+
+
+def _person_metadata(record: PersonRecord) -> dict[str, Any]:
+    return {
+        **filter_metadata(record.employee),
+        "content_hash": record.content_hash,
+        "index_version": INDEX_VERSION,
+        "record": record.employee.model_dump_json(),
+        "evidence": encode_pieces(record.evidence),
+    }
 
 
 def _write_batch(client: Any) -> int:
@@ -318,10 +352,3 @@ def _write_batch(client: Any) -> int:
         return _WRITE_BATCH
     return max(1, min(_WRITE_BATCH, limit))
 
-
-def _opt_int(value: Any) -> int | None:
-    return int(value) if value is not None else None
-
-
-def _opt_float(value: Any) -> float | None:
-    return float(value) if value is not None else None

@@ -39,6 +39,7 @@ from assistant.domain.ranking import (
     relevance_by_person,
 )
 from assistant.domain.text import text_language, tokenize
+from assistant.retrieval.catalog import EvidenceCatalog
 from assistant.retrieval.embeddings import TalentaEmbeddings
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.store import TalentStore
@@ -100,7 +101,8 @@ class TalentService:
         self._lexical_index: LexicalIndex | None = None
         self._units_cache: tuple[str, list[str]] | None = None
         self.conversations = ConversationMemory()
-        self._lexical_generation: str | None = None
+        self._catalog: EvidenceCatalog | None = None
+        self._catalog_generation: str | None = None
         self._names_count = -1
         self._retrieve = build_retrieve_step(self._chain_search)
 
@@ -384,35 +386,32 @@ class TalentService:
         )
 
     def _hybrid_hits(self, parsed: ParsedQuery, vector: Any, where: dict[str, Any] | None) -> list[EvidenceHit]:
-        """Dense hits from Chroma plus lexical hits from BM25, each piece with both scores."""
-        dense = {h.id: h for h in self.store.query_evidence(vector, self.settings.chunk_pool, where)}
-        lexical_index = self._lexical()
+        """Dense hits from Chroma plus lexical hits from BM25, each piece with both scores.
+
+        Chroma is asked about texts (one vector per distinct text); the catalog turns them into the
+        pieces of the people who hold them and who pass ``where``."""
+        catalog, lexical_index = self._indexes()
+        if catalog is None or lexical_index is None:
+            return []
+        people = catalog.person_mask(where)
+        keys = catalog.keys_of(people) if people is not None else None
+        pool = self.settings.chunk_pool
+        scored = self.store.query_texts(vector, pool, keys)
+        similarity = dict(scored)
+        dense = catalog.expand(scored, people, pool)
         terms = tokenize(" ".join([parsed.search_text, *parsed.expansions]))
-        found = lexical_index.search(terms, self.settings.chunk_pool, where) if lexical_index else []
-        if not found or lexical_index is None:
-            return self._mark_foreign(list(dense.values()), parsed)
-        best = found[0][1]
-        lexical = {lexical_index.ids[i]: (i, score / best) for i, score in found}
-        missing = [piece_id for piece_id in lexical if piece_id not in dense]
-        similarity = self.store.evidence_similarity(missing, vector) if missing else {}
-        hits = [replace(h, lexical=lexical[h.id][1] if h.id in lexical else 0.0) for h in dense.values()]
-        for piece_id in missing:
-            if piece_id not in similarity:  # deleted since the index was built
-                continue
-            i, lex = lexical[piece_id]
-            meta = lexical_index.metadatas[i]
-            hits.append(
-                EvidenceHit(
-                    id=piece_id,
-                    nip=str(meta["nip"]),
-                    kind=str(meta.get("kind", "")),
-                    display=lexical_index.texts[i],
-                    year=meta.get("year"),
-                    years=meta.get("years"),
-                    similarity=similarity[piece_id],
-                    lexical=lex,
-                )
-            )
+        found = lexical_index.search(terms, pool, catalog.record_mask(people))
+        lexical: dict[int, float] = {i: score / found[0][1] for i, score in found} if found else {}
+        missing = {catalog.keys[i] for i in lexical if catalog.keys[i] not in similarity}
+        if missing:
+            similarity.update(self.store.text_similarity(missing, vector))
+        hits = [catalog.hit(i, similarity[catalog.keys[i]], lexical.get(i, 0.0)) for i in dense]
+        taken = set(dense)
+        hits.extend(
+            catalog.hit(i, similarity[catalog.keys[i]], lex)
+            for i, lex in lexical.items()
+            if i not in taken and catalog.keys[i] in similarity  # a text deleted since the catalog was read
+        )
         return self._mark_foreign(hits, parsed)
 
     @staticmethod
@@ -429,14 +428,19 @@ class TalentService:
             out.append(replace(h, foreign=True) if language is not None and language != parsed.language else h)
         return out
 
-    def _lexical(self) -> LexicalIndex | None:
-        """The BM25 index of the current store generation (rebuilt after any ingest)."""
+    def _indexes(self) -> tuple[EvidenceCatalog | None, LexicalIndex | None]:
+        """The evidence catalog and its BM25 index, of the current store generation (rebuilt after
+        any ingest)."""
         generation = self.store.generation()
-        if self._lexical_index is None or generation != self._lexical_generation:
-            ids, docs, metas = self.store.all_evidence()
-            self._lexical_index = LexicalIndex(ids, docs, metas) if ids else None
-            self._lexical_generation = generation
-        return self._lexical_index
+        if self._catalog is None or generation != self._catalog_generation:
+            catalog = self.store.catalog()
+            self._catalog = catalog if len(catalog) else None
+            self._lexical_index = LexicalIndex(catalog.texts) if len(catalog) else None
+            self._catalog_generation = generation
+        return self._catalog, self._lexical_index
+
+    def _lexical(self) -> LexicalIndex | None:
+        return self._indexes()[1]
 
     def _word_confidence(self, parsed: ParsedQuery, hits: list[EvidenceHit]) -> float:
         """How far the question's own words can be trusted here, 0..1: the share of their IDF mass
@@ -610,6 +614,8 @@ def weights_from(settings: SearchSettings) -> Weights:
         discipline=settings.merit_discipline,
         training=settings.merit_training,
         training_half_life=settings.training_half_life_years,
+        experience=settings.merit_experience,
+        experience_full_years=settings.experience_full_years,
     )
 
 

@@ -5,11 +5,12 @@ import datetime as dt
 
 import pytest
 
-from assistant.domain.models import Diklat, Employee
+from assistant.domain.models import Diklat, Employee, RiwayatJabatan
 from assistant.domain.ranking import (
     EvidenceHit,
     Weights,
     _ranks,
+    experience_factor,
     rank,
     relevance_by_person,
     training_factor,
@@ -113,7 +114,9 @@ def test_a_recent_related_training_lifts_merit_but_never_relevance():
     ranked = rank(hits, people, today=TODAY, floor=0.5)
     assert [c.nip for c in ranked] == [NIP_A, NIP_B]
     assert ranked[0].relevance == ranked[1].relevance and ranked[0].merit > ranked[1].merit
-    assert [f.name for f in ranked[0].factors] == ["relevansi_bidang", "kinerja", "kotak_talenta", "diklat_terkait"]
+    assert [f.name for f in ranked[0].factors] == [
+        "relevansi_bidang", "kinerja", "kotak_talenta", "diklat_terkait", "pengalaman_bidang",
+    ]  # fmt: skip
 
 
 def test_a_record_in_the_other_language_is_matched_by_meaning_alone():
@@ -146,3 +149,40 @@ def test_the_skp_trend_counts_and_is_said():
     assert rising.detail_id.endswith("(naik)") and falling.detail_en.endswith("(falling)")
     assert "naik" not in steady.detail_id and "turun" not in steady.detail_id
     assert rising.source == "SKP 2023-2025"
+
+
+def test_years_in_related_posts_are_a_merit_factor_citing_the_longest_post():
+    person = Employee(nip=NIP_A, nama="A", riwayat_jabatan=[RiwayatJabatan(jabatan="Penyuluh Perikanan")])
+    hits = [
+        _hit(NIP_A, "jabatan", 0.9, display="Penyuluh Perikanan, DKP (2014-2020)", year=2020, years=6.0, match=0.9),
+        _hit(NIP_A, "jabatan", 0.9, display="Kepala Seksi Budidaya (2020-sekarang)", year=2026, years=2.5, match=0.7),
+        _hit(NIP_A, "jabatan", 0.9, display="Staf Umum (2010-2014)", year=2014, years=4.0, match=0.3),  # unrelated
+    ]
+    factor = experience_factor(hits, person, Weights(experience=0.4, experience_full_years=10.0))
+    assert factor.value == pytest.approx(0.85) and factor.weight == 0.4
+    assert factor.detail_id == "8.5 tahun di jabatan terkait, terlama: Penyuluh Perikanan, DKP (2014-2020)"
+    assert factor.source == "riwayat jabatan 2020" and factor.kinds == ["jabatan"]
+    capped = experience_factor(hits, person, Weights(experience_full_years=5.0))
+    assert capped.value == 1.0
+
+
+def test_no_related_post_or_no_position_history():
+    unrelated = [_hit(NIP_A, "jabatan", 0.9, display="Staf Umum (2010-2014)", years=4.0, match=0.3)]
+    with_history = Employee(nip=NIP_A, nama="A", riwayat_jabatan=[RiwayatJabatan(jabatan="Staf Umum")])
+    assert experience_factor(unrelated, with_history).value == 0.0
+    neutral = experience_factor([], Employee(nip=NIP_A, nama="A"))
+    assert (neutral.value, neutral.source) == (0.5, "") and neutral.detail_id == "data riwayat jabatan tidak tersedia"
+
+
+def test_longer_related_experience_ranks_higher_and_counts_in_merit():
+    hits = [
+        _hit(NIP_A, "jabatan", 0.9, 1.0, display="Penyuluh Perikanan", years=8.0),
+        _hit(NIP_B, "jabatan", 0.9, 1.0, display="Penyuluh Perikanan", years=8.0),
+    ]
+    history = [RiwayatJabatan(jabatan="Penyuluh Perikanan")]
+    people = {nip: Employee(nip=nip, nama=nip[-3:], riwayat_jabatan=history) for nip in (NIP_A, NIP_B)}
+    base = rank(hits, people, today=TODAY, floor=0.5)
+    assert base[0].relevance == base[1].relevance and base[0].merit == base[1].merit
+    longer = [hits[0], _hit(NIP_B, "jabatan", 0.9, 1.0, display="Penyuluh Perikanan", years=2.0)]
+    ranked = rank(longer, people, today=TODAY, floor=0.5)
+    assert [c.nip for c in ranked] == [NIP_A, NIP_B] and ranked[0].merit > ranked[1].merit

@@ -6,21 +6,26 @@ import pytest
 
 from assistant.config import Settings
 from assistant.container import build_container
+from assistant.domain.evidence import evidence_texts
 from assistant.retrieval.store import PENDING
 from ingest.pipeline import ingest_employees
 
 
 def _snapshot(store):
-    ev = store.evidence.get(include=["documents", "metadatas"])
-    people = store.people.get(include=["documents", "metadatas"])
+    texts = store.texts.get(include=["metadatas", "embeddings"])
+    people = store.people.get(include=["metadatas"])
     return (
-        sorted(zip(ev["ids"], ev["documents"], map(_plain, ev["metadatas"]), strict=True)),
-        sorted(zip(people["ids"], people["documents"], map(_plain, people["metadatas"]), strict=True)),
+        sorted(zip(texts["ids"], map(_plain, texts["metadatas"]), map(list, texts["embeddings"]), strict=True)),
+        sorted(zip(people["ids"], map(_plain, people["metadatas"]), strict=True)),
     )
 
 
 def _plain(meta):
     return sorted((meta or {}).items())
+
+
+def changed_summary_key(employee):
+    return next(ev.key for ev in evidence_texts(employee) if ev.kind == "ringkasan")
 
 
 def _fresh(tmp_path, embeddings, name):
@@ -41,7 +46,7 @@ def test_background_and_chunked_writes_give_the_same_store(tmp_path, embeddings,
 
 def test_failed_background_write_is_raised_and_repaired_by_rerun(make_container, people, monkeypatch):
     c = make_container(people[:6])
-    real_upsert = c.store.evidence.upsert
+    real_upsert = c.store.people.upsert  # the commit point of a write: its texts are already written
     calls = {"n": 0}
 
     def fail_second_batch(*args, **kwargs):
@@ -50,7 +55,7 @@ def test_failed_background_write_is_raised_and_repaired_by_rerun(make_container,
             raise RuntimeError("simulated crash")
         return real_upsert(*args, **kwargs)
 
-    monkeypatch.setattr(c.store.evidence, "upsert", fail_second_batch)
+    monkeypatch.setattr(c.store.people, "upsert", fail_second_batch)
     changed = people[5].model_copy(update={"ringkasan": "Versi baru ringkasan."})
     source = [*people[:5], *people[6:11], changed, people[11]]
     # to write: [6, 7, 8], [9, 10, 5 (changed)], [11]; the second batch fails in the writer thread
@@ -61,9 +66,11 @@ def test_failed_background_write_is_raised_and_repaired_by_rerun(make_container,
     assert hashes[people[5].nip] == PENDING  # marked before the failure: a re-run redoes them
     assert all(hashes[p.nip] == p.content_hash() for p in people[6:9])  # first batch committed
     assert not any(p.nip in hashes for p in people[9:])  # not committed, or never started
-    monkeypatch.setattr(c.store.evidence, "upsert", real_upsert)
+    assert c.store.texts.get(ids=[changed_summary_key(changed)])["ids"]  # written before the failure
+    monkeypatch.setattr(c.store.people, "upsert", real_upsert)
     stats = ingest_employees(c.store, c.embeddings, source, batch_people=3)
     assert (stats.changed, stats.new, stats.unchanged) == (1, 3, 8)
+    assert set(c.store.texts.get(include=[])["ids"]) == set(c.store.catalog().keys)  # no text held by no one
     assert c.store.count() == len(people)
     assert c.store.get_people([changed.nip])[changed.nip].ringkasan == "Versi baru ringkasan."
     again = ingest_employees(c.store, c.embeddings, source)

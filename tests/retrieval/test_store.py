@@ -9,14 +9,24 @@ from assistant.retrieval.store import PENDING, StoreMismatch
 from ingest.pipeline import ingest_employees
 
 
+def _displays(store, nip):
+    """The evidence texts the store holds for one person."""
+    catalog = store.catalog()
+    return [catalog.texts[i] for i in range(len(catalog)) if catalog.nips[catalog.owner[i]] == nip]
+
+
+def _assert_no_orphan_texts(store):
+    assert set(store.texts.get(include=[])["ids"]) == set(store.catalog().keys)
+
+
 def test_unchanged_reingest_embeds_nothing_and_changes_nothing(make_container, people):
     c = make_container(people)
-    before = c.store.evidence.get(include=["documents"])
+    before = (c.store.texts.get(include=[])["ids"], c.store.people.get(include=["metadatas"]))
     stats = ingest_employees(c.store, c.embeddings, people)
-    after = c.store.evidence.get(include=["documents"])
+    after = (c.store.texts.get(include=[])["ids"], c.store.people.get(include=["metadatas"]))
     assert stats.unchanged == len(people) and stats.new == stats.changed == 0
     assert stats.texts_embedded == 0
-    assert sorted(before["ids"]) == sorted(after["ids"])
+    assert before == after
     assert c.store.count() == len(people)
 
 
@@ -27,9 +37,11 @@ def test_changed_person_is_reembedded_alone_and_stale_evidence_removed(make_cont
     stats = ingest_employees(c.store, c.embeddings, [changed, *people[1:]])
     assert (stats.changed, stats.new, stats.unchanged) == (1, 0, len(people) - 1)
     assert stats.texts_embedded == 1  # only the new summary; positions and education are reused
-    docs = c.store.evidence.get(where={"nip": target.nip}, include=["documents"])["documents"]
+    docs = _displays(c.store, target.nip)
     assert "Ahli tata kelola pelabuhan perikanan." in docs
     assert not any("Budidaya Ikan Air Tawar" in d for d in docs)
+    assert stats.texts_removed >= 1  # the old summary, held by no one else
+    _assert_no_orphan_texts(c.store)
     assert c.store.get_people([target.nip])[target.nip].ringkasan == changed.ringkasan
 
 
@@ -39,7 +51,8 @@ def test_prune_removes_people_missing_from_source(make_container, people):
     assert stats.removed == 2
     assert c.store.count() == len(people) - 2
     for gone in people[:2]:
-        assert c.store.evidence.get(where={"nip": gone.nip})["ids"] == []
+        assert _displays(c.store, gone.nip) == []
+    _assert_no_orphan_texts(c.store)
 
 
 def test_crash_mid_write_is_repaired_by_rerun(make_container, people, monkeypatch):
@@ -101,3 +114,33 @@ def test_prune_spares_people_whose_rows_were_rejected(make_container, people):
     stats = ingest_employees(c.store, c.embeddings, people[2:], prune=True, keep=frozenset({people[0].nip}))
     assert stats.removed_nips == [people[1].nip]
     assert people[0].nip in c.store.hashes()
+
+
+def test_a_store_of_layout_1_is_rewritten_reusing_its_vectors(make_container, people, embeddings):
+    """A store written by layout 1 (one evidence record per piece per person, the profile as the
+    people document, no index_version): the next ingest counts everyone as changed, rewrites them
+    with the vectors of the old evidence collection (nothing embedded) and drops that collection."""
+    c = make_container(people[:3])
+    catalog = c.store.catalog()
+    vectors = c.store.text_vectors(catalog.keys)
+    old = c.store.client.get_or_create_collection("talenta_evidence", embedding_function=None)
+    old.add(
+        ids=catalog.ids,
+        documents=catalog.texts,
+        metadatas=[{"nip": catalog.nips[o], "key": k} for o, k in zip(catalog.owner, catalog.keys, strict=True)],
+        embeddings=[vectors[k] for k in catalog.keys],
+    )
+    c.store.client.delete_collection("talenta_texts")
+    for p in people[:3]:
+        c.store.people.delete(ids=[p.nip])
+        c.store.people.add(ids=[p.nip], documents=[p.model_dump_json()], metadatas=[{"nip": p.nip, "nama": p.nama}],
+                           embeddings=[[1.0] + [0.0] * (embeddings.dim - 1)])  # fmt: skip
+
+    fresh = build_container(c.settings, embeddings=embeddings)  # a new version on the old store
+    assert set(fresh.store.hashes().values()) == {""}
+    assert fresh.store.get_people([people[0].nip])[people[0].nip].nama == people[0].nama
+    stats = ingest_employees(fresh.store, fresh.embeddings, people[:3])
+    assert stats.changed == 3 and stats.texts_embedded == 0 and stats.vectors_reused == len(set(catalog.keys))
+    assert "talenta_evidence" not in {col.name for col in fresh.store.client.list_collections()}
+    assert sorted(fresh.store.catalog().ids) == sorted(catalog.ids)
+    assert ingest_employees(fresh.store, fresh.embeddings, people[:3]).unchanged == 3

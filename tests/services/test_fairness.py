@@ -79,7 +79,7 @@ def test_dropped_columns_never_reach_the_store(tmp_path, embeddings):
     container = build_container(Settings(data_dir=tmp_path / "store"), embeddings=embeddings)
     ingest_employees(container.store, container.embeddings, loaded.employees)
     everything = str(container.store.people.get(include=["documents", "metadatas"]))
-    everything += str(container.store.evidence.get(include=["documents", "metadatas"]))
+    everything += str(container.store.texts.get(include=["documents", "metadatas"]))
     with (tmp_path / "demo" / "pegawai.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             for col in ("nik", "alamat", "no_hp"):

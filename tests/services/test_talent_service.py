@@ -239,3 +239,17 @@ def test_a_question_only_close_in_meaning_gets_a_labelled_weak_match(container):
 def test_a_strong_question_is_not_a_weak_match(container):
     result = container.service.search(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?")
     assert result.candidates and not result.weak_match
+
+
+def test_a_broad_filter_queries_without_the_id_list_and_finds_the_same(container, monkeypatch):
+    """A filter allowing more texts than the store passes to Chroma as an id list is applied to a
+    larger unrestricted answer instead: same people, same order."""
+    from assistant.domain.golongan import golongan_rank
+    from assistant.retrieval import store as store_module
+
+    filters = SearchFilters(golongan_min="III/a")
+    narrow = container.service.search(SYSTEM, "perikanan", filters=filters, limit=5)
+    monkeypatch.setattr(store_module, "_MAX_QUERY_IDS", 1)
+    broad = container.service.search(SYSTEM, "perikanan", filters=filters, limit=5)
+    assert [c.nip for c in broad.candidates] == [c.nip for c in narrow.candidates]
+    assert narrow.candidates and all(golongan_rank(c.golongan) >= golongan_rank("III/a") for c in broad.candidates)
