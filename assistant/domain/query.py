@@ -12,6 +12,8 @@ from dataclasses import field as dc_field
 from functools import lru_cache
 from importlib import resources
 
+from assistant.domain.text import tokenize
+
 _EN_WORDS = {
     "who", "which", "best", "suited", "suitable", "for", "the", "find", "employee", "employees",
     "staff", "with", "experience", "in", "of", "is", "are", "most", "fit", "field", "candidates",
@@ -53,6 +55,10 @@ class ParsedQuery:
     search_text: str = ""  # field with every known concept written as its canonical Indonesian phrase
     concepts: list[str] = dc_field(default_factory=list)  # canonical concepts found (thesaurus keys)
     expansions: list[str] = dc_field(default_factory=list)  # thesaurus terms added for lexical search
+    # What is embedded for the search by meaning: ``search_text`` when the question is mostly a
+    # known field or names none (so "perikanan" and "fisheries" are one query), else the field in
+    # its own words (a long question that merely mentions 'food' or 'digital' keeps its meaning).
+    meaning_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,14 +169,34 @@ def parse_query(text: str, default_language: str = "id") -> ParsedQuery:
             break
     subject = _TRAILING.sub("", subject).strip(" ,.?!") or cleaned.rstrip("?!. ")
     search_text, concepts = normalize_concepts(subject)
+    search_text = _drop_filler(search_text) or subject
+    focused = bool(concepts) and _other_words(search_text, concepts) <= MAX_OTHER_WORDS
     return ParsedQuery(
         text=cleaned,
         field=subject,
         language=detect_language(cleaned, default_language),
-        search_text=_drop_filler(search_text) or subject,
+        search_text=search_text,
         concepts=concepts,
         expansions=expand(subject),
+        meaning_text=search_text if focused or not concepts else _drop_filler(_plain(subject)) or subject,
     )
+
+
+# A question with a known field and at most this many other content words is embedded as that field.
+MAX_OTHER_WORDS = 2
+
+
+def _plain(text: str) -> str:
+    """The words of ``text`` as ``normalize_concepts`` reads them, with no concept rewritten."""
+    return " ".join(_singular(w.lower()) for w in re.sub(r"[^A-Za-z0-9]+", " ", text).split())
+
+
+def _other_words(search_text: str, concepts: list[str]) -> int:
+    """Content words of the normalised question outside its canonical concept phrases."""
+    rest = search_text
+    for key in concepts:
+        rest = rest.replace(key, " ")
+    return len(tokenize(rest))
 
 
 _FILLER = {"the", "a", "an", "of", "to", "for", "in", "and", "di", "dan", "yang", "untuk", "experts", "specialists"}

@@ -129,7 +129,7 @@ class TalentService:
                              language or self.default_language)  # fmt: skip
         lang = language or detect_language(query, parsed.language)
         where = _where(caller, filters)
-        vector = self.embeddings.encode_query(parsed.search_text)
+        vector = self.embeddings.encode_query(parsed.meaning_text or parsed.search_text)
         hits = self._hybrid_hits(parsed, vector, where)
         weights = weights_from(self.settings)
         confidence = self._word_confidence(parsed, hits)

@@ -39,6 +39,7 @@ def test_thesaurus_bridges_english_to_indonesian_records():
 def test_both_languages_search_the_same_concept(indonesian, english):
     a, b = parse_query(indonesian), parse_query(english)
     assert a.search_text == b.search_text and a.expansions == b.expansions
+    assert a.meaning_text == b.meaning_text == a.search_text
     assert (a.language, b.language) == ("id", "en")
 
 
@@ -113,3 +114,29 @@ def test_long_stems_are_cut_so_borrowed_word_endings_meet():
 )
 def test_the_language_of_a_record(text, language):
     assert text_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "question, meaning",
+    [
+        # about a known field: embedded as the field, so both languages are one query
+        ("Siapa yang paling cocok untuk bidang perikanan?", "perikanan"),
+        ("Who is best suited for fisheries?", "perikanan"),
+        ("cari pegawai yang ahli teknologi informasi", "teknologi informasi"),
+        # no known field: the question's own words (as the lexical search reads them)
+        ("Who can repair old clocks?", "who can repair old clocks"),
+        # a field among several other words: the words as written, not the field's canonical name
+        ("Who can monitor the air pollution?", "who can monitor air pollution"),
+    ],
+)
+def test_what_is_embedded_for_a_field_question(question, meaning):
+    assert parse_query(question).meaning_text == meaning
+
+
+def test_a_long_question_that_mentions_a_field_keeps_its_own_meaning():
+    """'food' names food security, but the question is about food safety at street stalls: the
+    embedded text keeps the question's words (the canonical phrase would pull it to the field)."""
+    parsed = parse_query("Who could check whether the street vendors are selling food that is actually safe to eat?")
+    assert parsed.concepts == ["ketahanan pangan"]
+    assert "ketahanan" in parsed.search_text  # words: the field's terms are still searched
+    assert "ketahanan" not in parsed.meaning_text and "food" in parsed.meaning_text
