@@ -38,12 +38,12 @@ local-llm: $(LLM_FILE)
 
 test: install browser local-llm
 	$(VENV)/bin/ruff check assistant ingest ui data tests bench
-	$(VENV)/bin/mypy assistant ingest
+	$(VENV)/bin/mypy assistant ingest bench
 	$(PY) -m pytest
 
 lint: install
 	$(VENV)/bin/ruff check assistant ingest ui data tests bench
-	$(VENV)/bin/mypy assistant ingest
+	$(VENV)/bin/mypy assistant ingest bench
 
 demo-data: install
 	@test -d data/demo/$(DEMO_EMPLOYEES) || $(VENV)/bin/talenta demo-data --employees $(DEMO_EMPLOYEES) --seed $(DEMO_SEED) --out data/demo/$(DEMO_EMPLOYEES)

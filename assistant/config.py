@@ -77,7 +77,7 @@ class SearchSettings(BaseModel):
         le=1,
         description="A strong match: the best candidate's records contain this share of the question's "
         "distinctive words (IDF-weighted; a thesaurus concept: any of its words). Below it, words count less "
-        "in the ranking and the answer is a labelled weak match (at most three people, closest in meaning).",
+        "in the ranking and the result is a labelled weak match (closest in meaning; a chat answer shows three).",
     )
     min_dense_margin: float = Field(
         0.04,

@@ -41,10 +41,14 @@ TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-DATA_SUFFIXES = TEXT_SUFFIXES | XLSX_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+DOCUMENT_ONLY_SUFFIXES = {".md", ".docx"}  # a CV per file (ingest.documents); a .txt may be either
+DATA_SUFFIXES = TEXT_SUFFIXES | XLSX_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | DOCUMENT_ONLY_SUFFIXES
 # Not data, skipped without a word: documentation, pictures, archives of notes.
-QUIET_SUFFIXES = {".md", ".rst", ".pdf", ".doc", ".docx", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".html", ".htm",
+QUIET_SUFFIXES = {".rst", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".html", ".htm",
                   ".yaml", ".yml", ".toml", ".ini", ".cfg", ".log", ".py", ".sh"}  # fmt: skip
+# Documents Talenta cannot read yet: said, with what to do instead.
+_SAVE_AS = {".pdf": " (PDF belum didukung: simpan sebagai .docx atau .txt)",
+            ".doc": " (Word lama: simpan ulang sebagai .docx)", ".xls": " (Excel lama: simpan ulang sebagai .xlsx)"}  # fmt: skip
 QUIET_PREFIXES = ("readme", "license", "licence", "changelog")
 DELIMITERS = (",", ";", "|", "\t")
 HEADER_SEARCH_ROWS = 10
@@ -182,7 +186,7 @@ def discover(root: Path) -> tuple[list[Path], list[RowIssue]]:
         if suffix in DATA_SUFFIXES:
             found.append(path)
         else:
-            hint = " (Excel lama: simpan ulang sebagai .xlsx)" if suffix == ".xls" else ""
+            hint = _SAVE_AS.get(suffix, "")
             notes.append(_file_issue(rel.as_posix(), f"format file tidak didukung, dilewati{hint}", WARNING))
     return found, notes
 
@@ -285,7 +289,19 @@ def read_file(
         return read_json(path, display, options)
     if suffix in JSONL_SUFFIXES:
         return read_jsonl(path, display, options)
+    if suffix in DOCUMENT_ONLY_SUFFIXES:
+        return read_document_table(path, display)
     return read_delimited(path, display, options)
+
+
+def read_document_table(path: Path, display: str, text: str | None = None) -> tuple[list[RawTable], list[RowIssue]]:
+    """A CV document (ingest.documents) as a pegawai table of one row."""
+    from ingest.documents import read_document
+
+    values, issues = read_document(path, display, text)
+    if values is None:
+        return [], issues
+    return [_objects_table(display, None, PEGAWAI, [(1, values, None)], None, issues)], issues
 
 
 # --- shared: header row, table choice, sensitive columns --------------------------------------
@@ -436,6 +452,8 @@ def read_delimited(
     headers = [" ".join(str(h).split()) for h in header]
     layout = (options or ReadOptions()).choose(list(headers), [path.stem], path.suffix)
     table = choose_table([path.stem], headers, layout)
+    if table is None and path.suffix.lower() == ".txt":  # prose, not a table: a CV document
+        return read_document_table(path, display, decode(path.read_bytes()))
     if table is None:
         return [], [_unrecognised(display)]
     log.debug("%s: tabel %s, pemisah %r, header di baris %d", display, table.name, delimiter, header_at + 1)

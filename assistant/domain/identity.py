@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -21,10 +22,16 @@ class Caller:
             case "pimpinan" | "bkpsdm" | "integrasi":
                 return True
             case "opd":
-                return bool(self.unit_kerja) and unit_kerja == self.unit_kerja
+                return bool(unit_key(self.unit_kerja)) and unit_key(unit_kerja) == unit_key(self.unit_kerja)
             case "asn":
                 return nip == self.nip
         return False
+
+
+def unit_key(name: str | None) -> str:
+    """A unit name as compared: case, punctuation and spacing ignored, so 'DINAS KESEHATAN' from one
+    export, 'Dinas  Kesehatan' from another and an OPD head's 'Dinas Kesehatan' are one unit."""
+    return " ".join(re.sub(r"[^\w]+", " ", (name or "").casefold()).split())
 
 
 SYSTEM = Caller(user="system", role="bkpsdm")

@@ -32,6 +32,7 @@ import numpy as np
 
 from assistant.domain.evidence import EvidenceText
 from assistant.domain.golongan import golongan_rank
+from assistant.domain.identity import unit_key
 from assistant.domain.models import Employee
 from assistant.retrieval.catalog import EvidenceCatalog, encode_pieces
 from assistant.retrieval.embeddings import TalentaEmbeddings
@@ -40,7 +41,7 @@ logger = logging.getLogger(__name__)
 
 PENDING = "pending"
 # The layout of the stored records. People written under another layout count as changed.
-INDEX_VERSION = 2
+INDEX_VERSION = 3  # 2: one vector per distinct text; 3: unit_key
 # A vector query restricted to more texts than this asks without the list and filters the answer.
 _MAX_QUERY_IDS = 20000
 _BATCH = 2000  # records per Chroma call (SQLite has a limit on bound variables)
@@ -84,6 +85,7 @@ def filter_metadata(employee: Employee) -> dict[str, Any]:
     meta: dict[str, Any] = {"nip": employee.nip, "nama": employee.nama}
     if employee.unit_kerja:
         meta["unit_kerja"] = employee.unit_kerja
+        meta["unit_key"] = unit_key(employee.unit_kerja)  # what filters and visibility compare
     rank = golongan_rank(employee.golongan)
     if rank is not None:
         meta["golongan_rank"] = rank
@@ -222,8 +224,13 @@ class TalentStore:
         return {key: float(vec @ vector) for key, vec in self.text_vectors(keys).items()}
 
     def units(self) -> list[str]:
-        """Every current unit (unit_kerja) in the store, sorted."""
-        return sorted({str(meta["unit_kerja"]) for _, meta in self._people_metadata() if meta.get("unit_kerja")})
+        """Every current unit (unit_kerja) in the store, sorted; one name per unit_key (the first in
+        NIP order when exports spell a unit differently)."""
+        named: dict[str, str] = {}
+        for _, meta in sorted(self._people_metadata()):
+            if meta.get("unit_kerja"):
+                named.setdefault(unit_key(str(meta["unit_kerja"])), str(meta["unit_kerja"]))
+        return sorted(named.values())
 
     def _people_metadata(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """(NIP, metadata) of every stored person, read in pages."""

@@ -95,8 +95,8 @@ class SearchResult(BaseModel):
     target_title: str | None = Field(None, description="The named position, e.g. 'Kepala Bidang Budidaya'.")
     weak_match: bool = Field(
         False,
-        description="True when no record shares the question's distinctive words: the (at most three) "
-        "candidates are only the closest in meaning, to be checked against their evidence.",
+        description="True when no person's records hold the question's distinctive words: the candidates "
+        "are only the closest in meaning, to be checked against their evidence (a chat answer shows three).",
     )
     candidates: list[CandidateOut]
 

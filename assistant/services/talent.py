@@ -25,7 +25,7 @@ from assistant.domain.evidence import SOURCE_LABEL
 from assistant.domain.filters import WordFilters, diklat_matches, parse_filters
 from assistant.domain.followup import FollowUp, parse_followup
 from assistant.domain.golongan import golongan_rank, pangkat_of
-from assistant.domain.identity import Caller
+from assistant.domain.identity import Caller, unit_key
 from assistant.domain.models import Employee
 from assistant.domain.nine_box import cell_meaning, place_employee
 from assistant.domain.posts import TargetPost, level_label, target_post_from_text
@@ -151,8 +151,6 @@ class TalentService:
         if strength == "none":
             ranked = []  # say "nothing relevant" instead of stretching
         top = _relevant(ranked, self.settings.min_relative_relevance)[: limit or self.settings.top_k]
-        if strength == "weak":
-            top = top[:WEAK_MATCH_LIMIT]
         today = dt.date.today()
         result = SearchResult(
             query=parsed.text,
@@ -490,7 +488,10 @@ class TalentService:
         return float((self._anchors @ vector).mean())
 
     def _chain_search(self, item: dict[str, Any]) -> SearchResult:
-        return self.search(
+        """The search behind a chat answer. A weak match is shown as the closest three only: a
+        search (API, CLI) returns up to its limit, flagged ``weak_match``, and leaves the cut to the
+        caller."""
+        result = self.search(
             item["caller"],
             item["question"],
             filters=item.get("filters"),
@@ -498,6 +499,9 @@ class TalentService:
             target=item.get("target"),
             action="",
         )
+        if result.weak_match:
+            result = result.model_copy(update={"candidates": result.candidates[:WEAK_MATCH_LIMIT]})
+        return result
 
     def _known_names(self) -> dict[str, str]:
         count = self.store.count()
@@ -630,7 +634,7 @@ def _relevant(ranked: list[RankedCandidate], ratio: float) -> list[RankedCandida
 def _visibility(caller: Caller) -> dict[str, Any] | None:
     match caller.role:
         case "opd":
-            return {"unit_kerja": caller.unit_kerja or "\x00"}
+            return {"unit_key": unit_key(caller.unit_kerja) or "\x00"}
         case "asn":
             return {"nip": caller.nip or "\x00"}
     return None
@@ -643,7 +647,7 @@ def _where(caller: Caller, filters: SearchFilters | None) -> dict[str, Any] | No
         clauses.append(visibility)
     if filters:
         if filters.unit_kerja:
-            clauses.append({"unit_kerja": filters.unit_kerja})
+            clauses.append({"unit_key": unit_key(filters.unit_kerja)})
         low = golongan_rank(filters.golongan_min) if filters.golongan_min else None
         high = golongan_rank(filters.golongan_max) if filters.golongan_max else None
         if low is not None:

@@ -96,3 +96,14 @@ def test_contenders_keep_everyone_who_can_still_reach_the_top():
     # k=2: the 2nd best relevance is 0.8; merit scales by at least 0.8, so the bar is 0.64
     assert contenders(rel, 2, Weights(relevance=0.8, merit=0.2)) == ["a", "b", "c"]
     assert contenders(rel, 10, Weights()) == ["a", "b", "c", "d", "e"]
+
+
+def test_an_opd_head_sees_their_unit_however_an_export_spells_it():
+    from assistant.domain.identity import Caller, unit_key
+
+    head = Caller(user="kadis", role="opd", unit_kerja="Dinas Kesehatan")
+    for spelling in ("Dinas Kesehatan", "DINAS KESEHATAN", "Dinas  Kesehatan ", "dinas kesehatan."):
+        assert head.can_see("1", spelling), spelling
+    assert not head.can_see("1", "Dinas Kesehatan Hewan") and not head.can_see("1", None)
+    assert not Caller(user="x", role="opd", unit_kerja="  ").can_see("1", "")  # no unit: sees nothing
+    assert unit_key("Badan Kepegawaian dan Pengembangan SDM") == "badan kepegawaian dan pengembangan sdm"
