@@ -28,7 +28,9 @@ logger = logging.getLogger(__name__)
 @st.cache_resource(show_spinner=False)
 def get_container() -> Container:
     """Built once per server process; every session shares the store, model and audit log."""
-    return build_container(Settings())
+    container = build_container(Settings())
+    container.service.warm()  # the search index, built while the first page loads
+    return container
 
 
 class _Turn:

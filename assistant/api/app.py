@@ -21,6 +21,8 @@ Send `Accept-Language: en` for English error messages; answers follow the questi
 def create_app(container: Container | None = None) -> FastAPI:
     app = FastAPI(title="Talenta API", version=__version__, description=DESCRIPTION)
     app.state.container = container or build_container()
+    if container is None:
+        app.state.container.service.warm()  # the search index, built while the server starts
 
     @app.exception_handler(ServiceError)
     async def _service_error(request: Request, exc: ServiceError) -> JSONResponse:

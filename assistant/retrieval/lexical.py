@@ -22,7 +22,8 @@ class LexicalIndex:
         import bm25s
 
         self.texts = list(texts)
-        corpus = [tokenize(t) or ["_"] for t in self.texts]
+        seen: dict[str, list[str]] = {}  # many people hold the same text: each is tokenised once
+        corpus = [seen[t] if t in seen else seen.setdefault(t, tokenize(t) or ["_"]) for t in self.texts]
         self._df: dict[str, int] = {}
         for tokens in corpus:
             for token in set(tokens):

@@ -38,3 +38,27 @@ def test_lexical_index_follows_the_store(make_container, people):
     ingest_employees(c.store, c.embeddings, people)  # adds Dodi: the generation changes
     after = [x.nama for x in c.service.search(SYSTEM, "pranata komputer").candidates]
     assert after[0] == "Dodi Kurniawan"
+
+
+def test_a_large_index_is_rebuilt_in_the_background_after_an_ingest(make_container, people, monkeypatch):
+    from assistant.services import talent
+
+    monkeypatch.setattr(talent, "BACKGROUND_REBUILD_PIECES", 1)  # every index counts as large
+    c = make_container(people[:4])
+
+    def names():
+        return [x.nama for x in c.service.search(SYSTEM, "pranata komputer").candidates]
+
+    assert "Dodi Kurniawan" not in names()  # no index yet: built at once
+    ingest_employees(c.store, c.embeddings, people)
+    assert "Dodi Kurniawan" not in names()  # the previous index serves while the new one builds
+    c.service.wait_for_index(timeout=120)
+    assert names()[0] == "Dodi Kurniawan"
+
+
+def test_warm_builds_the_index_before_the_first_search(make_container, people):
+    c = make_container(people[:4])
+    c.service.warm()
+    c.service.wait_for_index(timeout=120)
+    generation = c.store.generation()
+    assert c.service._index is not None and c.service._index.generation == generation
