@@ -74,7 +74,7 @@ def demo_data(
 
 @app.command()
 def ingest(
-    path: Annotated[Path, typer.Argument(help="Berkas atau folder ekspor (CSV, XLSX, JSON, JSONL).")],
+    path: Annotated[Path, typer.Argument(help="Berkas atau folder ekspor (CSV, XLSX, JSON, JSONL), atau CV satu berkas per orang (.docx, .md, .txt).")],
     prune: Annotated[bool, typer.Option(help="Hapus pegawai yang tidak ada lagi di sumber.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Baca dan periksa saja; tidak menulis apa pun.")] = False,
     report: Annotated[Path | None, typer.Option(help="Tulis laporan baris ke berkas ini (CSV; XLSX bila berakhiran .xlsx).")] = None,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -115,6 +116,7 @@ def read_document(
         reason = "NIP tidak ditemukan di dokumen (tulis baris 'NIP: 18 digit'), tidak dibaca"
         return None, [*issues, _issue(display, reason, REJECTED if named else WARNING, row=1 if named else None)]
     values["nip"] = nip
+    issues = [replace(issue, nip=nip) for issue in issues]
     summary = _scrub("\n".join(prose))
     if summary:
         values["ringkasan"] = summary

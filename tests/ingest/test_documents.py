@@ -55,7 +55,7 @@ def test_a_markdown_cv_is_one_person_without_personal_data(tmp_path):
     for value in PERSONAL:
         assert value not in stored, value
     [note] = [i for i in result.report.issues if "pribadi" in i.reason]
-    assert note.severity == WARNING and note.file == "budi.md"
+    assert note.severity == WARNING and note.file == "budi.md" and note.nip == "198503122010011001"
     assert "Agama" in note.reason and "Tempat, tanggal lahir" in note.reason and "Status Perkawinan" in note.reason
 
 
