@@ -3,6 +3,8 @@
 import pytest
 
 from bench.quality import (
+    BLIND3_PEOPLE,
+    BLIND3_QUESTIONS,
     BLIND_PEOPLE,
     BLIND_QUESTIONS,
     UNSEEN_PEOPLE,
@@ -12,7 +14,7 @@ from bench.quality import (
 )
 from ingest.loader import load
 
-SETS = [(UNSEEN_PEOPLE, UNSEEN_QUESTIONS), (BLIND_PEOPLE, BLIND_QUESTIONS)]
+SETS = [(UNSEEN_PEOPLE, UNSEEN_QUESTIONS), (BLIND_PEOPLE, BLIND_QUESTIONS), (BLIND3_PEOPLE, BLIND3_QUESTIONS)]
 
 
 @pytest.mark.parametrize(("people", "questions"), SETS)
