@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -10,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -186,7 +188,8 @@ def search(
         jenis_jabatan=jenis_jabatan or None,  # type: ignore[arg-type]
         pendidikan_min=pendidikan_min,  # type: ignore[arg-type]
     )
-    result = _container().service.search(_caller(), question, filters=filters, limit=limit)
+    with _service_errors():
+        result = _container().service.search(_caller(), question, filters=filters, limit=limit)
     if as_json:
         typer.echo(result.model_dump_json())
         return
@@ -207,27 +210,36 @@ def ask(
     _quiet()
     service = _container().service
     if as_json:
-        typer.echo(service.answer(_caller(), question).model_dump_json())
+        with _service_errors():
+            typer.echo(service.answer(_caller(), question).model_dump_json())
         return
-    for event in service.stream_answer(_caller(), question):
-        if event["event"] == "token":
-            typer.echo(event["data"], nl=False)
-        elif event["event"] == "replace":
-            typer.echo("\n\n[jawaban model diganti dengan jawaban berbasis data]\n" + event["data"], nl=False)
+    with _service_errors():
+        for event in service.stream_answer(_caller(), question):
+            if event["event"] == "token":
+                typer.echo(event["data"], nl=False)
+            elif event["event"] == "replace":
+                typer.echo("\n\n[jawaban model diganti dengan jawaban berbasis data]\n" + event["data"], nl=False)
     typer.echo()
+
+
+@contextlib.contextmanager
+def _service_errors() -> Iterator[None]:
+    """A service error (an outdated index, a forbidden profile) as one line and exit code 1."""
+    from assistant.services.errors import ServiceError
+
+    try:
+        yield
+    except ServiceError as exc:
+        typer.echo(f"Galat: {exc.message()}", err=True)
+        raise typer.Exit(1) from exc
 
 
 @app.command()
 def profile(nip: Annotated[str, typer.Argument(help="NIP 18 digit.")], as_json: JsonOpt = False) -> None:
     """Tampilkan profil seorang pegawai (dicatat di log audit)."""
     _quiet()
-    from assistant.services.errors import ServiceError
-
-    try:
+    with _service_errors():
         result = _container().service.profile(_caller(), nip)
-    except ServiceError as exc:
-        typer.echo(f"Galat: {exc.message()}", err=True)
-        raise typer.Exit(1) from exc
     typer.echo(result.model_dump_json(indent=None if as_json else 2))
 
 

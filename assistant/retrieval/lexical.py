@@ -7,6 +7,7 @@ records too.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Sequence
 
@@ -21,6 +22,7 @@ class LexicalIndex:
     def __init__(self, texts: Sequence[str]) -> None:
         import bm25s
 
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets DEBUG on import and logs each build
         self.texts = list(texts)
         seen: dict[str, list[str]] = {}  # many people hold the same text: each is tokenised once
         corpus = [seen[t] if t in seen else seen.setdefault(t, tokenize(t) or ["_"]) for t in self.texts]

@@ -21,3 +21,9 @@ class NotFound(ServiceError):
 
 class Forbidden(ServiceError):
     status = 403
+
+
+class IndexOutdated(ServiceError):
+    """The store holds people written by an older version: they are searchable after a re-ingest."""
+
+    status = 503

@@ -47,7 +47,7 @@ from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.store import TalentStore
 from assistant.services.audit import AuditLog
 from assistant.services.conversation import ConversationMemory, Turn
-from assistant.services.errors import Forbidden, NotFound
+from assistant.services.errors import Forbidden, IndexOutdated, NotFound
 from assistant.services.schemas import (
     AnswerOut,
     CandidateOut,
@@ -403,6 +403,13 @@ class TalentService:
         pieces of the people who hold them and who pass ``where``."""
         catalog, lexical_index = self._indexes()
         if catalog is None or lexical_index is None:
+            if self.store.count():  # people, but none written by this version's store layout
+                raise IndexOutdated(
+                    "Indeks dibuat oleh versi Talenta yang lebih lama. Jalankan `talenta ingest` sekali lagi "
+                    "dengan data yang sama (vektor yang ada dipakai ulang, tidak ada yang di-embed ulang).",
+                    "The index was built by an older version of Talenta. Run `talenta ingest` once more on the "
+                    "same data (stored vectors are reused; nothing is embedded again).",
+                )
             return []
         people = catalog.person_mask(where)
         keys = catalog.keys_of(people) if people is not None else None

@@ -4,8 +4,10 @@ import pytest
 
 from assistant.config import EmbeddingSettings, Settings
 from assistant.container import build_container
+from assistant.domain.identity import SYSTEM
 from assistant.retrieval.embeddings import build_embeddings
 from assistant.retrieval.store import PENDING, StoreMismatch
+from assistant.services.errors import IndexOutdated
 from ingest.pipeline import ingest_employees
 
 
@@ -138,6 +140,8 @@ def test_a_store_of_layout_1_is_rewritten_reusing_its_vectors(make_container, pe
 
     fresh = build_container(c.settings, embeddings=embeddings)  # a new version on the old store
     assert set(fresh.store.hashes().values()) == {""}
+    with pytest.raises(IndexOutdated, match="talenta ingest"):  # said, not 'nothing relevant'
+        fresh.service.search(SYSTEM, "perikanan")
     assert fresh.store.get_people([people[0].nip])[people[0].nip].nama == people[0].nama
     stats = ingest_employees(fresh.store, fresh.embeddings, people[:3])
     assert stats.changed == 3 and stats.texts_embedded == 0 and stats.vectors_reused == len(set(catalog.keys))
