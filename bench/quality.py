@@ -594,7 +594,8 @@ def _render_blind3(table: Table, best: Mapping[str, float], people: int, questio
         "each with two relevant people whose field shows mainly in free text and one distractor sharing "
         "surface words; conversational questions that paraphrase the need. "
         f"{_named_by_thesaurus(BLIND3_QUESTIONS)} of {questions} name a thesaurus concept. Added after every "
-        "change of session 3 was made, and measured as is: nothing was changed after seeing its results. "
+        "change of session 3 to the search was made, and measured as is: no search or ranking code was "
+        "changed after seeing its results. "
         "P@5 (at most 0.4) and nDCG@10; id / en / all.",
         table,
         best,
