@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import random
 import statistics
 import tempfile
 import time
@@ -54,8 +53,8 @@ def main() -> None:
 
     from assistant.config import Settings
     from assistant.container import build_container
-    from assistant.domain.evidence import evidence_texts
     from assistant.domain.identity import SYSTEM
+    from bench.speed import raw_sample
     from data.generator import generate_regency, write_demo
     from ingest.loader import load
     from ingest.pipeline import ingest_employees
@@ -80,11 +79,10 @@ def main() -> None:
         reingest_s = time.perf_counter() - t0
 
         # Raw encoder throughput on the same unique texts, for the overhead ratio: a seeded random
-        # sample of up to 1,000, as bench.speed takes it (the first texts met are the shorter ones).
+        # sample of up to 1,000, taken as bench.speed takes it (the first texts met are the shorter ones).
         # One measurement after the ingest; bench.speed measures before and after and is the figure
         # to hold against the target.
-        unique = list({ev.key: ev.embed_text for e in loaded.employees for ev in evidence_texts(e)}.values())
-        sample = random.Random(args.seed).sample(unique, 1000) if len(unique) > 1000 else unique
+        sample = raw_sample(loaded.employees, args.seed)
         container.embeddings.encode_passages(sample[:32])  # warm up
         t0 = time.perf_counter()
         container.embeddings.encode_passages(sample)

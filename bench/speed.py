@@ -60,7 +60,6 @@ def _log(msg: str) -> None:
 def measure(size: int, seed: int, rounds: int, embeddings: Any) -> dict[str, Any]:
     from assistant.config import Settings
     from assistant.container import build_container
-    from assistant.domain.evidence import evidence_texts
     from assistant.domain.identity import SYSTEM
     from bench.queries import QUERIES
     from data.generator import generate_regency, write_demo
@@ -90,8 +89,7 @@ def measure(size: int, seed: int, rounds: int, embeddings: Any) -> dict[str, Any
         # less. Random, not the first 1,000: texts first met early are the common, short ones (at
         # 10,000 employees they average 101 characters against 132 for all, and encode about 25%
         # faster per CPU second), so a prefix overstated the encoder and understated the ratio.
-        unique = list({ev.key: ev.embed_text for e in loaded.employees for ev in evidence_texts(e)}.values())
-        sample = random.Random(seed).sample(unique, RAW_SAMPLE) if len(unique) > RAW_SAMPLE else unique
+        sample = raw_sample(loaded.employees, seed)
         row["raw_sample"] = "random"
         embeddings.encode_passages(sample[:32])  # warm up
         raw_before = _timed(lambda: embeddings.encode_passages(sample))
@@ -146,6 +144,15 @@ def measure(size: int, seed: int, rounds: int, embeddings: Any) -> dict[str, Any
     row["model"] = embeddings.model_id
     row["machine"] = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     return {k: round(v, 3) if isinstance(v, float) else v for k, v in row.items()}
+
+
+def raw_sample(employees: Sequence[Any], seed: int) -> list[str]:
+    """The texts the raw encoder is timed on: a seeded random sample of up to RAW_SAMPLE of the
+    unique texts the ingest embeds for these employees."""
+    from assistant.domain.evidence import evidence_texts
+
+    unique = list({ev.key: ev.embed_text for e in employees for ev in evidence_texts(e)}.values())
+    return random.Random(seed).sample(unique, RAW_SAMPLE) if len(unique) > RAW_SAMPLE else unique
 
 
 class ClockedEncoder:

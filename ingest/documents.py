@@ -89,9 +89,11 @@ def read_document(
     values: dict[str, object] = {}
     prose: list[str] = []
     dropped: list[str] = []
+    any_labelled = False
     for line in document_lines(path, text):
         labelled = _LABELLED.match(line)
         if labelled:
+            any_labelled = True
             label, value = labelled.group(1).strip(), labelled.group(2).strip()
             key = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
             if is_sensitive(key) or _personal_label(key):
@@ -112,7 +114,7 @@ def read_document(
             prose.remove(next(line for line in prose if line.strip() == first))
     nip = _find_nip(str(values.get("nip") or "")) or _find_nip("\n".join(prose)) or _find_nip(path.stem)
     if nip is None:
-        named = "nama" in values and any(_LABELLED.match(line) for line in document_lines(path, text))
+        named = "nama" in values and any_labelled  # a CV naming a person, not notes
         reason = "NIP tidak ditemukan di dokumen (tulis baris 'NIP: 18 digit'), tidak dibaca"
         return None, [*issues, _issue(display, reason, REJECTED if named else WARNING, row=1 if named else None)]
     values["nip"] = nip

@@ -211,14 +211,14 @@ def experience_factor(hits: Sequence[EvidenceHit], employee: Employee, weights: 
     """Years in posts related to the question (positions whose evidence matches it well), counted
     up to ``experience_full_years``. No position history at all: neutral 0.5, said so; a history
     but no related post: 0."""
-    related = [h for h in hits if h.kind == "jabatan" and h.match >= RELATED_POST_MATCH and h.years]
+    related = [h for h in related_posts(hits) if h.years]
     if not related:
         if not employee.riwayat_jabatan:
             return Factor("pengalaman_bidang", 0.5, weights.experience, "data riwayat jabatan tidak tersedia",
                           "no position history", "")  # fmt: skip
         return Factor("pengalaman_bidang", 0.0, weights.experience, "belum ada jabatan terkait bidang ini",
                       "no post related to this field", "riwayat jabatan")  # fmt: skip
-    years = sum(h.years or 0.0 for h in related)
+    years = related_years(related)
     longest = max(related, key=lambda h: (h.years or 0.0, h.year or 0))
     value = min(1.0, years / max(weights.experience_full_years, 0.1))
     return Factor(
@@ -341,9 +341,14 @@ def _shown(hits: list[EvidenceHit]) -> list[EvidenceHit]:
     return [h for i, h in enumerate(hits) if i == 0 or h.match >= SHOWN_MATCH][:5]
 
 
+def related_posts(hits: Sequence[EvidenceHit]) -> list[EvidenceHit]:
+    """The posts that match the question well."""
+    return [h for h in hits if h.kind == "jabatan" and h.match >= RELATED_POST_MATCH]
+
+
 def related_years(hits: Sequence[EvidenceHit]) -> float:
     """Years in posts that match the question well."""
-    return sum(h.years or 0.0 for h in hits if h.kind == "jabatan" and h.match >= RELATED_POST_MATCH)
+    return sum(h.years or 0.0 for h in related_posts(hits))
 
 
 def rank(

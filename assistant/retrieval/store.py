@@ -159,12 +159,14 @@ class TalentStore:
 
     def catalog(self) -> EvidenceCatalog:
         """Every stored person's evidence pieces and filter fields (see EvidenceCatalog)."""
-        rows = []
+        return EvidenceCatalog(self._people_pieces())
+
+    def _people_pieces(self) -> Iterator[tuple[str, dict[str, Any], list[list[Any]]]]:
+        """(NIP, metadata without the profile and evidence blobs, evidence pieces) of every person."""
         for nip, meta in self._people_metadata():
             pieces = json.loads(str(meta.pop("evidence", None) or "[]"))
             meta.pop("record", None)
-            rows.append((nip, meta, pieces))
-        return EvidenceCatalog(rows)
+            yield nip, meta, pieces
 
     def query_texts(self, vector: np.ndarray, n: int, keys: Sequence[str] | None = None) -> list[tuple[str, float]]:
         """The n texts closest to the query vector, (key, cosine similarity), best first; only among
@@ -319,8 +321,10 @@ class TalentStore:
         """Delete the texts no stored person holds (left by changed or removed people, or by a crash
         between the two writes of ``write_people``). Returns how many were deleted."""
         held: set[str] = set()
-        for _, meta in self._people_metadata():
-            held.update(piece[1] for piece in json.loads(str(meta.get("evidence") or "[]")))
+        outdated = False
+        for _, meta, pieces in self._people_pieces():
+            held.update(piece[1] for piece in pieces)
+            outdated = outdated or meta.get("index_version") != INDEX_VERSION
         stored: list[str] = []
         total = int(self.texts.count())
         for offset in range(0, total, _BATCH):
@@ -330,12 +334,13 @@ class TalentStore:
             self.texts.delete(ids=orphans[start : start + _BATCH])
         if orphans:
             self._bump_generation()
-        self._drop_legacy()
+        if not outdated:
+            self._drop_legacy()
         return len(orphans)
 
     def _drop_legacy(self) -> None:
-        """Drop the layout 1 evidence collection once no stored person is of layout 1."""
-        if self._legacy is None or "" in self.hashes().values():
+        """Drop the layout 1 evidence collection (once no stored person is of an older layout)."""
+        if self._legacy is None:
             return
         logger.info("store: koleksi lama %s dihapus (tata letak indeks baru)", self._legacy.name)
         self.client.delete_collection(self._legacy.name)

@@ -62,7 +62,7 @@ from assistant.services.schemas import (
 
 logger = logging.getLogger(__name__)
 
-# A weak match (only meaning, no shared words) shows at most this many people.
+# A chat answer to a weak match (only meaning, no shared words) shows at most this many people.
 WEAK_MATCH_LIMIT = 3
 # A search index of at least this many evidence pieces is rebuilt in the background after an ingest
 # (about 5 s per 100,000 pieces on two cores, 40 s at 100,000 employees); a smaller one at once.
@@ -74,7 +74,10 @@ class _Index:
     generation: str
     catalog: EvidenceCatalog | None
     lexical: LexicalIndex | None
-    pieces: int
+
+    @property
+    def pieces(self) -> int:
+        return len(self.catalog) if self.catalog is not None else 0
 
 # Generic records that fit no field: their mean similarity to a query calibrates "unrelated".
 ANCHOR_TEXTS = [
@@ -143,9 +146,10 @@ class TalentService:
         lang = language or detect_language(query, parsed.language)
         where = _where(caller, filters)
         vector = self.embeddings.encode_query(parsed.meaning_text or parsed.search_text)
-        hits = self._hybrid_hits(parsed, vector, where)
+        catalog, lexical = self._indexes()  # one index for the whole search, even if a rebuild lands
+        hits = self._hybrid_hits(parsed, vector, where, catalog, lexical)
         weights = weights_from(self.settings)
-        confidence = self._word_confidence(parsed, hits)
+        confidence = self._word_confidence(parsed, hits, lexical)
         if confidence < 1.0:  # the question's words are barely in the records: meaning decides more
             weights = replace(weights, lexical=weights.lexical * confidence)
         relevance = relevance_by_person(hits, self._floor(vector), weights)
@@ -160,7 +164,7 @@ class TalentService:
         ]
         if filters and filters.diklat:
             ranked = [r for r in ranked if diklat_matches(filters.diklat, [d.nama for d in r.employee.diklat])]
-        strength = self._match_strength(parsed, ranked[0], vector) if ranked else "none"
+        strength = self._match_strength(parsed, ranked[0], vector, lexical) if ranked else "none"
         if strength == "none":
             ranked = []  # say "nothing relevant" instead of stretching
         top = _relevant(ranked, self.settings.min_relative_relevance)[: limit or self.settings.top_k]
@@ -396,12 +400,18 @@ class TalentService:
             ],
         )
 
-    def _hybrid_hits(self, parsed: ParsedQuery, vector: Any, where: dict[str, Any] | None) -> list[EvidenceHit]:
+    def _hybrid_hits(
+        self,
+        parsed: ParsedQuery,
+        vector: Any,
+        where: dict[str, Any] | None,
+        catalog: EvidenceCatalog | None,
+        lexical_index: LexicalIndex | None,
+    ) -> list[EvidenceHit]:
         """Dense hits from Chroma plus lexical hits from BM25, each piece with both scores.
 
         Chroma is asked about texts (one vector per distinct text); the catalog turns them into the
         pieces of the people who hold them and who pass ``where``."""
-        catalog, lexical_index = self._indexes()
         if catalog is None or lexical_index is None:
             if self.store.count():  # people, but none written by this version's store layout
                 raise IndexOutdated(
@@ -472,7 +482,7 @@ class TalentService:
         catalog = self.store.catalog()
         started = time.perf_counter()
         index = _Index(generation, catalog if len(catalog) else None,
-                       LexicalIndex(catalog.texts) if len(catalog) else None, len(catalog))  # fmt: skip
+                       LexicalIndex(catalog.texts) if len(catalog) else None)  # fmt: skip
         logger.info("search index: %d evidence pieces, BM25 built in %.1f s", len(catalog), time.perf_counter() - started)
         self._index = index
         return index
@@ -507,15 +517,11 @@ class TalentService:
         if self._builder is not None:
             self._builder.join(timeout)
 
-    def _lexical(self) -> LexicalIndex | None:
-        return self._indexes()[1]
-
-    def _word_confidence(self, parsed: ParsedQuery, hits: list[EvidenceHit]) -> float:
+    def _word_confidence(self, parsed: ParsedQuery, hits: list[EvidenceHit], index: LexicalIndex | None) -> float:
         """How far the question's own words can be trusted here, 0..1: the share of their IDF mass
         that the best-covered person's records hold (1 for a thesaurus concept, whose words are
         known to name the field). A conversational question whose distinctive words no record
         holds leaves the ranking to meaning instead of to the odd word a distractor shares."""
-        index = self._lexical()
         if parsed.concepts or index is None:
             return 1.0
         terms = _question_terms(parsed)
@@ -528,7 +534,9 @@ class TalentService:
         best = max((_idf_share(index, terms, have) or 0.0 for have in per_person.values()), default=0.0)
         return min(1.0, best / max(self.settings.min_term_coverage, 1e-6))
 
-    def _match_strength(self, parsed: ParsedQuery, best: RankedCandidate, vector: Any) -> str:
+    def _match_strength(
+        self, parsed: ParsedQuery, best: RankedCandidate, vector: Any, index: LexicalIndex | None
+    ) -> str:
         """How real is the best match? 'strong': its records contain the question's distinctive words
         (IDF-weighted coverage; for a known concept, its own words). 'none': no record anywhere holds
         any of the question's words and its meaning does not stand above unrelated records: say
@@ -539,7 +547,6 @@ class TalentService:
         for key in parsed.concepts:  # a known field: any of its own search terms in the records
             if have & set(tokenize(" ".join(thesaurus()[key].terms))):
                 return "strong"
-        index = self._lexical()
         terms = _question_terms(parsed)
         known = [t for t in terms if index is not None and index.df(t) > 0]
         if index is not None and not parsed.concepts:
