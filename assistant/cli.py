@@ -204,17 +204,18 @@ def search(
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="Pertanyaan dalam Bahasa Indonesia atau Inggris.")],
+    limit: Annotated[int | None, typer.Option(help="Paling banyak sekian orang dalam daftar (bawaan: 5 untuk bidang, 50 untuk daftar).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Tanya Talenta: jawaban singkat berperingkat dengan bukti (keputusan tetap pada PPK)."""
+    """Tanya Talenta: jumlah, daftar, kelompok, atau kandidat berperingkat dengan bukti (keputusan tetap pada PPK)."""
     _quiet()
     service = _container().service
     if as_json:
         with _service_errors():
-            typer.echo(service.answer(_caller(), question).model_dump_json())
+            typer.echo(service.answer(_caller(), question, limit=limit).model_dump_json())
         return
     with _service_errors():
-        for event in service.stream_answer(_caller(), question):
+        for event in service.stream_answer(_caller(), question, limit=limit):
             if event["event"] == "token":
                 typer.echo(event["data"], nl=False)
             elif event["event"] == "replace":

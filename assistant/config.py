@@ -40,6 +40,15 @@ class StoreSettings(BaseModel):
     collection_prefix: str = Field("talenta", description="Prefix of the Chroma collection names.")
 
 
+class DbSettings(BaseModel):
+    url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the system of record (people's structured records, later workflow "
+        "state), e.g. 'postgresql+psycopg://user:pass@host/talenta'. Empty: a SQLite file talenta.db in data_dir. "
+        "The schema is migrated (Alembic) when Talenta starts.",
+    )
+
+
 class LlmSettings(BaseModel):
     provider: Literal["template", "local", "openai", "ollama"] = Field(
         "template",
@@ -170,6 +179,7 @@ class Settings(BaseSettings):
     )
     embeddings: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
+    db: DbSettings = Field(default_factory=DbSettings)
     llm: LlmSettings = Field(default_factory=LlmSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)

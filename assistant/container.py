@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 from assistant.chains.answer import llm_writer, template_writer
 from assistant.config import Settings
+from assistant.db.engine import build_engine, database_url, migrate
+from assistant.db.repository import PeopleRepository
 from assistant.domain.eligibility import load_rules
 from assistant.llm.factory import build_chat_model
 from assistant.retrieval.embeddings import TalentaEmbeddings, build_embeddings
 from assistant.retrieval.store import TalentStore, build_client
 from assistant.services.audit import AuditLog
-from assistant.services.talent import TalentService
+from assistant.services.talent import TalentService, weights_from
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +24,7 @@ class Container:
     settings: Settings
     embeddings: TalentaEmbeddings
     store: TalentStore
+    people: PeopleRepository
     audit: AuditLog
     service: TalentService
 
@@ -31,13 +34,17 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
     settings = settings or Settings()
     embeddings = embeddings or build_embeddings(settings.embeddings)
     client = build_client(settings.store.mode, settings.data_dir, settings.store.host, settings.store.port)
-    store = TalentStore(client, embeddings, settings.store.collection_prefix)
+    engine = build_engine(database_url(settings.db.url, settings.data_dir))
+    migrate(engine)
+    people = PeopleRepository(engine, weights_from(settings.search))
+    store = TalentStore(client, embeddings, settings.store.collection_prefix, records=people)
     audit = AuditLog(settings.audit_path)
     llm = build_chat_model(settings.llm)
     writer = template_writer() if llm is None else llm_writer(llm)
     rules = load_rules(settings.rules_path) if settings.rules_path else None
     service = TalentService(
         store=store,
+        people=people,
         embeddings=embeddings,
         audit=audit,
         search_settings=settings.search,
@@ -46,4 +53,4 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
         default_language=settings.language,
         rules=rules,
     )
-    return Container(settings, embeddings, store, audit, service)
+    return Container(settings, embeddings, store, people, audit, service)

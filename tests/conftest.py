@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -63,3 +63,12 @@ def fixture_store_dir(tmp_path_factory, embeddings) -> Path:
     container = build_container(Settings(data_dir=data_dir), embeddings=embeddings)
     ingest_employees(container.store, container.embeddings, fixture_people())
     return data_dir
+
+
+@pytest.fixture(scope="session")
+def postgres_url(tmp_path_factory) -> Iterator[str]:
+    """A throwaway PostgreSQL server for the session (Debian's postgresql, `make postgres`): its SQLAlchemy URL."""
+    from tests.pg import temporary_postgres
+
+    with temporary_postgres(tmp_path_factory.mktemp("pg")) as url:
+        yield url

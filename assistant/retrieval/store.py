@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.db.repository import PeopleRepository
 from assistant.domain.evidence import EvidenceText
 from assistant.domain.golongan import golongan_rank
 from assistant.domain.identity import unit_key
@@ -98,8 +99,19 @@ def filter_metadata(employee: Employee) -> dict[str, Any]:
 
 
 class TalentStore:
-    def __init__(self, client: Any, embeddings: TalentaEmbeddings, prefix: str = "talenta") -> None:
+    """The vectors (Chroma) and, with ``records``, the relational system of record behind one
+    interface for the ingest: a person is written to both, Chroma first, and counts as stored
+    unchanged only when both hold the same content hash."""
+
+    def __init__(
+        self,
+        client: Any,
+        embeddings: TalentaEmbeddings,
+        prefix: str = "talenta",
+        records: PeopleRepository | None = None,
+    ) -> None:
         self.client = client
+        self.records = records
         self.embeddings = embeddings
         self.people = self._open(f"{prefix}_people")
         self.texts = self._open(f"{prefix}_texts")
@@ -138,11 +150,16 @@ class TalentStore:
         return len(self.people.get(where=where, include=[])["ids"])
 
     def hashes(self) -> dict[str, str]:
-        """NIP -> content hash of every stored person ("" for a record of an older store layout)."""
-        return {
+        """NIP -> content hash of every stored person ("" for a record of an older store layout, or
+        one the system of record does not hold with the same hash: it is written again)."""
+        vectors = {
             nip: str(meta.get("content_hash", "")) if meta.get("index_version") == INDEX_VERSION else ""
             for nip, meta in self._people_metadata()
         }
+        if self.records is None:
+            return vectors
+        records = self.records.hashes()
+        return {nip: digest if digest in (records.get(nip), PENDING) else "" for nip, digest in vectors.items()}
 
     def names(self) -> dict[str, str]:
         """NIP -> name of every stored person (used to check an answer names only retrieved people)."""
@@ -245,6 +262,8 @@ class TalentStore:
     def get_people(self, nips: Sequence[str]) -> dict[str, Employee]:
         if not nips:
             return {}
+        if self.records is not None:
+            return self.records.get(nips)
         out: dict[str, Employee] = {}
         for start in range(0, len(nips), _BATCH):
             got = self.people.get(ids=list(nips[start : start + _BATCH]), include=["metadatas", "documents"])
@@ -262,7 +281,8 @@ class TalentStore:
 
         1. mark the people's stored hash as pending (a re-run redoes them whatever the source says);
         2. add the texts not stored yet; 3. upsert the people records, with their evidence list and
-        the real content hash (the commit point). Search reads who holds which text from the people
+        the real content hash; 4. replace them in the system of record, in one transaction (the
+        commit point: ``hashes`` counts a person unchanged only when both hold the new hash). Search reads who holds which text from the people
         records, so a text written without its person is never shown; texts no one holds any more
         are removed by ``collect_garbage`` (the ingest calls it at its end).
 
@@ -305,6 +325,8 @@ class TalentStore:
                 metadatas=[_person_metadata(r) for r in batch],
                 embeddings=np.asarray([r.vector for r in batch], dtype=np.float32),
             )
+        if self.records is not None:  # 4. the system of record, one transaction
+            self.records.upsert([(r.employee, r.content_hash) for r in records])
         self._bump_generation()
 
     def delete_people(self, nips: Sequence[str], *, collect: bool = True) -> None:
@@ -313,6 +335,8 @@ class TalentStore:
             return
         for start in range(0, len(nips), _BATCH):
             self.people.delete(ids=list(nips[start : start + _BATCH]))
+        if self.records is not None:
+            self.records.delete(nips)
         self._bump_generation()
         if collect:
             self.collect_garbage()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -84,9 +84,32 @@ class CandidateOut(BaseModel):
     eligibility: EligibilityOut | None = Field(
         None, description="Per-rule eligibility for the target post, when the question names one."
     )
+    current_holder: bool = Field(False, description="Holds the target post now: marked, not offered as successor.")
 
 
-class SearchResult(BaseModel):
+class GroupOut(BaseModel):
+    key: str
+    count: int
+
+
+Status = Literal["ok", "declined", "not_understood"]
+
+
+class Understanding(BaseModel):
+    """What Talenta made of a question: shown before any answer."""
+
+    status: Status = Field("ok", description="ok | declined (a protected attribute) | not_understood")
+    understood: dict[str, Any] | None = Field(None, description="The query plan that was run, as JSON.")
+    understood_text: str = Field("", description="'Saya memahami: ...' in the asker's language.")
+    unused: list[str] = Field(default_factory=list, description="Words of the question no part of the plan used.")
+    message: str | None = Field(None, description="Why a question was declined or not understood, with examples.")
+    total_matching: int | None = Field(
+        None, description="How many people match the question's conditions, among those the caller may see."
+    )
+    groups: list[GroupOut] | None = Field(None, description="Counts per group, for a group-by question.")
+
+
+class SearchResult(Understanding):
     query: str
     field: str = Field(description="What was searched for, with the question template removed.")
     language: Literal["id", "en"]
@@ -101,7 +124,7 @@ class SearchResult(BaseModel):
     candidates: list[CandidateOut]
 
 
-class AnswerOut(BaseModel):
+class AnswerOut(Understanding):
     question: str
     language: Literal["id", "en"]
     answer: str

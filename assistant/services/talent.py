@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import threading
 import time
 import uuid
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 from langchain_core.runnables import Runnable
 
 from assistant.chains import structured
@@ -22,6 +24,7 @@ from assistant.chains.answer import build_retrieve_step
 from assistant.chains.guard import check_answer
 from assistant.chains.template import compose
 from assistant.config import SearchSettings
+from assistant.db.repository import PeopleRepository
 from assistant.domain.eligibility import STATUS_EN, Rule, default_rules, evaluate, gaps, to_verify
 from assistant.domain.evidence import SOURCE_LABEL
 from assistant.domain.filters import WordFilters, diklat_matches, parse_filters
@@ -45,6 +48,7 @@ from assistant.retrieval.catalog import EvidenceCatalog
 from assistant.retrieval.embeddings import TalentaEmbeddings
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.store import TalentStore
+from assistant.services import plans
 from assistant.services.audit import AuditLog
 from assistant.services.conversation import ConversationMemory, Turn
 from assistant.services.errors import Forbidden, IndexOutdated, NotFound
@@ -58,6 +62,7 @@ from assistant.services.schemas import (
     RuleOut,
     SearchFilters,
     SearchResult,
+    Understanding,
 )
 
 logger = logging.getLogger(__name__)
@@ -103,8 +108,10 @@ class TalentService:
         writer_name: str = "template",
         default_language: str = "id",
         rules: list[Rule] | None = None,
+        people: PeopleRepository | None = None,
     ) -> None:
         self.store = store
+        self.people = people if people is not None else store.records
         self.embeddings = embeddings
         self.audit = audit
         self.settings = search_settings
@@ -135,8 +142,62 @@ class TalentService:
         target: TargetPost | None = None,
         action: str = "search",
     ) -> SearchResult:
+        """Any question: a NIP or a name, a structured question (counts, filters, groups, sorts; run in
+        SQL with the caller's visibility), or a field to rank people for. Explicit ``filters`` or a
+        follow-up's ``target`` keep the field search as it was asked."""
+        today = dt.date.today()
+        result = None
+        if self.people is not None and not (filters is not None and filters.model_dump(exclude_none=True)) and target is None:
+            result = self._structured(caller, query, limit, language, today)
+        if result is None:
+            result = self.field_search(caller, query, filters, limit, language, target=target, action="")
+            if result.target_post:
+                result = result.model_copy(update={"candidates": plans.grouped(result.candidates, result.target_title)})
+        if action:
+            self.audit.record(caller, action, query, [c.nip for c in result.candidates],
+                              status=result.status, total_matching=result.total_matching)  # fmt: skip
+        return result
+
+    def _structured(
+        self, caller: Caller, query: str, limit: int | None, language: str | None, today: dt.date
+    ) -> SearchResult | None:
+        """The answer to a question that is more than a field search, or None (a field search)."""
+        text = " ".join(query.split())
+        digits = re.sub(r"[\s'.-]", "", text)
+        lang = language or detect_language(text, self.default_language)
+        if re.fullmatch(r"\d{18}", digits):
+            return plans.lookup_result(self, caller, digits, [digits], lang, "nip", today)
+        parsed = plans.understand(self, text, language, today)
+        lang = language or parsed.language
+        plan = parsed.plan
+        if plan.lookup and plan.lookup.nip:
+            return plans.lookup_result(self, caller, plan.lookup.nip, [plan.lookup.nip], lang, "nip", today)
+        if parsed.status == "declined":
+            return plans.run(self, caller, parsed, text, lang, limit, today)
+        if parsed.status == "not_understood" or not plan.structured():
+            nips = plans.lookup_by_name(self, caller, text)
+            if nips:
+                return plans.lookup_result(self, caller, text, nips, lang, "name", today)
+            if parsed.status == "not_understood" and plan.aggregate is not None:
+                return plans.run(self, caller, parsed, text, lang, limit, today)
+            return None
+        return plans.run(self, caller, parsed, text, lang, limit, today)
+
+    def field_search(
+        self,
+        caller: Caller,
+        query: str,
+        filters: SearchFilters | None = None,
+        limit: int | None = None,
+        language: str | None = None,
+        *,
+        target: TargetPost | None = None,
+        action: str = "search",
+        allowed: set[str] | None = None,
+    ) -> SearchResult:
         """People for a field, ranked in code. ``target`` (or a post named in the question) adds a
-        per-rule eligibility check for that post to every candidate."""
+        per-rule eligibility check for that post to every candidate. ``allowed``: only these people
+        (the ones a structured question's filters let through)."""
         target = target or target_post_from_text(query)
         words = parse_filters(query)
         if words.any():
@@ -147,7 +208,7 @@ class TalentService:
         where = _where(caller, filters)
         vector = self.embeddings.encode_query(parsed.meaning_text or parsed.search_text)
         catalog, lexical = self._indexes()  # one index for the whole search, even if a rebuild lands
-        hits = self._hybrid_hits(parsed, vector, where, catalog, lexical)
+        hits = self._hybrid_hits(parsed, vector, where, catalog, lexical, allowed)
         weights = weights_from(self.settings)
         confidence = self._word_confidence(parsed, hits, lexical)
         if confidence < 1.0:  # the question's words are barely in the records: meaning decides more
@@ -178,7 +239,7 @@ class TalentService:
             target_title=target.title if target else None,
             weak_match=strength == "weak" and bool(top),
             candidates=[
-                _candidate(i + 1, r, lang, self._eligibility(r.employee, target, lang, today))
+                _candidate(i + 1, r, lang, self.eligibility(r.employee, target, lang, today))
                 for i, r in enumerate(top)
             ],
         )
@@ -189,17 +250,27 @@ class TalentService:
     # ---- answers -----------------------------------------------------------------------------
 
     def answer(
-        self, caller: Caller, question: str, conversation_id: str | None = None, language: str | None = None
+        self,
+        caller: Caller,
+        question: str,
+        conversation_id: str | None = None,
+        language: str | None = None,
+        limit: int | None = None,
     ) -> AnswerOut:
         final: AnswerOut | None = None
-        for event in self.stream_answer(caller, question, conversation_id, language):
+        for event in self.stream_answer(caller, question, conversation_id, language, limit):
             if event["event"] == "done":
                 final = event["data"]
         assert final is not None
         return final
 
     def stream_answer(
-        self, caller: Caller, question: str, conversation_id: str | None = None, language: str | None = None
+        self,
+        caller: Caller,
+        question: str,
+        conversation_id: str | None = None,
+        language: str | None = None,
+        limit: int | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Events: candidates, token (many), replace (if the guard rejected the text), done.
 
@@ -218,20 +289,22 @@ class TalentService:
         query, filters, standalone = question, None, None
         if history and follow.kind in ("refine", "retarget", "new"):
             query, filters, standalone = self._condense(follow, history[-1], question)
-        target = target_post_from_text(question) or (history[-1].target_post if history and standalone else None)
+        target = (target_post_from_text(question) or history[-1].target_post) if history and standalone else None
         item = self._retrieve.invoke(
-            {"question": query, "caller": caller, "language": lang, "filters": filters, "target": target}
+            {"question": query, "caller": caller, "language": lang, "filters": filters, "target": target, "limit": limit}
         )
         item["question"] = standalone or question
         result: SearchResult = item["result"]
         yield {"event": "candidates", "data": result}
         parts: list[str] = []
-        for chunk in self.writer.stream(item):
+        facts_only = result.understood is not None or result.status != "ok"
+        chunks = plans.compose(result).splitlines(keepends=True) if facts_only else self.writer.stream(item)
+        for chunk in chunks:
             parts.append(chunk)
             yield {"event": "token", "data": chunk}
         text = "".join(parts)
         grounded = True
-        if self.writer_name != "template":
+        if self.writer_name != "template" and not facts_only:
             verdict = check_answer(text, result, self._known_names())
             if not verdict.ok:
                 grounded = False
@@ -245,11 +318,12 @@ class TalentService:
             Turn(question, standalone or question, result.field, filters, result, kind, target),
         )
         out = AnswerOut(
+            **result.model_dump(include=set(Understanding.model_fields)),
             question=question,
             language=result.language,
             answer=text,
             candidates=result.candidates,
-            writer=self.writer_name,
+            writer="facts" if facts_only else self.writer_name,
             grounded=grounded,
             conversation_id=conv_id,
             intent=kind,
@@ -260,11 +334,13 @@ class TalentService:
             "chat",
             question,
             [c.nip for c in result.candidates],
-            writer=self.writer_name,
+            writer=out.writer,
             grounded=grounded,
             conversation_id=conv_id,
             intent=kind,
             standalone=standalone,
+            status=result.status,
+            total_matching=result.total_matching,
         )
         yield {"event": "done", "data": out}
 
@@ -374,7 +450,7 @@ class TalentService:
             self._units_cache = (generation, self.store.units())
         return self._units_cache[1]
 
-    def _eligibility(
+    def eligibility(
         self, employee: Employee, target: TargetPost | None, lang: str, today: dt.date
     ) -> EligibilityOut | None:
         if target is None:
@@ -407,6 +483,7 @@ class TalentService:
         where: dict[str, Any] | None,
         catalog: EvidenceCatalog | None,
         lexical_index: LexicalIndex | None,
+        allowed: set[str] | None = None,
     ) -> list[EvidenceHit]:
         """Dense hits from Chroma plus lexical hits from BM25, each piece with both scores.
 
@@ -422,6 +499,9 @@ class TalentService:
                 )
             return []
         people = catalog.person_mask(where)
+        if allowed is not None:
+            only = np.fromiter((nip in allowed for nip in catalog.nips), dtype=bool, count=len(catalog.nips))
+            people = only if people is None else people & only
         keys = catalog.keys_of(people) if people is not None else None
         pool = self.settings.chunk_pool
         scored = self.store.query_texts(vector, pool, keys)
@@ -572,6 +652,7 @@ class TalentService:
             item["caller"],
             item["question"],
             filters=item.get("filters"),
+            limit=item.get("limit"),
             language=item.get("language"),
             target=item.get("target"),
             action="",

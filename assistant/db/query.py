@@ -1,0 +1,239 @@
+"""Run the structured part of a query plan in SQL, with the caller's visibility in the query itself.
+
+``matching`` builds the WHERE clause over ``people`` (child records through EXISTS); ``execute``
+counts, groups, sorts and pages. A count never includes a person the caller may not see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, and_, case, exists, func, not_, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from assistant.db import tables as t
+from assistant.domain.golongan import golongan_rank
+from assistant.domain.identity import Caller, unit_key
+from assistant.domain.models import Jenjang
+from assistant.domain.plan import Filters, QueryPlan, TrainingFilter
+from assistant.domain.plan_parser import training_word_groups
+
+P = t.people
+# Words a leadership level is written with in training names (compared as whole words).
+LEADERSHIP_LEVEL = {
+    "IV": ("pim iv", "pim tingkat iv", "kepemimpinan tingkat iv", "pkp", "pim 4", "kepemimpinan pengawas"),
+    "III": ("pim iii", "pim tingkat iii", "kepemimpinan tingkat iii", "pka", "pim 3", "kepemimpinan administrator"),
+    "II": ("pim ii", "pim tingkat ii", "kepemimpinan tingkat ii", "pkn ii", "pkn tingkat ii", "pim 2"),
+}
+
+
+@dataclass
+class QueryResult:
+    total: int
+    nips: list[str] = field(default_factory=list)
+    groups: list[tuple[str, int]] | None = None
+    skp_years: tuple[int, ...] = ()  # the years an SKP filter or group used
+
+
+def visibility(caller: Caller) -> ColumnElement[bool] | None:
+    match caller.role:
+        case "opd":
+            return P.c.unit_key == (unit_key(caller.unit_kerja) or "\x00")
+        case "asn":
+            return P.c.nip == (caller.nip or "\x00")
+    return None
+
+
+def _words(column: Any, words: list[str]) -> ColumnElement[bool]:
+    padded = " " + column + " "
+    return and_(*(padded.like(f"% {w} %") for w in words))
+
+
+def _named(column: Any, words: list[str]) -> ColumnElement[bool]:
+    """A training named in these words, or in another way of writing them ('AI': 'artificial intelligence')."""
+    return or_(*(_words(column, alt) for alt in training_word_groups(words)))
+
+
+def latest_skp_year(engine: Engine) -> int | None:
+    with engine.connect() as conn:
+        return conn.execute(select(func.max(t.skp.c.tahun))).scalar()
+
+
+def skp_years(plan_filters: Filters, latest: int | None) -> tuple[int, ...]:
+    f = plan_filters.skp
+    if f is None:
+        return ()
+    if f.year:
+        return (f.year,)
+    if latest is None:
+        return ()
+    n = f.last_years or 1
+    return tuple(range(latest - n + 1, latest + 1))
+
+
+def _training(f: TrainingFilter) -> ColumnElement[bool]:
+    d = t.diklat
+    clauses: list[ColumnElement[bool]] = [d.c.nip == P.c.nip]
+    if f.words:
+        clauses.append(_named(d.c.nama_key, f.words))
+    if f.leadership:
+        clauses.append(d.c.kepemimpinan.is_(True))
+        if f.level:
+            clauses.append(or_(*(_words(d.c.nama_key, v.split()) for v in LEADERSHIP_LEVEL[f.level])))
+    if f.score_min is not None:
+        clauses.append(d.c.nilai_10 >= f.score_min)
+    if f.score_max is not None:
+        clauses.append(d.c.nilai_10 <= f.score_max)
+    if f.score_below is not None:
+        clauses.append(d.c.nilai_10 < f.score_below)
+    if f.passed_on is not None:
+        passed = and_(func.lower(d.c.predikat).like("%lanjut%"), not_(func.lower(d.c.predikat).like("%tidak%")))
+        clauses.append(passed if f.passed_on else not_(passed))
+    if f.year:
+        clauses.append(d.c.tahun == f.year)
+    found = exists(select(d.c.id).where(*clauses))
+    return found if f.taken else not_(found)
+
+
+def conditions(f: Filters, today: dt.date, latest_skp: int | None) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of the filters (all must hold)."""
+    out: list[ColumnElement[bool]] = []
+    if f.units:
+        out.append(P.c.unit_key.in_([unit_key(u) for u in f.units]))
+    if f.kotak:
+        out.append(P.c.kotak_talenta.in_(f.kotak))
+    if f.skp is not None:
+        years = skp_years(f, latest_skp)
+        names = [p.value for p in f.skp.predikat]
+        for year in years or (0,):
+            out.append(exists(select(t.skp.c.id).where(
+                t.skp.c.nip == P.c.nip, t.skp.c.tahun == year, t.skp.c.predikat.in_(names))))  # fmt: skip
+    if f.golongan_min and (low := golongan_rank(f.golongan_min)):
+        out.append(P.c.golongan_rank >= low)
+    if f.golongan_max and (high := golongan_rank(f.golongan_max)):
+        out.append(P.c.golongan_rank <= high)
+    if f.eselon:
+        out.append(or_(*(P.c.eselon == e if "." in e else P.c.eselon.like(f"{e}.%") for e in f.eselon)))
+    if f.jenis_jabatan:
+        out.append(P.c.jenis_jabatan.in_([j.value for j in f.jenis_jabatan]))
+    if f.pendidikan:
+        out.append(P.c.jenjang_rank.in_(sorted({j.rank for j in f.pendidikan})))
+    if f.pendidikan_min:
+        out.append(P.c.jenjang_rank >= f.pendidikan_min.rank)
+    if f.jurusan:
+        out.append(exists(select(t.pendidikan.c.id).where(
+            t.pendidikan.c.nip == P.c.nip, func.lower(t.pendidikan.c.jurusan).like(f"%{f.jurusan.lower()}%"))))  # fmt: skip
+    for training in f.training:
+        out.append(_training(training))
+    if f.discipline_in_force is not None:
+        h = t.hukuman_disiplin
+        in_force = exists(select(h.c.id).where(
+            h.c.nip == P.c.nip, or_(h.c.tmt_mulai.is_(None), h.c.tmt_mulai <= today),
+            or_(h.c.tmt_selesai.is_(None), h.c.tmt_selesai >= today)))  # fmt: skip
+        out.append(in_force if f.discipline_in_force else not_(in_force))
+    if f.jpm_min is not None:
+        out.append(P.c.jpm >= f.jpm_min)
+    if f.jpm_max is not None:
+        out.append(P.c.jpm <= f.jpm_max)
+    if f.years_in_post_min is not None:
+        out.append(P.c.tmt_jabatan <= _years_before(today, f.years_in_post_min))
+    if f.years_in_post_max is not None:
+        out.append(P.c.tmt_jabatan >= _years_before(today, f.years_in_post_max))
+    if f.retirement is not None:
+        r = f.retirement
+        if r.year:
+            out.append(P.c.tanggal_pensiun.between(dt.date(r.year, 1, 1), dt.date(r.year, 12, 31)))
+        if r.within_years is not None:
+            out.append(P.c.tanggal_pensiun.between(today, _years_before(today, -r.within_years)))
+    if f.nips:
+        out.append(P.c.nip.in_(f.nips))
+    return out
+
+
+def _years_before(today: dt.date, years: float) -> dt.date:
+    return today - dt.timedelta(days=round(years * 365.25))
+
+
+_JENJANG_BY_RANK = {j.rank: ("S1/D4" if j.rank == Jenjang.S1.rank else j.value) for j in Jenjang}
+
+
+def _order(plan: QueryPlan) -> list[Any]:
+    key = plan.sort.key if plan.sort else "merit"
+    desc = plan.sort.descending if plan.sort else True
+    column: Any = {
+        "merit": P.c.merit,
+        "jpm": P.c.jpm,
+        "years_in_post": P.c.tmt_jabatan,  # an earlier start is longer in post
+        "retirement": P.c.tanggal_pensiun,
+        "name": P.c.name_key,
+        "skp": P.c.merit,  # SKP sorts are refined in the service; merit is led by the SKP
+        "relevance": P.c.merit,
+    }[key]
+    if key == "years_in_post":
+        desc = not desc
+    nulls_last = case((column.is_(None), 1), else_=0)
+    return [nulls_last, column.desc() if desc else column.asc(), P.c.nip]
+
+
+def execute(
+    engine: Engine, plan: QueryPlan, caller: Caller, today: dt.date, limit: int | None = None
+) -> QueryResult:
+    latest = latest_skp_year(engine) if plan.filters.skp or (plan.aggregate and plan.aggregate.by == "skp") else None
+    where = conditions(plan.filters, today, latest)
+    seen = visibility(caller)
+    if seen is not None:
+        where.append(seen)
+    with engine.connect() as conn:
+        total = int(conn.execute(select(func.count()).select_from(P).where(*where)).scalar_one())
+        result = QueryResult(total=total, skp_years=skp_years(plan.filters, latest))
+        if plan.aggregate and plan.aggregate.kind == "group" and plan.aggregate.by:
+            result.groups = _groups(conn, plan, where, latest)
+        if limit:
+            rows = conn.execute(select(P.c.nip).where(*where).order_by(*_order(plan)).limit(limit))
+            result.nips = [r[0] for r in rows]
+    return result
+
+
+def _groups(conn: Any, plan: QueryPlan, where: list[ColumnElement[bool]], latest: int | None) -> list[tuple[str, int]]:
+    assert plan.aggregate is not None
+    by = plan.aggregate.by
+    if by == "skp":
+        year = plan.aggregate.year or latest
+        s = t.skp
+        stmt = (select(s.c.predikat, func.count(func.distinct(s.c.nip))).join(P, P.c.nip == s.c.nip)
+                .where(*where, s.c.tahun == year).group_by(s.c.predikat))  # fmt: skip
+        return _sorted([(str(k or "tidak ada"), int(n)) for k, n in conn.execute(stmt)])
+    if by == "training_score":
+        d = t.diklat
+        trainings = plan.filters.training
+        clauses = [_named(d.c.nama_key, trainings[0].words)] if trainings and trainings[0].words else []
+        stmt = (select(d.c.nilai, func.count(func.distinct(d.c.nip))).join(P, P.c.nip == d.c.nip)
+                .where(*where, d.c.nilai.is_not(None), *clauses).group_by(d.c.nilai).order_by(d.c.nilai.desc()))  # fmt: skip
+        return [(_score(k), int(n)) for k, n in conn.execute(stmt)]
+    column: Any = {
+        "unit": P.c.unit_kerja, "golongan": P.c.golongan, "kotak": P.c.kotak_talenta,
+        "pendidikan": P.c.jenjang_rank, "jenis_jabatan": P.c.jenis_jabatan,
+    }[by or "unit"]  # fmt: skip
+    rows = conn.execute(select(column, func.count()).select_from(P).where(*where).group_by(column))
+    out: list[tuple[str, int]] = []
+    for key, n in rows:
+        if by == "pendidikan":
+            label = _JENJANG_BY_RANK.get(key, "tidak ada") if key is not None else "tidak ada"
+        else:
+            label = str(key) if key is not None else "tidak ada"
+        out.append((label, int(n)))
+    if by in ("golongan",):
+        return sorted(out, key=lambda kv: (golongan_rank(kv[0]) or 99, kv[0]))
+    if by in ("kotak", "pendidikan"):
+        return sorted(out, key=lambda kv: (kv[0] == "tidak ada", kv[0]), reverse=False)
+    return _sorted(out)
+
+
+def _sorted(groups: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    return sorted(groups, key=lambda kv: (-kv[1], kv[0]))
+
+
+def _score(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -1,0 +1,147 @@
+"""Tables of the system of record (SQLAlchemy Core). Alembic migrations create them.
+
+``people`` holds one row per ASN: the record's own fields, plus facts derived at ingest so that
+questions are answered by plain SQL (highest education, latest assessment, 9-box cell, retirement
+date, merit). Each child record has its own table, linked by NIP. ``record`` keeps the whole
+Employee JSON, from which profiles are shown. Protected attributes that no feature needs were
+dropped at ingest and have no column here; ``jenis_kelamin`` and ``tanggal_lahir`` are kept only for
+the aggregate equality report and the retirement / JPT age rules, never as a filter on people.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("nip", String(18), primary_key=True),
+    Column("nama", String(200), nullable=False),
+    Column("name_key", String(200), nullable=False, index=True),  # lower case, no titles or punctuation
+    Column("gelar_depan", String(60)),
+    Column("gelar_belakang", String(120)),
+    Column("status", String(10)),
+    Column("jenis_kelamin", String(1)),  # protected: aggregate equality report only
+    Column("tanggal_lahir", Date),  # protected: retirement and the JPT age rule only
+    Column("tmt_cpns", Date),
+    Column("golongan", String(10)),
+    Column("golongan_rank", Integer, index=True),
+    Column("tmt_golongan", Date),
+    Column("jabatan", String(300)),
+    Column("jenis_jabatan", String(20), index=True),
+    Column("eselon", String(10), index=True),
+    Column("unit_kerja", String(300)),
+    Column("unit_key", String(300), index=True),
+    Column("tmt_jabatan", Date),
+    Column("kotak_talenta", Integer, index=True),  # the export's cell, else computed
+    Column("kotak_sumber", String(20)),
+    Column("jenjang", String(4)),  # highest education level
+    Column("jenjang_rank", Integer, index=True),
+    Column("jurusan", String(300)),
+    Column("jpm", Float),  # latest assessment
+    Column("potensi", String(10)),
+    Column("tahun_asesmen", Integer),
+    Column("bup_post", String(20)),
+    Column("bup_usia", Integer),
+    Column("bup_pasti", Boolean),
+    Column("tanggal_pensiun", Date, index=True),
+    Column("merit", Float, index=True),  # merit at ingest date (SKP, 9-box, JPM, discipline)
+    Column("content_hash", String(64), nullable=False),
+    Column("record", Text, nullable=False),  # the Employee as JSON
+)
+
+
+def _child(name: str, *columns: Column) -> Table:  # type: ignore[type-arg]
+    return Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("nip", String(18), ForeignKey("people.nip", ondelete="CASCADE"), nullable=False, index=True),
+        Column("seq", Integer, nullable=False),
+        *columns,
+    )
+
+
+pendidikan = _child(
+    "pendidikan",
+    Column("jenjang", String(4)),
+    Column("jenjang_rank", Integer),
+    Column("jurusan", String(300)),
+    Column("institusi", String(300)),
+    Column("tahun_lulus", Integer),
+)
+riwayat_jabatan = _child(
+    "riwayat_jabatan",
+    Column("jabatan", String(300), nullable=False),
+    Column("jenis_jabatan", String(20)),
+    Column("eselon", String(10)),
+    Column("unit_kerja", String(300)),
+    Column("tmt_mulai", Date),
+    Column("tmt_selesai", Date),
+)
+diklat = _child(
+    "diklat",
+    Column("nama", String(500), nullable=False),
+    Column("nama_key", String(500), nullable=False),  # lower case words, for matching by name
+    Column("jenis", String(40)),
+    Column("penyelenggara", String(300)),
+    Column("tahun", Integer),
+    Column("jam_pelajaran", Integer),
+    Column("nilai", Float),
+    Column("nilai_10", Float),  # the score on a 0-10 scale (a 0-100 score divided by ten)
+    Column("predikat", String(100)),
+    Column("kepemimpinan", Boolean, nullable=False),  # PIM / PKP / PKA / PKN / kepemimpinan
+)
+skp = _child(
+    "skp",
+    Column("tahun", Integer, nullable=False),
+    Column("predikat", String(20)),
+    Column("hasil_kerja", String(30)),
+    Column("perilaku", String(30)),
+)
+asesmen = _child(
+    "asesmen",
+    Column("tanggal", Date),
+    Column("skor_potensi", Float),
+    Column("kategori_potensi", String(10)),
+    Column("jpm", Float),
+    Column("catatan", Text),
+)
+penghargaan = _child(
+    "penghargaan",
+    Column("nama", String(300), nullable=False),
+    Column("tahun", Integer),
+)
+hukuman_disiplin = _child(
+    "hukuman_disiplin",
+    Column("tingkat", String(10), nullable=False),
+    Column("jenis", String(300)),
+    Column("tmt_mulai", Date),
+    Column("tmt_selesai", Date),
+)
+
+CHILDREN = (pendidikan, riwayat_jabatan, diklat, skp, asesmen, penghargaan, hukuman_disiplin)
+
+Index("ix_skp_tahun_predikat", skp.c.tahun, skp.c.predikat)
+Index("ix_diklat_nama_key", diklat.c.nama_key)

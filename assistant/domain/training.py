@@ -1,0 +1,26 @@
+"""Training records as questions see them: leadership training, names compared as words, scores."""
+
+from __future__ import annotations
+
+import re
+
+_LEADERSHIP = re.compile(
+    r"\b(?:pim|pkp|pka|pkn|diklatpim|kepemimpinan|leadership|pelatihan\s+kepemimpinan)\b", re.I
+)
+
+
+def is_leadership(name: str | None) -> bool:
+    """Diklat PIM / PKP / PKA / PKN and other leadership training (Diklatpim, Pelatihan Kepemimpinan)."""
+    return bool(name and _LEADERSHIP.search(name))
+
+
+def name_key(text: str | None) -> str:
+    """A name as compared: lower case words and digits, single spaces ('Diklat PIM-IV' -> 'diklat pim iv')."""
+    return " ".join(re.sub(r"[^\w]+", " ", (text or "").casefold()).split())
+
+
+def score_out_of_10(nilai: float | None) -> float | None:
+    """A training score on a 0-10 scale: trainers write 0-10 or 0-100 (anything above 10 is 0-100)."""
+    if nilai is None:
+        return None
+    return round(nilai / 10, 3) if nilai > 10 else nilai
