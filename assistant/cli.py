@@ -125,7 +125,7 @@ def ingest(
     if not dry_run:
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-        from ingest.pipeline import ingest_employees
+        from ingest.pipeline import ingest_employees, merge_additions
 
         container = _container()
         with Progress(
@@ -138,6 +138,9 @@ def ingest(
                 bar.update(task, completed=done, total=total)
 
             rejected_nips = frozenset(i.nip for i in rep.issues if i.nip)
+            if prune and not result.employees:
+                typer.echo("Galat: --prune pada impor tanpa data pegawai akan menghapus semua orang; dibatalkan.", err=True)
+                raise typer.Exit(2)
             result_stats = ingest_employees(
                 container.store,
                 container.embeddings,
@@ -146,6 +149,11 @@ def ingest(
                 keep=rejected_nips,
                 progress=progress,
             )
+            if result.additions:  # score-sheet rows of people stored by an earlier import
+                merged, unknown = merge_additions(container.store, result.employees, result.additions)
+                extra = ingest_employees(container.store, container.embeddings, merged, progress=progress)
+                typer.echo(f"Nilai pelatihan ditambahkan ke {extra.changed} pegawai tersimpan; "
+                           f"{unknown} baris tanpa pegawai tersimpan (lihat laporan).", err=as_json)  # fmt: skip
         stats = result_stats.to_dict()
         typer.echo(
             f"Tersimpan: {result_stats.new} baru, {result_stats.changed} berubah, {result_stats.unchanged} tidak "

@@ -11,6 +11,9 @@ Rules (each rejection is a RowIssue with severity "ditolak"; the row does not la
   row alone; so does a NIP without a valid pegawai row. Identical child rows are merged.
 * ``Employee.model_validate`` errors become issues too (a bad child item is dropped, the person
   stays), never a crash.
+* trainers' score sheets (:mod:`ingest.score_sheet`) are joined last, by their own rules: a
+  participant not in this import is an *addition* (NIP and Diklat, ``Assembler.additions``), not
+  a rejected row and never a new person.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from assistant.domain.models import Employee
+from assistant.domain.models import Diklat, Employee
 from ingest.readers import NestedList, RawRow, RawTable, resolve_column
 from ingest.report import REJECTED, WARNING, IngestReport, RowIssue
 from ingest.schema import PEGAWAI, TABLES, Table, normalize_header
@@ -224,6 +227,7 @@ class Assembler:
         self.drafts: dict[str, Draft] = {}
         self.rejected_nips: dict[str, Loc] = {}
         self.numeric_nip_tables: dict[str, Loc] = {}
+        self.additions: list[tuple[str, Diklat]] = []  # score-sheet rows of people not in this import
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -261,8 +265,11 @@ class Assembler:
     # -- the run -----------------------------------------------------------------------------
 
     def run(self, tables: list[RawTable]) -> list[Employee]:
+        from ingest import score_sheet
+
         pegawai = [t for t in tables if t.table is PEGAWAI]
-        children = [t for t in tables if t.table is not PEGAWAI]
+        scores = [t for t in tables if score_sheet.is_score_table(t)]
+        children = [t for t in tables if t.table is not PEGAWAI and not score_sheet.is_score_table(t)]
         for raw in tables:
             self._add_columns(self.report.dropped_columns, raw.label, raw.dropped)
         if children and not pegawai:
@@ -283,6 +290,8 @@ class Assembler:
             self._pegawai_table(raw)
         for raw in children:
             self._child_table(raw)
+        if scores:  # after every other table: a score may complete a diklat record another table gave
+            self.additions.extend(score_sheet.attach(self, scores))
         for label, loc in self.numeric_nip_tables.items():
             self.report.issues.append(
                 RowIssue(
@@ -544,9 +553,16 @@ class Assembler:
                     del locs[list_field][index]
 
 
-def assemble(tables: list[RawTable], report: IngestReport) -> list[Employee]:
-    """Employees from raw tables, in first-seen order; every problem goes into ``report``."""
-    return Assembler(report).run(tables)
+def assemble(
+    tables: list[RawTable], report: IngestReport, additions: list[tuple[str, Diklat]] | None = None
+) -> list[Employee]:
+    """Employees from raw tables, in first-seen order; every problem goes into ``report``. Score-sheet
+    rows for people not in ``tables`` are appended to ``additions`` (when given) as (NIP, Diklat)."""
+    assembler = Assembler(report)
+    employees = assembler.run(tables)
+    if additions is not None:
+        additions.extend(assembler.additions)
+    return employees
 
 
 def check_schema_matches_model() -> list[str]:

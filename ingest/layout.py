@@ -36,7 +36,7 @@ from ingest.schema import TABLES, normalize_header
 
 BUILTIN_DIR = Path(__file__).with_name("layouts")
 DEFAULT = "talenta"
-KINDS = ("tables", "siasn-json", "duk", "simpeg")
+KINDS = ("tables", "siasn-json", "duk", "simpeg", "score-sheet")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -272,6 +272,8 @@ def any_layout_column(table: str, header: object) -> str | None:
 def _shared_columns(table: str) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for layout in load_layouts().values():
+        if layout.kind == "score-sheet":  # its words ('Keterangan' = predikat) only hold on a score sheet
+            continue
         spec = layout.tables.get(table)
         if spec is None:
             continue

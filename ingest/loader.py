@@ -3,6 +3,7 @@
     from ingest.loader import load
     result = load(Path("data/demo/2000"))
     result.employees          # valid people, one per NIP, child records attached
+    result.additions          # (NIP, Diklat) from trainers' score sheets, for people not in this load
     result.report.summary_lines()
     result.report.write(Path("laporan_impor.csv"))
 
@@ -16,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.domain.models import Employee
+from assistant.domain.models import Diklat, Employee
 from ingest.assemble import assemble
 from ingest.layout import get_layout, load_layouts
 from ingest.readers import ReadOptions, read_path
@@ -27,8 +28,15 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class LoadResult:
+    """``additions``: one (NIP, Diklat) per accepted score-sheet row (:mod:`ingest.score_sheet`)
+    whose NIP has no pegawai row in this load, in source order; each also has a warning in the
+    report. A NIP may appear more than once (several trainings). The NIP is valid, but the person may
+    not be stored either: the caller merges each record into the stored person with that NIP, if any.
+    People in ``employees`` already carry their score-sheet records and are never in ``additions``."""
+
     employees: list[Employee] = field(default_factory=list)
     report: IngestReport = field(default_factory=IngestReport)
+    additions: list[tuple[str, Diklat]] = field(default_factory=list)
 
 
 def load(path: Path, layout: str | None = None, layouts_dir: Path | None = None) -> LoadResult:
@@ -58,7 +66,8 @@ def load(path: Path, layout: str | None = None, layouts_dir: Path | None = None)
         report.issues.append(
             RowIssue(path.name, None, None, None, None, "tidak ada file data yang bisa dibaca", None, WARNING)
         )
-    employees = assemble(outcome.tables, report)
+    additions: list[tuple[str, Diklat]] = []
+    employees = assemble(outcome.tables, report, additions)
     report.people = len(employees)
     log.info(
         "impor %s: %d file, %d baris, %d pegawai, %d baris ditolak, %d peringatan (%.2f s)",
@@ -70,4 +79,4 @@ def load(path: Path, layout: str | None = None, layouts_dir: Path | None = None)
         len(report.warnings),
         time.perf_counter() - started,
     )
-    return LoadResult(employees=employees, report=report)
+    return LoadResult(employees=employees, report=report, additions=additions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import queue
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.domain.evidence import EvidenceText, evidence_texts
-from assistant.domain.models import Employee
+from assistant.domain.models import Diklat, Employee
 from assistant.retrieval.embeddings import TalentaEmbeddings
 from assistant.retrieval.store import PersonRecord, TalentStore
 
@@ -217,6 +218,36 @@ class _BackgroundWriter(_Writer):
         self._thread.join()
         if self._error is not None:
             logger.error("ingest: a batch write failed as well: %r", self._error)
+
+
+def merge_additions(
+    store: TalentStore, employees: Sequence[Employee], additions: Sequence[tuple[str, Diklat]]
+) -> tuple[list[Employee], int]:
+    """Stored people with the training records a score sheet adds for them (people not in this
+    import). A training already held with the same name and year gets the score instead of a second
+    record. Returns (the people to write, how many additions found no stored person)."""
+    in_source = {e.nip for e in employees}
+    wanted = [nip for nip, _ in additions if nip not in in_source]
+    stored = store.get_people(list(dict.fromkeys(wanted)))
+    changed: dict[str, Employee] = {}
+    missing = 0
+    for nip, record in additions:
+        person = changed.get(nip) or stored.get(nip)
+        if nip in in_source:
+            continue
+        if person is None:
+            missing += 1
+            continue
+        same = [d for d in person.diklat if _same_training(d, record)]
+        kept = [d for d in person.diklat if not _same_training(d, record)]
+        merged = record if not same else same[0].model_copy(update={"nilai": record.nilai, "predikat": record.predikat or same[0].predikat})
+        changed[nip] = person.model_copy(update={"diklat": [*kept, merged]})
+    return list(changed.values()), missing
+
+
+def _same_training(a: Diklat, b: Diklat) -> bool:
+    key = lambda d: (" ".join(re.sub(r"[^\w]+", " ", d.nama.casefold()).split()), d.tahun)  # noqa: E731
+    return key(a) == key(b)
 
 
 def embeddings_batch(embeddings: TalentaEmbeddings) -> int:

@@ -251,6 +251,9 @@ def _folder_layouts(paths: list[Path], options: ReadOptions) -> dict[Path, Layou
     for files in folders.values():
         if len(files) < 2:
             continue
+        files = [path for path in files if not _is_score_file(path, options)]
+        if len(files) < 2:
+            continue
         headers: list[object] = []
         for path in files:
             try:
@@ -261,6 +264,18 @@ def _folder_layouts(paths: list[Path], options: ReadOptions) -> dict[Path, Layou
         if layout is not None:
             chosen.update(dict.fromkeys(files, layout))
     return chosen
+
+
+def _is_score_file(path: Path, options: ReadOptions) -> bool:
+    """A trainer's score sheet (ingest.score_sheet) is detected on its own, never as part of its folder."""
+    from ingest import score_sheet
+
+    try:
+        with path.open("rb") as handle:
+            parsed = _delimited_records(handle.read(65536), path.suffix)
+    except OSError:
+        return False
+    return parsed is not None and score_sheet.is_score_file(parsed[1], path, options)
 
 
 def link_layouts(out: ReadOutcome) -> None:
@@ -448,6 +463,10 @@ def read_delimited(
     header_at = find_header(records)
     if header_at is None:
         return [], [_file_issue(display, "file kosong, dilewati")]
+    from ingest import score_sheet  # a trainer's score sheet: title rows, then NIP | Nama | Nilai
+
+    if (scores := score_sheet.read_records(display, path, records, options or ReadOptions())) is not None:
+        return scores
     header = records[header_at][1]
     headers = [" ".join(str(h).split()) for h in header]
     layout = (options or ReadOptions()).choose(list(headers), [path.stem], path.suffix)
@@ -689,6 +708,13 @@ def read_xlsx(
                 found.append(XlsxSheet(ws.title, rows, header_at, header, data_at))
     finally:
         workbook.close()
+    from ingest import score_sheet  # trainers' score sheets are read by ingest.score_sheet, the rest below
+
+    scored, notes, found = score_sheet.take_sheets(display, path, found, options, len(sheets) == 1)
+    tables.extend(scored)
+    issues.extend(notes)
+    if scored and not found:
+        return tables, issues
     all_headers = [h for sheet in found for h in sheet.header if h is not None]
     layout = options.choose(all_headers, [sheet.title for sheet in found] + [path.stem], path.suffix)
     if layout is not None and layout.kind == "duk":

@@ -19,7 +19,7 @@ from assistant.domain.identity import Caller
 from assistant.retrieval.store import StoreMismatch
 from assistant.services.errors import ServiceError
 from assistant.services.schemas import AnswerOut, CandidateOut, SearchResult
-from ui.components import answer_markdown, escape_md, render_candidates
+from ui.components import answer_markdown, escape_md, render_candidates, render_groups
 from ui.i18n import EXAMPLES, LANGUAGES, both, number, role_name, t
 
 logger = logging.getLogger(__name__)
@@ -75,6 +75,7 @@ def _render_message(message: dict[str, Any], lang: str) -> None:
             st.markdown(answer_markdown(message["text"]))
         if message.get("error"):
             st.error(message["error"][lang])
+        render_groups(message.get("groups"), lang)
         render_candidates(message["candidates"], lang)
 
 
@@ -107,8 +108,10 @@ def _ask(container: Container, caller: Caller, question: str, lang: str) -> None
             slot.markdown(answer_markdown(text))  # the guard's replacement, or a chunk-split line break
         if error:
             st.error(error[lang])
+        groups = turn.result.groups if turn.result is not None else None
+        render_groups(groups, lang)
         render_candidates(turn.candidates, lang)
-    st.session_state.messages.append(_message("assistant", text, turn.candidates, error=error))
+    st.session_state.messages.append(_message("assistant", text, turn.candidates, error=error, groups=groups))
 
 
 def _sidebar(

@@ -98,3 +98,15 @@ def render_candidates(candidates: Sequence[CandidateOut], lang: str) -> None:
     st.caption(t("candidates", lang, n=len(candidates)))
     for i, c in enumerate(candidates):
         render_candidate(c, lang, expanded=i == 0)
+
+
+def render_groups(groups: list[Any] | None, lang: str) -> None:
+    """Counts per group (a group-by question) as a table and a bar chart."""
+    if not groups:
+        return
+    import pandas as pd
+
+    label, count = ("group", "count") if lang == "en" else ("kelompok", "jumlah")
+    frame = pd.DataFrame([{label: g.key, count: g.count} for g in groups])
+    st.dataframe(frame, hide_index=True)
+    st.bar_chart(frame, x=label, y=count, sort=False)

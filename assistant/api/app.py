@@ -6,7 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from assistant import __version__
-from assistant.api.routes import chat, employees, health, search
+from assistant.api.routes import chat, employees, health, query, search
 from assistant.container import Container, build_container
 from assistant.services.errors import ServiceError
 
@@ -32,5 +32,6 @@ def create_app(container: Container | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(search.router)
     app.include_router(chat.router)
+    app.include_router(query.router)
     app.include_router(employees.router)
     return app

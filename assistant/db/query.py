@@ -74,7 +74,7 @@ def skp_years(plan_filters: Filters, latest: int | None) -> tuple[int, ...]:
 
 
 def _training(f: TrainingFilter) -> ColumnElement[bool]:
-    d = t.diklat
+    d = t.diklat.alias("diklat_filter")  # an alias: a group-by over diklat must not correlate it away
     clauses: list[ColumnElement[bool]] = [d.c.nip == P.c.nip]
     if f.words:
         clauses.append(_named(d.c.nama_key, f.words))
@@ -108,8 +108,8 @@ def conditions(f: Filters, today: dt.date, latest_skp: int | None) -> list[Colum
         years = skp_years(f, latest_skp)
         names = [p.value for p in f.skp.predikat]
         for year in years or (0,):
-            out.append(exists(select(t.skp.c.id).where(
-                t.skp.c.nip == P.c.nip, t.skp.c.tahun == year, t.skp.c.predikat.in_(names))))  # fmt: skip
+            s = t.skp.alias(f"skp_{year}")
+            out.append(exists(select(s.c.id).where(s.c.nip == P.c.nip, s.c.tahun == year, s.c.predikat.in_(names))))
     if f.golongan_min and (low := golongan_rank(f.golongan_min)):
         out.append(P.c.golongan_rank >= low)
     if f.golongan_max and (high := golongan_rank(f.golongan_max)):

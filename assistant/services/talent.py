@@ -33,6 +33,7 @@ from assistant.domain.golongan import golongan_rank, pangkat_of
 from assistant.domain.identity import Caller, unit_key
 from assistant.domain.models import Employee
 from assistant.domain.nine_box import cell_meaning, place_employee
+from assistant.domain.plan import ParsedPlan, QueryPlan
 from assistant.domain.posts import TargetPost, level_label, target_post_from_text
 from assistant.domain.query import ParsedQuery, detect_language, parse_query, thesaurus
 from assistant.domain.ranking import (
@@ -182,6 +183,17 @@ class TalentService:
                 return plans.run(self, caller, parsed, text, lang, limit, today)
             return None
         return plans.run(self, caller, parsed, text, lang, limit, today)
+
+    def run_plan(
+        self, caller: Caller, plan: QueryPlan, limit: int | None = None, language: str | None = None
+    ) -> SearchResult:
+        """A query plan sent as is (an integrator): validated by its schema, run like a parsed one."""
+        lang = language or self.default_language
+        parsed = ParsedPlan(plan=plan, language=lang)  # type: ignore[arg-type]
+        result = plans.run(self, caller, parsed, "", lang, limit, dt.date.today())
+        self.audit.record(caller, "query", plan.model_dump_json(exclude_defaults=True),
+                          [c.nip for c in result.candidates], total_matching=result.total_matching)  # fmt: skip
+        return result
 
     def field_search(
         self,

@@ -86,3 +86,18 @@ def test_api_keys_and_roles(container):
 def test_openapi_documents_the_routes(client):
     spec = client.get("/openapi.json").json()
     assert {"/health", "/v1/search", "/v1/chat", "/v1/employees/{nip}"} <= set(spec["paths"])
+
+
+def test_structured_question_and_query_plan(client):
+    r = client.post("/v1/search", json={"query": "Berapa ASN di Dinas Perikanan?"})
+    body = r.json()
+    assert r.status_code == 200 and body["status"] == "ok" and body["total_matching"] >= 1
+    assert body["understood"]["aggregate"] == {"kind": "count"} and body["understood_text"].startswith("Saya memahami")
+    plan = {"filters": {"units": ["Dinas Perikanan"]}, "aggregate": {"kind": "group", "by": "golongan"}}
+    q = client.post("/v1/query", json={"plan": plan}).json()
+    assert q["total_matching"] == body["total_matching"]
+    assert sum(g["count"] for g in q["groups"]) == q["total_matching"]
+    assert client.post("/v1/query", json={"plan": {"filters": {"kotak": [12]}}}).status_code == 422
+    assert client.post("/v1/query", json={"plan": {"sql": "drop table people"}}).status_code == 422
+    declined = client.post("/v1/chat", json={"message": "Show female employees in the health office"}).json()
+    assert declined["status"] == "declined" and declined["candidates"] == []

@@ -174,3 +174,29 @@ def test_postgresql_answers_as_sqlite_does(sample, postgres_url):
         assert (on_pg.total, set(on_pg.nips), on_pg.groups) == (on_sqlite.total, set(on_sqlite.nips), on_sqlite.groups)
     repo.delete([people[0].nip])
     assert repo.count() == len(people) - 1 and people[0].nip not in repo.get([people[0].nip])
+
+
+def test_a_score_sheet_alone_adds_scores_to_stored_people(sample, tmp_path):
+    """A trainer's sheet (title rows, No | NIP | Nama | Unit Kerja | Nilai Akhir | Keterangan) ingested
+    on its own: its rows become scored training records of the people already stored."""
+    from data.generator.score_sheet import write_score_sheet
+    from ingest.loader import load
+    from ingest.pipeline import ingest_employees, merge_additions
+
+    container, people = sample
+    sheet = tmp_path / "nilai.xlsx"
+    write_score_sheet(people, sheet, seed=5, title="PELATIHAN ARTIFICIAL INTELLIGENCE (AI) BAGI ASN", year=2026,
+                      scale=10, participants=30, nip_style="text")  # fmt: skip
+    loaded = load(sheet)
+    assert not loaded.employees and len(loaded.additions) == 30
+    merged, unknown = merge_additions(container.store, loaded.employees, loaded.additions)
+    assert unknown == 0 and len(merged) == 30
+    ingest_employees(container.store, container.embeddings, merged)
+    scores = {nip: d.nilai for nip, d in loaded.additions}
+    top = {nip for nip, v in scores.items() if v is not None and v >= 9}
+    got = ask(container, "Siapa peserta pelatihan AI dengan nilai 9 ke atas?")
+    assert {c.nip for c in got.candidates} == top
+    spread = ask(container, "Sebaran nilai pelatihan AI")
+    assert sum(g.count for g in spread.groups or []) == len(set(scores))
+    again, _ = merge_additions(container.store, loaded.employees, loaded.additions)
+    assert all(sum("ARTIFICIAL" in d.nama.upper() for d in e.diklat) == 1 for e in again)  # merged, not doubled

@@ -20,10 +20,10 @@ router = APIRouter(prefix="/v1", tags=["chat"])
 def chat(body: ChatRequest, service: ServiceDep, caller: CallerDep):  # type: ignore[no-untyped-def]
     """A grounded answer in the asker's language. The decision stays with the PPK."""
     if not body.stream:
-        return service.answer(caller, body.message, body.conversation_id)
+        return service.answer(caller, body.message, body.conversation_id, limit=body.limit)
 
     def events() -> Iterator[str]:
-        for event in service.stream_answer(caller, body.message, body.conversation_id):
+        for event in service.stream_answer(caller, body.message, body.conversation_id, limit=body.limit):
             data = event["data"]
             payload = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
             yield f"event: {event['event']}\ndata: {json.dumps(payload, ensure_ascii=False)}\n\n"
