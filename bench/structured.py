@@ -1,7 +1,8 @@
 """Structured questions, held out: counts, lists, group-bys, superlatives and protected attributes.
 
-    .venv/bin/python -m bench.structured [--employees 2000] [--seed 2027] [--limit 3000] [--workers 2]
-                                         [--out DIR] [--no-write] [--details out.json] [--ids c01,l03]
+    .venv/bin/python -m bench.structured [--set a|b] [--employees 2000] [--seed 2027] [--limit 3000]
+                                         [--workers 2] [--out DIR] [--no-write] [--details out.json]
+                                         [--ids c01,l03]
 
 1. Generates a regency the project was never tuned on (seed 2027 by default; the same files as
    ``talenta demo-data``) plus a trainer's XLSX score sheet into a temporary folder (or ``--out``);
@@ -15,6 +16,10 @@
 5. prints a table per kind and language with the targets, every failing question with what came
    back, and rewrites the "Structured questions (held-out set)" section of BENCHMARKS.md (unless
    ``--no-write``, or ``--ids`` picks a subset).
+
+``--set b`` asks the second held-out set instead (``bench.structured_set_b``, seed 3141 by default)
+and writes its own section, "Structured questions (second held-out set)"; the default, ``--set a``,
+is the set above.
 
 The answer contract is read defensively: a missing field counts as a wrong answer, an output that
 is not JSON (or a crash, or a timeout) is reported as such and graded wrong. The grading functions
@@ -36,13 +41,22 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.structured_set import SCORE_SHEET, Question, build_questions, generate, load_records, summary
+from bench import structured_set_b
+from bench.structured_set import (
+    SCORE_SHEET,
+    Question,
+    Records,
+    build_questions,
+    generate,
+    load_records,
+    summary,
+)
 
 SECTION = "## Structured questions (held-out set)"
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +64,24 @@ BENCHMARKS = ROOT / "BENCHMARKS.md"
 KINDS = ("count", "list", "group", "superlative", "protected")
 LANGUAGES = ("id", "en")
 F1_GOOD = 0.95
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    """A set of questions: where it lives, how its records load, its default seed and its section."""
+
+    source: str
+    load: Callable[[Path], Records]
+    build: Callable[[Records], list[Question]]
+    seed: int
+    section: str
+
+
+SETS: dict[str, QuestionSet] = {
+    "a": QuestionSet("bench/structured_set.py", load_records, build_questions, 2027, SECTION),
+    "b": QuestionSet(structured_set_b.SOURCE, structured_set_b.load_records, structured_set_b.build_questions,
+                     structured_set_b.DEFAULT_SEED, structured_set_b.SECTION),
+}  # fmt: skip
 # kind -> (what is measured, target share or mean, how the target reads)
 TARGETS: dict[str, tuple[str, float | None, str]] = {
     "count": ("exact", 0.95, ">= 95% exact"),
@@ -333,7 +365,7 @@ def render_section(graded: Sequence[Graded], meta: Mapping[str, Any]) -> str:
     fail_text = "; ".join(f"{k}: {', '.join(ids)}" for k, ids in by_kind.items() if ids) or "none"
     notes = meta.get("notes") or []
     return "\n".join([
-        SECTION,
+        meta.get("section", SECTION),
         "",
         f"Command: `{meta['command']}`. Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; measured {meta['date']} at commit {meta['commit']}; the run took "
@@ -345,7 +377,8 @@ def render_section(graded: Sequence[Graded], meta: Mapping[str, Any]) -> str:
         f"rows, a blank row, `No | NIP | Nama | Unit Kerja | Nilai Akhir | Keterangan`, {meta['participants']} "
         "participants sampled from pegawai.csv, scores 0-10, a signature block below). "
         f"{len(questions)} questions ({n_id} id, {len(questions) - n_id} en; {kinds}) from "
-        "`bench/structured_set.py`, written blind (without reading the parser, planner, store or services) "
+        f"`{meta.get('source', 'bench/structured_set.py')}`, written blind (without reading the parser, planner, "
+        "store or services) "
         "with every expected answer computed from the CSV/XLSX files alone; the rules (reference date "
         "2025-12-31, D4 = S1, BUP 58/60/65 by the current post, discipline in force on a date, latest "
         "assessment, Keterangan >= 9 lanjut / <= 5 tidak lanjut) are in its docstring. Each question is "
@@ -490,9 +523,10 @@ def _fresh_store(path: Path) -> Path:
 def run(args: argparse.Namespace, work: Path) -> tuple[list[Graded], dict[str, Any]]:
     started = time.perf_counter()
     regency = _clear(work / "regency")
+    qset = SETS[getattr(args, "set", "a")]
     generate(regency, employees=args.employees, seed=args.seed)
-    records = load_records(regency)
-    questions = build_questions(records)
+    records = qset.load(regency)
+    questions = qset.build(records)
     if args.ids:
         wanted = {i.strip() for i in args.ids.split(",") if i.strip()}
         questions = [q for q in questions if q.id in wanted]
@@ -535,12 +569,14 @@ def run(args: argparse.Namespace, work: Path) -> tuple[list[Graded], dict[str, A
         "median_ask_s": statistics.median([a.seconds for a in answers]) if answers else 0.0,
         "workers": args.workers, "employees": args.employees, "seed": args.seed, "limit": args.limit,
         "participants": len(records.scores), "notes": notes + asker.notes,
+        "section": qset.section, "source": qset.source,
     }  # fmt: skip
     return graded, meta
 
 
 def command_line(args: argparse.Namespace) -> str:
-    return (f".venv/bin/python -m bench.structured --employees {args.employees} --seed {args.seed} "
+    which = "" if getattr(args, "set", "a") == "a" else f"--set {args.set} "
+    return (f".venv/bin/python -m bench.structured {which}--employees {args.employees} --seed {args.seed} "
             f"--limit {args.limit} --workers {args.workers}")  # fmt: skip
 
 
@@ -558,7 +594,8 @@ def _details(graded: Sequence[Graded]) -> list[dict[str, Any]]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--employees", type=int, default=2000)
-    parser.add_argument("--seed", type=int, default=2027)
+    parser.add_argument("--set", choices=sorted(SETS), default="a", help="question set: a (default) or b")
+    parser.add_argument("--seed", type=int, help="regency seed (default: 2027 for set a, 3141 for set b)")
     parser.add_argument("--limit", type=int, default=3000, help="passed to talenta ask --limit")
     parser.add_argument("--workers", type=int, default=2, help="talenta ask subprocesses at a time")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per question")
@@ -573,6 +610,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--ids", help="only these question ids, comma-separated (never writes BENCHMARKS.md)")
     args = parser.parse_args(argv)
+    if args.seed is None:
+        args.seed = SETS[args.set].seed
 
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)
@@ -589,7 +628,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.details.write_text(json.dumps(_details(graded), ensure_ascii=False, indent=1), encoding="utf-8")
     if not args.no_write and not args.ids:
         write_section(section)
-        _log(f"wrote the section {SECTION!r} of {BENCHMARKS}")
+        _log(f"wrote the section {SETS[args.set].section!r} of {BENCHMARKS}")
     return 0
 
 

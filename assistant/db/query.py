@@ -29,6 +29,10 @@ LEADERSHIP_LEVEL = {
 }
 
 
+# How a score sheet's Keterangan says a participant does not go on ("Tidak lanjut", "Tidak lolos").
+STOPPED_WORDS = ("tidak lanjut", "tidak lolos", "dihentikan", "berhenti", "tidak melanjutkan", "not continue", "stopped")
+
+
 @dataclass
 class QueryResult:
     total: int
@@ -65,6 +69,8 @@ def skp_years(plan_filters: Filters, latest: int | None) -> tuple[int, ...]:
     f = plan_filters.skp
     if f is None:
         return ()
+    if f.years:
+        return tuple(sorted(set(f.years)))
     if f.year:
         return (f.year,)
     if latest is None:
@@ -73,8 +79,7 @@ def skp_years(plan_filters: Filters, latest: int | None) -> tuple[int, ...]:
     return tuple(range(latest - n + 1, latest + 1))
 
 
-def _training(f: TrainingFilter) -> ColumnElement[bool]:
-    d = t.diklat.alias("diklat_filter")  # an alias: a group-by over diklat must not correlate it away
+def _training_clauses(f: TrainingFilter, d: Any) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = [d.c.nip == P.c.nip]
     if f.words:
         clauses.append(_named(d.c.nama_key, f.words))
@@ -89,11 +94,19 @@ def _training(f: TrainingFilter) -> ColumnElement[bool]:
     if f.score_below is not None:
         clauses.append(d.c.nilai_10 < f.score_below)
     if f.passed_on is not None:
-        passed = and_(func.lower(d.c.predikat).like("%lanjut%"), not_(func.lower(d.c.predikat).like("%tidak%")))
-        clauses.append(passed if f.passed_on else not_(passed))
+        note = func.lower(func.coalesce(d.c.predikat, ""))
+        if f.passed_on:
+            clauses.append(and_(or_(note.like("%lanjut%"), note.like("%lolos%")), not_(note.like("%tidak%"))))
+        else:
+            clauses.append(or_(*(note.like(f"%{w}%") for w in STOPPED_WORDS)))
     if f.year:
         clauses.append(d.c.tahun == f.year)
-    found = exists(select(d.c.id).where(*clauses))
+    return clauses
+
+
+def _training(f: TrainingFilter) -> ColumnElement[bool]:
+    d = t.diklat.alias("diklat_filter")  # an alias: a group-by over diklat must not correlate it away
+    found = exists(select(d.c.id).where(*_training_clauses(f, d)))
     return found if f.taken else not_(found)
 
 
@@ -102,6 +115,8 @@ def conditions(f: Filters, today: dt.date, latest_skp: int | None) -> list[Colum
     out: list[ColumnElement[bool]] = []
     if f.units:
         out.append(P.c.unit_key.in_([unit_key(u) for u in f.units]))
+    if f.units_exclude:
+        out.append(or_(P.c.unit_key.is_(None), P.c.unit_key.not_in([unit_key(u) for u in f.units_exclude])))
     if f.kotak:
         out.append(P.c.kotak_talenta.in_(f.kotak))
     if f.skp is not None:
@@ -138,13 +153,14 @@ def conditions(f: Filters, today: dt.date, latest_skp: int | None) -> list[Colum
     if f.jpm_max is not None:
         out.append(P.c.jpm <= f.jpm_max)
     if f.years_in_post_min is not None:
-        out.append(P.c.tmt_jabatan <= _years_before(today, f.years_in_post_min))
+        since = _years_before(today, f.years_in_post_min)
+        out.append(P.c.tmt_jabatan < since if f.years_in_post_strict else P.c.tmt_jabatan <= since)
     if f.years_in_post_max is not None:
         out.append(P.c.tmt_jabatan >= _years_before(today, f.years_in_post_max))
     if f.retirement is not None:
         r = f.retirement
         if r.year:
-            out.append(P.c.tanggal_pensiun.between(dt.date(r.year, 1, 1), dt.date(r.year, 12, 31)))
+            out.append(P.c.tanggal_pensiun.between(dt.date(r.year, 1, 1), dt.date(max(r.year, r.year_to or 0), 12, 31)))
         if r.within_years is not None:
             out.append(P.c.tanggal_pensiun.between(today, _years_before(today, -r.within_years)))
     if f.nips:
@@ -153,7 +169,19 @@ def conditions(f: Filters, today: dt.date, latest_skp: int | None) -> list[Colum
 
 
 def _years_before(today: dt.date, years: float) -> dt.date:
+    """The date ``years`` before ``today``: whole years by the calendar (29 February -> 28), others by days."""
+    if float(years).is_integer():
+        year = today.year - int(years)
+        return today.replace(year=year, day=min(today.day, 28)) if (today.month, today.day) == (2, 29) else today.replace(year=year)
     return today - dt.timedelta(days=round(years * 365.25))
+
+
+def _best_score(plan: QueryPlan) -> Any:
+    """Each person's best score (0-10) in the training the plan names (any scored training if none)."""
+    d = t.diklat.alias("diklat_sort")
+    named = plan.filters.training[0] if plan.filters.training else TrainingFilter()
+    clauses = _training_clauses(named.model_copy(update={"taken": True}), d)
+    return select(func.max(d.c.nilai_10)).where(*clauses).scalar_subquery()
 
 
 _JENJANG_BY_RANK = {j.rank: ("S1/D4" if j.rank == Jenjang.S1.rank else j.value) for j in Jenjang}
@@ -170,6 +198,7 @@ def _order(plan: QueryPlan) -> list[Any]:
         "name": P.c.name_key,
         "skp": P.c.merit,  # SKP sorts are refined in the service; merit is led by the SKP
         "relevance": P.c.merit,
+        "training_score": _best_score(plan),
     }[key]
     if key == "years_in_post":
         desc = not desc
@@ -180,6 +209,7 @@ def _order(plan: QueryPlan) -> list[Any]:
 def execute(
     engine: Engine, plan: QueryPlan, caller: Caller, today: dt.date, limit: int | None = None
 ) -> QueryResult:
+    today = plan.as_of or today
     latest = latest_skp_year(engine) if plan.filters.skp or (plan.aggregate and plan.aggregate.by == "skp") else None
     where = conditions(plan.filters, today, latest)
     seen = visibility(caller)

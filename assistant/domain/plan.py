@@ -8,6 +8,7 @@ through the hybrid search, restricted to the people the filters let through.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -23,6 +24,7 @@ class _Part(BaseModel):
 class SkpFilter(_Part):
     predikat: list[Predikat] = Field(min_length=1, description="Any of these predicates.")
     year: int | None = Field(None, ge=1990, le=2100, description="In this year.")
+    years: list[int] = Field(default_factory=list, description="In each of these years (a missing year never qualifies).")
     last_years: int | None = Field(
         None, ge=1, le=10, description="In each of the last N years (ending at the latest SKP year in the data)."
     )
@@ -42,11 +44,13 @@ class TrainingFilter(_Part):
 
 class RetirementFilter(_Part):
     year: int | None = Field(None, ge=1990, le=2100, description="Reaching the retirement age (BUP) in this year.")
+    year_to: int | None = Field(None, ge=1990, le=2100, description="With year: in any year from year to year_to.")
     within_years: int | None = Field(None, ge=0, le=40, description="Within this many years from today.")
 
 
 class Filters(_Part):
     units: list[str] = Field(default_factory=list, description="Current unit (OPD) names, as stored; any of them.")
+    units_exclude: list[str] = Field(default_factory=list, description="Not in these units ('di luar puskesmas').")
     kotak: list[int] = Field(default_factory=list, description="9-box cells; any of them.")
     skp: SkpFilter | None = None
     golongan_min: str | None = Field(None, description="Lowest golongan, e.g. 'III/c'.")
@@ -57,10 +61,11 @@ class Filters(_Part):
     pendidikan_min: Jenjang | None = Field(None, description="Highest education at least this (D4 = S1).")
     jurusan: str | None = Field(None, description="A degree (any level) whose major contains these words.")
     training: list[TrainingFilter] = Field(default_factory=list, description="Every one must hold.")
-    discipline_in_force: bool | None = Field(None, description="True: a sanction in force today; False: none.")
+    discipline_in_force: bool | None = Field(None, description="True: a sanction in force on the plan's date; False: none.")
     jpm_min: float | None = Field(None, ge=0, le=100)
     jpm_max: float | None = Field(None, ge=0, le=100)
     years_in_post_min: float | None = Field(None, ge=0, le=60)
+    years_in_post_strict: bool = Field(False, description="True: more than years_in_post_min ('lebih dari'), not at least.")
     years_in_post_max: float | None = Field(None, ge=0, le=60)
     retirement: RetirementFilter | None = None
     nips: list[str] = Field(default_factory=list, description="Only these people (a follow-up, an integrator).")
@@ -86,7 +91,7 @@ class Filters(_Part):
         return any(bool(v) or v is False for v in self.model_dump(exclude_defaults=True).values())
 
 
-SortKey = Literal["merit", "jpm", "skp", "years_in_post", "retirement", "relevance", "name"]
+SortKey = Literal["merit", "jpm", "skp", "years_in_post", "retirement", "relevance", "name", "training_score"]
 GroupKey = Literal["unit", "golongan", "kotak", "pendidikan", "skp", "training_score", "jenis_jabatan"]
 
 
@@ -115,6 +120,10 @@ class QueryPlan(_Part):
     aggregate: Aggregate | None = None
     lookup: Lookup | None = None
     limit: int | None = Field(None, ge=1, le=100_000)
+    as_of: dt.date | None = Field(
+        None, description="The date the question is asked about ('per 31 Desember 2025'): sanctions in force, years in "
+        "post and retirement windows count from it. Default: today."
+    )
 
     def structured(self) -> bool:
         """Anything beyond a plain field search."""
@@ -130,3 +139,29 @@ class ParsedPlan(BaseModel):
     unused: list[str] = Field(default_factory=list, description="Words of the question no part could use.")
     declined_reason: str | None = None
     language: Literal["id", "en"] = "id"
+
+
+def refine(previous: QueryPlan, new: QueryPlan) -> QueryPlan:
+    """A follow-up's plan on top of the previous one ("yang golongan IV saja?", "urutkan menurut JPM"):
+    every filter the follow-up names replaces the previous one of that kind, a training filter is
+    added, the others stay; a new sort or aggregate replaces the old one, and a sort alone turns a
+    count or a group-by back into a list."""
+    merged = previous.model_copy(deep=True)
+    given = new.filters.model_dump(exclude_defaults=True)
+    filters = merged.filters.model_dump()
+    for key, value in given.items():
+        filters[key] = filters[key] + value if key == "training" else value
+    if "years_in_post_min" in given and "years_in_post_strict" not in given:
+        filters["years_in_post_strict"] = False
+    merged.filters = Filters.model_validate(filters)
+    if new.sort is not None:
+        merged.sort = new.sort
+        if new.aggregate is None:
+            merged.aggregate = None
+    if new.aggregate is not None:
+        merged.aggregate = new.aggregate
+    for key in ("relevance", "target_post", "target_title", "as_of"):
+        if getattr(new, key) is not None:
+            setattr(merged, key, getattr(new, key))
+    merged.lookup = None
+    return merged

@@ -29,6 +29,7 @@ from assistant.domain.plan import (
     Sort,
     TrainingFilter,
 )
+from assistant.domain.plan_text import describe
 from assistant.domain.posts import target_post_from_text
 from assistant.domain.query import detect_language, normalize_concepts
 
@@ -51,8 +52,9 @@ _PROTECTED: tuple[tuple[str, str, str], ...] = (
      r"hometown|originally from)\b", "asal daerah", "place of origin"),
     (r"\b(?:menikah|kawin|lajang|belum nikah|janda|duda|status perkawinan|married|unmarried|single|divorced|widow(?:ed)?|"
      r"marital)\b", "status perkawinan", "marital status"),
-    (r"\b(?:usia|umur|berumur|berusia|age|aged|older|younger|oldest|youngest|tertua|termuda|paling tua|paling muda)\b"
-     r"(?!\s+pensiun)|\b(?:di (?:atas|bawah)|lebih dari|kurang dari|over|under)\s+\d{2}\s+(?:tahun|years?)\b(?!\s+(?:di|in|menjabat))",
+    (r"\b(?:usia|umur|berumur|berusia|age|aged|oldest|youngest|tertua|termuda|paling tua|paling muda)\b"
+     r"(?!\s+pensiun)|\b(?:older|younger)\s+(?:than|employees?|staff|civil|officials?|people|ones|workers?|asn|pns|"
+     r"candidates?|colleagues?|generation)\b|\b(?:is|are|be)\s+(?:older|younger)\b|\bthe\s+(?:older|younger)\s*(?:ones?)?\s*[?.!]?$|\b(?:di (?:atas|bawah)|lebih dari|kurang dari|over|under)\s+\d{2}\s+(?:tahun|years?)\b(?!\s+(?:di|in|menjabat))",
      "usia", "age"),
 )  # fmt: skip
 _PROTECTED_RE = [(re.compile(p, re.I), id_, en) for p, id_, en in _PROTECTED]
@@ -67,30 +69,52 @@ _COUNT = re.compile(
 )
 _GROUP_WORDS = r"(?:per|setiap|tiap|menurut|berdasarkan|by|across|for each|each)"
 _GROUPS: tuple[tuple[str, str], ...] = (
-    (r"(?:unit(?:\s+kerja)?|opd|perangkat daerah|instansi|satuan kerja|office|unit|agency|department)s?", "unit"),
+    (
+        r"(?:unit(?:\s+kerja)?|opd|perangkat daerah|instansi|satuan kerja|office|unit|agency|department)s?",
+        "unit",
+    ),
     (r"(?:golongan|pangkat|grade|rank)s?", "golongan"),
     (r"(?:kotak(?:\s+talenta)?|9-?box(?:\s+cell)?|nine-?box(?:\s+cell)?|cell|box)(?:es|s)?", "kotak"),
     (r"(?:(?:jenjang\s+)?pendidikan(?:\s+terakhir)?|education(?:\s+level)?|degree)s?", "pendidikan"),
     (r"(?:predikat\s+)?(?:skp|kinerja|predikat|performance rating)s?", "skp"),
-    (r"(?:jenis\s+jabatan|post type|type of post)s?", "jenis_jabatan"),
+    (
+        r"(?:jenis\s+jabatan|(?:post|position|job)\s+types?|types?\s+of\s+(?:post|position|job)s?)",
+        "jenis_jabatan",
+    ),
     (r"nilai|score", "training_score"),
 )
 _GROUP_RE = [(re.compile(rf"\b{_GROUP_WORDS}\s+{p}\b", re.I), key) for p, key in _GROUPS]
 _SPREAD = re.compile(
-    r"\b(?:sebaran|distribusi|rekap(?:itulasi)?|komposisi|breakdown|distribution|spread)(?:\s+(?:of|dari))?\s+(\w+(?:\s+\w+)?)",
+    r"\b(?:sebaran|distribusi|rekap(?:itulasi)?|komposisi|breakdown|distribution|spread|count|hitung|tally)(?:\s+(?:of|dari|the|jumlah))*"
+    r"(?:\s+(\d{4}))?\s+(\w+(?:\s+\w+)?)",
+    re.I,
+)
+# "per kecamatan", "tiap puskesmas": grouped by unit, among the units of that kind
+_GROUP_UNIT_KIND = re.compile(rf"\b{_GROUP_WORDS}\s+(kecamatan|kelurahan|puskesmas|dinas|badan|rsud)\b", re.I)
+# "Which units have ..., and how many each?", "Unit mana saja ... berapa masing-masing?"
+_WHICH_UNITS = re.compile(
+    r"\b(?:(?:which|what)\s+(?:units?|offices?|opds?|departments?|agencies)|(?:unit(?:\s+kerja)?|opd|dinas|instansi)\s+mana(?:\s+saja)?)\b",
+    re.I,
+)
+_EACH = re.compile(
+    r"\b(?:how\s+many\s+(?:in\s+)?each|(?:berapa\s+)?masing-masing(?:\s+berapa)?|berapa\s+(?:orang\s+)?(?:per|tiap)\s+unit)\b",
     re.I,
 )
 _SPREAD_KEYS = {
     "nilai": "training_score", "score": "training_score", "scores": "training_score", "golongan": "golongan",
     "pangkat": "golongan", "kotak": "kotak", "9-box": "kotak", "pendidikan": "pendidikan", "education": "pendidikan",
     "skp": "skp", "kinerja": "skp", "predikat": "skp", "unit": "unit", "opd": "unit", "asn": "unit", "pegawai": "unit",
+    "units": "unit", "predicate": "skp", "predicates": "skp", "cells": "kotak", "boxes": "kotak", "grades": "golongan", "ratings": "skp", "jenis": "jenis_jabatan",
 }  # fmt: skip
+_SPREAD_NEEDS_GROUP = frozenset(
+    {"count", "hitung", "tally"}
+)  # "count the X" is a group only when X names one
 
 # ---- 9-box, SKP, golongan, eselon, posts, education ---------------------------------------------------
 
 _KOTAK = re.compile(
     r"\b(?:kotak(?:\s+talenta)?|kuadran|9-?box(?:\s+cells?)?|nine-?box(?:\s+cells?)?|talent\s+box(?:es)?|cells?|box(?:es)?)"
-    r"\s*(?:nomor\s*|no\.?\s*|number\s*)?(\d(?:\s*(?:-|–|sampai|hingga|s/d|to|,|dan|atau|and|or)\s*\d)*)\b",
+    r"\s*(?:nomor\s*|no\.?\s*|number\s*)?(\d(?:\s*(?:,\s*(?:dan|atau|and|or)?|-|–|sampai|hingga|s/d|to|dan|atau|and|or)\s*\d)*)\b",
     re.I,
 )
 _PREDIKAT = (
@@ -116,7 +140,9 @@ _LAST_YEARS = re.compile(
     re.I,
 )
 _GOL = r"(IV|III|II|I)\s*/\s*([a-eA-E])"
-_GOL_RANGE = re.compile(rf"\b(?:golongan|gol\.?|grade|rank)?\s*{_GOL}\s*(?:-|–|sampai|hingga|s/d|to)\s*{_GOL}\b", re.I)
+_GOL_RANGE = re.compile(
+    rf"\b(?:golongan|gol\.?|grade|rank)?\s*{_GOL}\s*(?:-|–|sampai|hingga|s/d|to)\s*{_GOL}\b", re.I
+)
 _GOL_MIN = re.compile(
     rf"\b(?:(?:golongan|gol\.?|grade|rank)\s+)?(?:minimal|min\.?|paling rendah|sekurang-kurangnya|at least)\s+"
     rf"(?:(?:golongan|gol\.?|grade|rank)\s+)?{_GOL}|\b(?:(?:golongan|gol\.?|grade|rank)\s+)?{_GOL}\s*(?:ke\s*atas|keatas|"
@@ -132,11 +158,15 @@ _GOL_ONE = re.compile(rf"\b(?:(?:golongan|gol\.?|grade|rank|pangkat)\s+)?{_GOL}\
 _GOL_ROOM = re.compile(r"\b(?:golongan|gol\.?|grade)\s+(IV|III|II|I)\b(?!\s*/)", re.I)
 _ESELON = re.compile(r"\b(?:eselon|echelon)\s*(IV|III|II|I|[1-4])(?:\s*[./-]?\s*([ab]))?(?![a-z0-9])", re.I)
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+# A bare 'administrator' / 'pengawas' is the post type only where no post title follows ('Pengawas Sekolah').
+_JENIS_AFTER = r"\s*(?:$|[?.,!)]|\s(?:in|di|at|of|dari|yang|yg|who|with|dengan|that|and|dan|or|atau|have|has|had|saja|only)\b)"
 _JENIS: tuple[tuple[str, tuple[JenisJabatan, ...]], ...] = (
     (r"(?:pejabat|jabatan)\s+(?:pimpinan\s+tinggi|jpt)(?:\s+pratama)?|\bjpt\b(?:\s+pratama)?|senior\s+executives?",
      (JenisJabatan.JPT,)),
-    (r"(?:pejabat|jabatan)\s+administrator|\badministrators\b", (JenisJabatan.ADMINISTRATOR,)),
-    (r"(?:pejabat|jabatan)\s+pengawas|\bsupervisors\b", (JenisJabatan.PENGAWAS,)),
+    (r"(?:pejabat|jabatan)\s+administrator|\badministrators\b|\badministrator(?:-level|\s+level)(?:\s+(?:officials?|posts?|staff))?|"
+     rf"\badministrator\b(?={_JENIS_AFTER})", (JenisJabatan.ADMINISTRATOR,)),
+    (r"(?:pejabat|jabatan)\s+pengawas|\bsupervisors\b|\bpengawas(?:-level|\s+level)(?:\s+(?:officials?|posts?|staff))?|"
+     rf"\bpengawas\b(?={_JENIS_AFTER})", (JenisJabatan.PENGAWAS,)),
     (r"(?:pejabat|jabatan|pegawai|asn)?\s*(?:fungsional|functional(?:\s+(?:staff|officials?|posts?))?)", (JenisJabatan.FUNGSIONAL,)),
     (r"(?:pejabat|jabatan|pegawai|asn)?\s*pelaksana|\bexecutors?\b|\bgeneral\s+staff\b", (JenisJabatan.PELAKSANA,)),
     (r"(?:pejabat|jabatan)\s+struktural|\bstructural(?:\s+(?:officials?|posts?))?",
@@ -172,7 +202,7 @@ _EDU_MIN = re.compile(
     re.I,
 )
 _JURUSAN = re.compile(
-    r"\b(?:jurusan|program\s+studi|prodi|major(?:ed|ing)?\s+in|majoring\s+in|degree\s+in|studied|lulusan\s+(?:jurusan\s+)?)"
+    r"\b(?:jurusan|program\s+studi|prodi|major(?:ed|ing)?\s+in|majoring\s+in|degree\s+in|studied|lulusan(?:\s+jurusan)?)"
     r"\s+([a-z][\w\s-]{2,40}?)(?=\s+(?:di|yang|dan|dengan|who|with|in|at|and|saja|only)\b|[?.,!]|$)",
     re.I,
 )
@@ -190,9 +220,20 @@ _NOT_TAKEN = re.compile(
     r"(?:the\s+|a\s+|any\s+)?|without\s+(?:the\s+|a\s+|any\s+)?|not\s+yet\s+(?:taken|attended)\s+(?:the\s+|a\s+)?|never\s+(?:took|attended)\s+(?:the\s+|a\s+)?)$",
     re.I,
 )
+_TRAINING_STOP = (
+    r"dengan|yang|dan|di|pada|tahun|nilai(?:nya)?|skor|score[sd]?|scoring|who|with|in|at|and|that|scored|got|get|mendapat|"
+    r"memperoleh|lanjut|ke|sebaran|distribution|saja|only|participants?|peserta|trainees?|siapa|berapa|apa|which|what|how|"
+    r"keterangan(?:nya)?|dengan|of|for|the|a|an|is|are|was|were|has|have|had|did|do|does|yg|tidak|not|sudah|belum|telah|"
+    r"tertinggi|terendah|terbaik|paling|highest|lowest|best|top"
+)
+_TRAINING_BEFORE = re.compile(
+    rf"\b(?:the|an?|of|in|for|from|took|take|taken|attended|completed)\s+((?:(?!(?:{_TRAINING_STOP})\b)[\w/&+-]+\s+){{1,4}}?)"
+    r"(?:training|course|workshop)s?\b",
+    re.I,
+)
 _TRAINING_NAME = re.compile(
     r"\b(?:peserta\s+)?(?:pelatihan|diklat|training|bimtek|bimbingan\s+teknis|kursus|course|workshop)\s+"
-    r"((?:[\w/&+-]+\s*){1,6}?)(?=\s*(?:\b(?:dengan|yang|dan|dengan|di|pada|tahun|nilai(?:nya)?|nilai\s+akhir|skor|score[sd]?|"
+    rf"(?!(?:{_TRAINING_STOP})\b)((?:[\w/&+-]+\s*){{1,6}}?)(?=\s*(?:\b(?:dengan|yang|dan|dengan|di|pada|tahun|nilai(?:nya)?|nilai\s+akhir|skor|score[sd]?|"
     r"who|with|in|at|and|that|scored|got|mendapat|memperoleh|lanjut|ke|sebaran|distribution|saja|only)\b|[?.,!()]|$))",
     re.I,
 )
@@ -226,7 +267,8 @@ _DISCIPLINE_ON = re.compile(
     r"\b(?:(?:sedang|masih)\s+(?:menjalani|dalam\s+masa|terkena|kena)\s+hukuman(?:\s+disiplin)?|"
     r"(?:menjalani|dalam\s+masa|terkena|kena)\s+hukuman(?:\s+disiplin)?|hukuman\s+disiplin(?:nya)?\s+(?:yang\s+)?(?:masih\s+)?"
     r"(?:berlaku|aktif|berjalan)|(?:currently\s+)?under\s+(?:a\s+)?disciplinary\s+(?:sanction|penalty)|"
-    r"(?:with|having)\s+(?:a\s+|an\s+)?(?:active\s+|ongoing\s+)?disciplinary\s+(?:sanction|penalty)(?:\s+in\s+force)?|"
+    r"(?:with|having|serving|under(?:going)?)\s+(?:a\s+|an\s+)?(?:active\s+|ongoing\s+)?disciplinary\s+(?:sanctions?|penalt(?:y|ies)|punishments?)(?:\s+in\s+force)?|"
+    r"hukuman\s+disiplin(?:nya)?\s+(?:yang\s+)?masih\s+berlaku|"
     r"disciplinary\s+(?:sanctions?|penalt(?:y|ies))\s+in\s+force)",
     re.I,
 )
@@ -236,7 +278,8 @@ _DISCIPLINE_OFF = re.compile(
     re.I,
 )
 _JPM = re.compile(
-    r"\b(?:jpm|job\s+person\s+match|nilai\s+asesmen|skor\s+asesmen|assessment\s+score)\s*(?:nya\s+)?(?:=\s*)?"
+    r"\b(?:(?:nilai|skor)\s+)?(?:jpm|job\s+person\s+match|nilai\s+asesmen|skor\s+asesmen|assessment\s+score)(?:\s*-?nya)?"
+    r"(?:\s+(?:asesmen|assessment|kompetensi|competency))?(?:\s+(?:terakhir|terbaru|latest|last))?(?:\s*-?nya)?\s*(?:(?:of|is|adalah|=|:)\s*)?"
     r"(?:(minimal|min\.?|paling\s+rendah|at\s+least|di\s+atas|lebih\s+dari|above|over|more\s+than|di\s+bawah|kurang\s+dari|"
     r"below|under|less\s+than|maksimal|at\s+most)\s+)?(\d+(?:[.,]\d+)?)\s*%?(?:\s*(ke\s*atas|keatas|atau\s+lebih|or\s+(?:above|more|higher)|\+|"
     r"ke\s*bawah|or\s+(?:below|less)))?",
@@ -249,43 +292,88 @@ _YEARS_IN_POST = re.compile(
     r"(?:\s+(?:sekarang|saat\s+ini|yang\s+sama|current))?|(?:their|his|her|the)\s+(?:current\s+)?(?:post|position|role|job))",
     re.I,
 )
+_ASSESSMENT_TAIL = re.compile(
+    r"\b(?:(?:in|on|from|dari|pada|di)\s+)?(?:(?:their|the|his|her)\s+)?(?:(?:latest|last|most\s+recent)\s+)?(?:competency\s+)?"
+    r"(?:assessment|asesmen)(?:\s+(?:kompetensi|terakhir(?:nya)?|terbaru(?:nya)?))*\b",
+    re.I,
+)
+_YIP_OP = (
+    r"(lebih\s+dari|minimal|sekurang-kurangnya|paling\s+sedikit|at\s+least|more\s+than|over|kurang\s+dari|less\s+than|"
+    r"under|paling\s+lama|at\s+most)"
+)
+_YEARS_IN_POST_2 = re.compile(
+    r"\b(?:(?:have|has)\s+(?:been\s+in|held|occupied|served\s+in)|(?:sudah|telah)\s+(?:menjabat|menduduki|memegang)|menjabat|"
+    r"menduduki|(?:been|served)\s+in)\s+(?:(?:their|his|her|the|its)\s+)?(?:(?:current|present|same)\s+)?"
+    r"(?:(?:post|position|role|job|jabatan(?:nya)?)\s+)?(?:(?:sekarang|saat\s+ini|yang\s+sama)\s+)?(?:(?:for|selama)\s+)?"
+    rf"(?:{_YIP_OP}\s+)?{_NUM}\s+(?:tahun|years?)(?:\s+(?:atau|or)\s+(?:lebih|more))?",
+    re.I,
+)
 _RETIRE = re.compile(
     rf"\b(?:(?:akan\s+|yang\s+akan\s+|segera\s+)?(?:memasuki\s+(?:masa\s+|usia\s+)?)?pensiun|(?:mencapai\s+)?(?:bup|batas\s+usia\s+pensiun)|"
     rf"retir(?:e|es|ing|ement)|will\s+retire|reach(?:es|ing)?\s+(?:the\s+)?retirement\s+age)"
-    rf"(?:\s+(?:pada|di|in|dalam|within|the|on|at)){{0,2}}\s*"
-    rf"(?:(?:tahun\s+)?(\d{{4}})|(tahun\s+(?:ini|depan)|this\s+year|next\s+year)|(?:(?:jangka\s+)?waktu\s+)?{_NUM}\s+(?:tahun|years?)"
+    rf"(?:\s+(?:pada|di|in|dalam|within|the|on|at|between|antara|from|dari|rentang|periode|kurun)){{0,2}}\s*"
+    rf"(?:(?:(?:tahun|years?)\s+)?(\d{{4}})(?:\s*(?:-|–|sampai(?:\s+dengan)?|hingga|s/d|to|until|through|and|dan|or|atau)\s*"
+    rf"(?:(?:tahun|year)\s+)?(\d{{4}}))?|(tahun\s+(?:ini|depan)|this\s+year|next\s+year)|(?:(?:jangka\s+)?waktu\s+)?{_NUM}\s+(?:tahun|years?)"
     rf"(?:\s+(?:ke\s+depan|mendatang|terakhir|from\s+now|ahead))?)?",
+    re.I,
+)
+
+# ---- the date a question is about -----------------------------------------------------------------
+
+_MONTHS = {
+    "januari": 1, "january": 1, "jan": 1, "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "maret": 3, "march": 3,
+    "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7,
+    "agustus": 8, "august": 8, "agu": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10,
+    "okt": 10, "oct": 10, "november": 11, "nopember": 11, "nov": 11, "desember": 12, "december": 12, "des": 12, "dec": 12,
+}  # fmt: skip
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_LEAD = (
+    r"(?:(?:per|pada|tanggal|tgl\.?|sampai|hingga|as\s+(?:of|at)|on|at)\s+(?:(?:tanggal|tgl\.?|the)\s+)?)?"
+)
+_AS_OF = re.compile(
+    rf"\(?\b{_DATE_LEAD}(?:(\d{{1,2}})\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})|({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})|"
+    r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[/-](\d{1,2})[/-](\d{4}))\b\)?|"
+    r"\(?\b(?:per|pada|as\s+(?:of|at)|at)\s+(?:(?:the\s+)?end\s+of|akhir)\s+(?:(?:tahun|year)\s+)?(\d{4})\b\)?",
     re.I,
 )
 
 # ---- sorts and scaffolding -------------------------------------------------------------------------
 
-_SORTS: tuple[tuple[str, str, bool, str, str], ...] = (
+_SORTS: tuple[tuple[str, str, bool], ...] = (
+    (r"(?:dengan\s+|yang\s+)?(?:nilai|skor)(?:\s+akhir)?(?:\s+(?:pelatihan|diklat))?(?:nya)?\s+(?:paling\s+tinggi|tertinggi|terbaik)|"
+     r"(?:scored|scoring)\s+(?:the\s+)?(?:highest|best|top)|(?:the\s+)?(?:highest|best|top)\s+(?:training\s+)?scores?",
+     "training_score", True),
+    (r"(?:dengan\s+|yang\s+)?(?:nilai|skor)(?:\s+akhir)?(?:\s+(?:pelatihan|diklat))?(?:nya)?\s+(?:paling\s+rendah|terendah)|"
+     r"(?:scored|scoring)\s+(?:the\s+)?lowest|(?:the\s+)?lowest\s+(?:training\s+)?scores?",
+     "training_score", False),
     (r"(?:(?:dengan\s+)?jpm|asesmen|assessment(?:\s+score)?)\s+(?:paling\s+tinggi|tertinggi|terbaik)|(?:highest|best|top)\s+(?:jpm|assessment(?:\s+scores?)?)",
-     "jpm", True, "JPM tertinggi", "highest JPM"),
+     "jpm", True),
     (r"(?:urut(?:kan)?|diurutkan|sort(?:ed)?|order(?:ed)?)\s+(?:menurut|berdasarkan|dengan|by)\s+(?:nilai\s+)?(?:jpm|asesmen|assessment)",
-     "jpm", True, "diurutkan menurut JPM", "sorted by JPM"),
+     "jpm", True),
     (r"(?:urut(?:kan)?|diurutkan|sort(?:ed)?|order(?:ed)?)\s+(?:menurut|berdasarkan|dengan|by)\s+(?:skp|kinerja|performance)",
-     "skp", True, "diurutkan menurut SKP", "sorted by SKP"),
+     "skp", True),
     (r"(?:urut(?:kan)?|diurutkan|sort(?:ed)?|order(?:ed)?)\s+(?:menurut|berdasarkan|dengan|by)\s+(?:merit|prestasi|skor)",
-     "merit", True, "diurutkan menurut merit", "sorted by merit"),
+     "merit", True),
     (r"(?:urut(?:kan)?|diurutkan|sort(?:ed)?|order(?:ed)?)\s+(?:menurut|berdasarkan|dengan|by)\s+(?:masa\s+jabatan|lama\s+menjabat|years\s+in\s+post)",
-     "years_in_post", True, "diurutkan menurut lama menjabat", "sorted by years in post"),
+     "years_in_post", True),
     (r"(?:urut(?:kan)?|diurutkan|sort(?:ed)?|order(?:ed)?)\s+(?:menurut|berdasarkan|dengan|by)\s+(?:tanggal\s+)?(?:pensiun|retirement(?:\s+date)?)",
-     "retirement", False, "diurutkan menurut tanggal pensiun", "sorted by retirement date"),
+     "retirement", False),
     (r"(?:urut(?:kan)?|diurutkan|sort(?:ed)?|order(?:ed)?)\s+(?:menurut|berdasarkan|dengan|by)\s+(?:nama|name)",
-     "name", False, "diurutkan menurut nama", "sorted by name"),
-    (r"paling\s+lama\s+(?:menjabat|di\s+jabatan(?:nya)?)|longest\s+in\s+(?:their\s+)?(?:post|position)",
-     "years_in_post", True, "paling lama menjabat", "longest in post"),
+     "name", False),
+    (r"paling\s+lama\s+(?:menjabat|di\s+jabatan(?:nya)?(?:\s+(?:sekarang|saat\s+ini))?)|"
+     r"longest\s+in\s+(?:their\s+|the\s+)?(?:current\s+)?(?:post|position|role)|longest[-\s]serving|"
+     r"(?:(?:has|have)\s+been\s+|served\s+)?in\s+(?:their|the|his|her)\s+(?:current\s+)?(?:post|position|role)\s+(?:the\s+)?longest|"
+     r"(?:(?:has|have)\s+)?held\s+(?:their|the|his|her)\s+(?:current\s+)?(?:post|position|role)\s+(?:the\s+)?longest",
+     "years_in_post", True),
     (r"(?:paling\s+(?:cepat|dekat|segera)|terdekat)\s+pensiun|(?:soonest|next)\s+to\s+retire",
-     "retirement", False, "paling dekat masa pensiun", "soonest to retire"),
+     "retirement", False),
     (r"(?:skp|kinerja)\s+(?:terbaik|tertinggi|paling\s+baik)|best\s+(?:skp|performance(?:\s+ratings?)?)",
-     "skp", True, "SKP terbaik", "best SKP"),
+     "skp", True),
     (r"berprestasi|(?:paling\s+)?(?:unggul|terbaik)|top\s+performers?|high[\s-]+performers?|best\s+performing|"
      r"outstanding\s+(?:employees|staff|civil\s+servants)|(?:the\s+)?best(?!\s+suited)",
-     "merit", True, "berprestasi (diurutkan menurut merit)", "top performers (sorted by merit)"),
+     "merit", True),
 )  # fmt: skip
-_SORT_RE = [(re.compile(rf"\b(?:{p})\b", re.I), k, d, i, e) for p, k, d, i, e in _SORTS]
+_SORT_RE = [(re.compile(rf"\b(?:{p})\b", re.I), k, d) for p, k, d in _SORTS]
 
 _FIELD_CUE = re.compile(
     r"\b(?:cocok|tepat|sesuai|paham|menguasai|mengerti|ahli|berpengalaman|pengalaman|kompeten|keahlian|bidang|latar\s+belakang|"
@@ -301,6 +389,8 @@ _SCAFFOLD = frozenset(
     pejabat kita kami saya ini itu tersebut nya mereka they them their there do does have has had be been punya memiliki
     yg sudah telah masih akan bisa dapat berada terdaftar termasuk bekerja work works working kah lah pun juga hanya cuma only all any every each its it this that those these
     kabupaten kab pemkab pemda regency government kota sekarang saat now currently current today hari
+    ikut mengikuti pernah masuk keterangan keterangannya rekap rekapitulasi headcount dong ya aja sih nih tsb tolong coba
+    personnel total jumlahnya totalnya please kindly
     """.split()
 )
 _ABOUT = re.compile(r"\b(?:tentang|soal|mengenai|about|regarding|on)\b", re.I)
@@ -310,13 +400,10 @@ _ABOUT = re.compile(r"\b(?:tentang|soal|mengenai|about|regarding|on)\b", re.I)
 class _State:
     rest: str
     plan: QueryPlan = field(default_factory=QueryPlan)
-    said: list[tuple[str, str]] = field(default_factory=list)
+    today: dt.date = field(default_factory=dt.date.today)
 
     def take(self, m: re.Match[str]) -> None:
         self.rest = self.rest[: m.start()] + " " * (m.end() - m.start()) + self.rest[m.end() :]
-
-    def say(self, id_text: str, en_text: str) -> None:
-        self.said.append((id_text, en_text))
 
 
 @lru_cache(maxsize=1)
@@ -343,7 +430,7 @@ def parse_plan(
     text = " ".join(question.strip().split())
     lang = detect_language(text, default_language)
     en = lang == "en"
-    state = _State(text)
+    state = _State(text, today=today)
     declined = _protected(text)
     if declined:
         reason_id = f"Talenta tidak menyaring, mengurutkan atau menghitung ASN menurut {declined[0]}."
@@ -354,7 +441,6 @@ def parse_plan(
         nip = re.sub(r"\s", "", m.group(1))
         state.take(m)
         state.plan.lookup = Lookup(nip=nip)
-        state.say(f"NIP {nip}", f"NIP {nip}")
         return _finish(state, lang, text)
     for step in _STEPS:
         step(state, units, today)
@@ -370,43 +456,79 @@ def _protected(text: str) -> tuple[str, str] | None:
 
 
 def _count_and_groups(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
-    for pattern, key in _GROUP_RE:
+    unit_kind = ""
+    if m := _GROUP_UNIT_KIND.search(s.rest):
+        unit_kind = m.group(1).lower()
+        kind_key = "rumah sakit umum daerah" if unit_kind == "rsud" else unit_kind
+        named = [name for key, name in units if key.startswith(kind_key + " ")]
+        if named:
+            s.take(m)
+            s.plan.aggregate = Aggregate(kind="group", by="unit")
+            s.plan.filters.units = named
+        else:
+            unit_kind = ""
+    for pattern, key in _GROUP_RE if s.plan.aggregate is None else ():
         if m := pattern.search(s.rest):
             s.take(m)
             s.plan.aggregate = Aggregate(kind="group", by=key)  # type: ignore[arg-type]
             break
     if s.plan.aggregate is None and (m := _SPREAD.search(s.rest)):
-        first = m.group(1).split()[0].lower()
-        spread = _SPREAD_KEYS.get(first)
+        words = m.group(2).split()
+        spread = _SPREAD_KEYS.get(words[0].lower())
+        if (
+            spread
+            and words[0].lower() in ("asn", "pegawai")
+            and m.group(0).split()[0].lower() in _SPREAD_NEEDS_GROUP
+        ):
+            spread = None  # "hitung pegawai ..." is a count
         if spread:
-            s.rest = s.rest[: m.start()] + " " * (m.start(1) - m.start() + len(first)) + s.rest[m.start(1) + len(first) :]
-            s.plan.aggregate = Aggregate(kind="group", by=spread)  # type: ignore[arg-type]
+            end = m.start(2) + len(words[0])
+            # "predikat SKP", "SKP predicates", "9-box cells": the second word belongs to the key
+            if len(words) > 1 and _SPREAD_KEYS.get(words[1].lower().rstrip("s")) == spread or (
+                    len(words) > 1 and _SPREAD_KEYS.get(words[1].lower()) == spread):  # fmt: skip
+                end = m.end(2)
+            s.rest = s.rest[: m.start()] + " " * (end - m.start()) + s.rest[end:]
+            s.plan.aggregate = Aggregate(
+                kind="group", by=spread, year=int(m.group(1)) if m.group(1) else None
+            )  # type: ignore[arg-type]
+    if s.plan.aggregate is None and (m := _WHICH_UNITS.search(s.rest)) and (each := _EACH.search(s.rest)):
+        s.take(m)
+        s.take(each)
+        s.plan.aggregate = Aggregate(kind="group", by="unit")
+    if s.plan.aggregate is not None and s.plan.aggregate.kind == "group":
+        # "(JPT, administrator, pengawas, ...)" after the key lists the groups, it is not a filter
+        if (paren := re.search(r"\([^)]*\)", s.rest)) and s.plan.aggregate.by in (
+            "jenis_jabatan",
+            "golongan",
+            "kotak",
+            "pendidikan",
+            "skp",
+        ):
+            s.take(paren)
+        if (
+            s.plan.aggregate.by == "skp"
+            and s.plan.aggregate.year is None
+            and (y := re.search(r"\b(?:(?:tahun|year|in|for|pada)\s+)?(\d{4})\b", s.rest, re.I))
+        ):
+            s.plan.aggregate.year = int(y.group(1))
+            s.take(y)
+    if m := _EACH.search(s.rest):
+        s.take(m)
     if m := _COUNT.search(s.rest):
         s.take(m)
         if s.plan.aggregate is None:
             s.plan.aggregate = Aggregate(kind="count")
-    if s.plan.aggregate is not None:
-        if s.plan.aggregate.kind == "count":
-            s.say("jumlah", "count")
-        else:
-            s.say(f"dikelompokkan menurut {_GROUP_LABEL[s.plan.aggregate.by or ''][0]}",
-                  f"grouped by {_GROUP_LABEL[s.plan.aggregate.by or ''][1]}")  # fmt: skip
-
-
-_GROUP_LABEL = {
-    "unit": ("unit kerja", "unit"), "golongan": ("golongan", "golongan"), "kotak": ("kotak talenta", "9-box cell"),
-    "pendidikan": ("pendidikan terakhir", "highest education"), "skp": ("predikat SKP", "SKP rating"),
-    "training_score": ("nilai pelatihan", "training score"), "jenis_jabatan": ("jenis jabatan", "post type"), "": ("", ""),
-}  # fmt: skip
 
 
 def _retirement(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     m = _RETIRE.search(s.rest)
     if not m:
         return
-    year, relative, within = m.group(1), m.group(2), m.group(3)
+    year, year_to, relative, within = m.group(1), m.group(2), m.group(3), m.group(4)
     s.take(m)
-    if year:
+    if year and year_to and 0 < int(year_to) - int(year) <= 40:
+        f = RetirementFilter(year=int(year), year_to=int(year_to))
+    elif year:
         f = RetirementFilter(year=int(year))
     elif relative:
         f = RetirementFilter(year=today.year + (1 if re.search(r"depan|next", relative, re.I) else 0))
@@ -415,24 +537,49 @@ def _retirement(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> 
     else:
         f = RetirementFilter(within_years=1)
     s.plan.filters.retirement = f
-    if f.year:
-        s.say(f"mencapai batas usia pensiun pada {f.year}", f"reaching the retirement age in {f.year}")
-    else:
-        s.say(f"mencapai batas usia pensiun dalam {f.within_years} tahun", f"reaching the retirement age within {f.within_years} years")
+
+
+_EXCLUDE_BEFORE = re.compile(
+    r"(?:di\s+luar|kecuali|selain|tidak\s+termasuk|tanpa|excluding|except(?:\s+for)?|other\s+than|not\s+counting|outside(?:\s+of)?|"
+    r"but\s+not)\s+(?:(?:the|di|unit|units)\s+)?$",
+    re.I,
+)
+_WHOLE_GOVERNMENT = re.compile(
+    r"\b(?:(?:di\s+)?(?:lingkungan|seluruh|semua)\s+(?:(?:instansi|opd|perangkat\s+daerah|unit\s+kerja)\s+)?"
+    r"(?:pemerintah(?:an)?\s+(?:kabupaten|kota|daerah)|pemkab|pemkot|pemda|kabupaten|kota)|se-?(?:kabupaten|kota)|"
+    r"(?:across|in|throughout)\s+the\s+(?:whole\s+|entire\s+)?(?:regency|city|local\s+government|government)(?:\s+government)?|"
+    r"(?:di\s+)?(?:seluruh|semua)\s+(?:opd|perangkat\s+daerah|unit\s+kerja|instansi)|(?:across|in)\s+all\s+(?:units|offices|agencies))\b",
+    re.I,
+)
 
 
 def _units(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     found: list[str] = []
+    excluded: list[str] = []
+    if m := _WHOLE_GOVERNMENT.search(s.rest):
+        s.take(m)  # the whole regency: no unit filter
     low = s.rest.lower()
+
+    def note(names: list[str], start: int) -> None:
+        before = _EXCLUDE_BEFORE.search(s.rest[:start])
+        target = excluded if before else found
+        target.extend(n for n in names if n not in target)
+        if before:
+            s.rest = s.rest[: before.start()] + " " * (start - before.start()) + s.rest[start:]
+
     # A unit named in full as the store names it (longest first), then the aliases pemda use.
     for key, name in sorted(units, key=lambda u: -len(u[0])):
-        pattern = re.compile(r"(?<![\w])" + r"[\s\W]*".join(re.escape(w) for w in key.split()) + r"(?![\w])", re.I)
+        pattern = re.compile(
+            r"(?<![\w])" + r"[\s\W]*".join(re.escape(w) for w in key.split()) + r"(?![\w])", re.I
+        )
         if m := pattern.search(low):
-            found.append(name)
+            note([name], m.start())
             s.take(m)
             low = s.rest.lower()
     for alias, target in unit_aliases():
-        pattern = re.compile(r"(?<![\w])" + r"[\s\W]*".join(re.escape(w) for w in alias.split()) + r"(?![\w])", re.I)
+        pattern = re.compile(
+            r"(?<![\w])" + r"[\s\W]*".join(re.escape(w) for w in alias.split()) + r"(?![\w])", re.I
+        )
         m = pattern.search(low)
         if not m:
             continue
@@ -441,11 +588,13 @@ def _units(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
             continue
         matched, extra = named
         s.rest = s.rest[: m.start()] + " " * (m.end() - m.start() + extra) + s.rest[m.end() + extra :]
+        note(matched, m.start())
         low = s.rest.lower()
-        found.extend(n for n in matched if n not in found)
+    found = [n for n in found if n not in excluded]
     if found:
         s.plan.filters.units = found
-        s.say("unit " + ", ".join(found), "unit " + ", ".join(found))
+    if excluded:
+        s.plan.filters.units_exclude = excluded
 
 
 def _resolve(target: str, units: Sequence[tuple[str, str]], after: str) -> tuple[list[str], int] | None:
@@ -478,43 +627,105 @@ def _kotak(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     cells: set[int] = set()
     for a, b in re.findall(r"(\d)\s*(?:-|–|sampai|hingga|s/d|to)\s*(\d)", spec):
         cells.update(range(int(a), int(b) + 1))
-    cells.update(int(d) for d in re.findall(r"\d", re.sub(r"(\d)\s*(?:-|–|sampai|hingga|s/d|to)\s*(\d)", "", spec)))
+    cells.update(
+        int(d) for d in re.findall(r"\d", re.sub(r"(\d)\s*(?:-|–|sampai|hingga|s/d|to)\s*(\d)", "", spec))
+    )
     cells = {c for c in cells if 1 <= c <= 9}
     if not cells:
         return
     s.take(m)
     s.plan.filters.kotak = sorted(cells)
-    listing = ", ".join(map(str, sorted(cells)))
-    s.say(f"kotak talenta {listing}", f"9-box cell {listing}")
+
+
+_SKP_CUE = r"(?:skp(?:-?nya)?|predikat(?:\s+(?:skp|kinerja))?(?:-?nya)?|kinerja(?:nya)?|performance(?:\s+rating)?|rated|rating)"
+_PRED_MIN = r"(?:minimal|min\.?|paling\s+rendah|sekurang-kurangnya|at\s+least)"
+_PRED_UP = r"(?:ke\s*atas|keatas|atau\s+lebih(?:\s+baik)?|or\s+(?:better|above|higher)|and\s+above)"
+_YEAR_AFTER = r"(?:\s+(?:tahun\s+)?(\d{4})(?:-?nya)?)"
+_SKP2 = re.compile(
+    rf"\b(?:(?:dengan|ber)\s*)?{_SKP_CUE}{_YEAR_AFTER}?\s+(?:(?:nya|of|as|is|adalah|was|were)\s+|[=:]\s*)?(?:an?\s+)?"
+    rf"(?:({_PRED_MIN})\s+)?[\"'“]?({_PRED_ALT})[\"'”]?(?:\s+({_PRED_UP}))?"
+    rf"|(?:({_PRED_MIN})\s+)?[\"'“]?({_PRED_ALT})[\"'”]?(?:\s+({_PRED_UP}))?\s+(?:(?:in|on|di|pada)\s+(?:(?:their|the|his|her)\s+)?)?"
+    r"(?:skp(?:-?nya)?|performance(?:\s+ratings?)?|ratings?)\b",
+    re.I,
+)
+_PRED_ORDER = (
+    Predikat.SANGAT_KURANG,
+    Predikat.KURANG,
+    Predikat.BUTUH_PERBAIKAN,
+    Predikat.BAIK,
+    Predikat.SANGAT_BAIK,
+)
+_YEAR_RANGE = re.compile(
+    r"^[\s,]*(?:(?:dari|from|between|antara|tahun|years?|in|pada|for)\s+)*(\d{4})\s*(?:-|–|sampai(?:\s+dengan)?|hingga|s/d|to|until|and|dan)\s*(\d{4})"
+    r"(?!\s*(?:,|dan|and|&)\s*\d{4})",
+    re.I,
+)
+_YEAR_LIST = re.compile(
+    r"^[\s,]*(?:(?:in|pada|tahun|years?|both|each\s+of|every\s+one\s+of|masing-masing|baik|for)\s+)*(\d{4})((?:\s*(?:,|dan|and|&|maupun)\s*\d{4})+)",
+    re.I,
+)
+_YEAR_ONE = re.compile(r"^[\s,]*(?:(?:in|pada|tahun|year|for|di)\s+)*(\d{4})(?:-?nya)?\b", re.I)
 
 
 def _skp(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
-    m = _SKP.search(s.rest)
+    m = _SKP2.search(s.rest)
     if not m:
         return
-    word = (m.group(1) or m.group(2) or "").lower()
-    predikat = next(p for pattern, p in _PREDIKAT if re.fullmatch(pattern, " ".join(word.split()), re.I))
-    year = int(m.group(3)) if m.group(3) else None
-    n = int(_number(m.group(4))) if m.group(4) else None
+    g = m.groups()
+    year_text, least, word, up = (g[0], g[1], g[2], g[3]) if g[2] else (None, g[4], g[5], g[6])
+    predikat = next(
+        p for pattern, p in _PREDIKAT if re.fullmatch(pattern, " ".join(word.lower().split()), re.I)
+    )
+    wanted = [predikat]
+    if least or up:
+        wanted = [p for p in _PRED_ORDER if _PRED_ORDER.index(p) >= _PRED_ORDER.index(predikat)]
     s.take(m)
-    if n is None and year is None and (again := _LAST_YEARS.search(s.rest)):
+    # Stray mentions of the SKP itself ("in their SKP", "SKP-nya") are part of the same filter.
+    s.rest = re.sub(
+        r"\b(?:(?:in|on|di|pada)\s+(?:(?:their|the|his|her)\s+)?)?skp(?:-?nya)?\b",
+        lambda x: " " * len(x.group(0)),
+        s.rest,
+        flags=re.I,
+    )
+    years: list[int] = [int(year_text)] if year_text else []
+    n: int | None = None
+    after = s.rest[m.end() :]
+    for _ in range(3):  # years and "N tahun terakhir" may come in any order after the predicate
+        if r := _YEAR_RANGE.match(after):
+            a, b = int(r.group(1)), int(r.group(2))
+            years = list(range(min(a, b), max(a, b) + 1)) if 0 < abs(b - a) <= 10 else [a, b]
+        elif r := _YEAR_LIST.match(after):
+            years = [int(r.group(1)), *map(int, re.findall(r"\d{4}", r.group(2)))]
+        elif (r := _LAST_YEARS.match(after.lstrip(" ,"))) is not None:
+            n = int(_number(r.group(1) or r.group(2)))
+            offset = len(after) - len(after.lstrip(" ,"))
+            r_end = offset + r.end()
+            s.rest = s.rest[: m.end()] + " " * r_end + s.rest[m.end() + r_end :]
+            after = s.rest[m.end() :]
+            continue
+        elif not years and (r := _YEAR_ONE.match(after)):
+            years = [int(r.group(1))]
+        else:
+            break
+        s.rest = s.rest[: m.end()] + " " * r.end() + s.rest[m.end() + r.end() :]
+        after = s.rest[m.end() :]
+    if not years and n is None and (again := _LAST_YEARS.search(s.rest)):
         n = int(_number(again.group(1) or again.group(2)))
         s.take(again)
-    if year is None and n is None and (y := re.search(r"\b(?:tahun|year|in|pada)\s+(\d{4})\b", s.rest)):
-        year = int(y.group(1))
+    if not years and n is None and (y := re.search(r"\b(?:tahun|year|in|pada)\s+(\d{4})\b", s.rest)):
+        years = [int(y.group(1))]
         s.take(y)
-    if year is None and n is None and re.search(r"\btahun\s+(?:ini|lalu)\b|\blast\s+year\b", s.rest, re.I):
-        y2 = re.search(r"\btahun\s+(?:ini|lalu)\b|\blast\s+year\b", s.rest, re.I)
-        assert y2 is not None
-        year = today.year - (0 if "ini" in y2.group(0) else 1)
+    if (
+        not years
+        and n is None
+        and (y2 := re.search(r"\btahun\s+(?:ini|lalu)\b|\blast\s+year\b", s.rest, re.I))
+    ):
+        years = [today.year - (0 if "ini" in y2.group(0) else 1)]
         s.take(y2)
-    s.plan.filters.skp = SkpFilter(predikat=[predikat], year=year, last_years=n if year is None else None)
-    if year:
-        s.say(f"SKP {predikat.value} pada {year}", f"SKP '{predikat.value}' in {year}")
-    elif n:
-        s.say(f"SKP {predikat.value} pada setiap {n} tahun terakhir", f"SKP '{predikat.value}' in each of the last {n} years")
-    else:
-        s.say(f"SKP {predikat.value} pada tahun terakhir", f"SKP '{predikat.value}' in the latest year")
+    years = sorted(set(years))
+    f = SkpFilter(predikat=wanted, year=years[0] if len(years) == 1 else None, years=years if len(years) > 1 else [],
+                  last_years=n if not years else None)  # fmt: skip
+    s.plan.filters.skp = f
 
 
 def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
@@ -524,17 +735,26 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
         negation = _NOT_TAKEN.search(before)
         taken = negation is None
         start = negation.start() if negation else m.start()
-        s.rest = s.rest[:start] + " " * (m.end() - start) + s.rest[m.end() :]
+        end = m.end()
+        # "PKP atau Diklat PIM IV", "PKA or the older Diklat PIM III": other names of the same training
+        while (more := re.match(r"\s*(?:,|/|atau|or|maupun)\s+(?:(?:the|an?)\s+)?(?:(?:older|old|lama|former|earlier|dulu)\s+)?",
+                                s.rest[end:], re.I)) and (again := _LEADERSHIP.match(s.rest, end + more.end())):  # fmt: skip
+            other = _leadership_level(again.group(0))
+            level = level if other == level else None
+            end = again.end()
+        s.rest = s.rest[:start] + " " * (end - start) + s.rest[end:]
         s.plan.filters.training.append(TrainingFilter(leadership=True, level=level, taken=taken))  # type: ignore[arg-type]
-        label = f"diklat kepemimpinan{' tingkat ' + level if level else ''} (PIM/PKP/PKA/PKN)"
-        label_en = f"leadership training{' level ' + level if level else ''} (PIM/PKP/PKA/PKN)"
-        s.say(("sudah " if taken else "belum ") + label, ("has taken " if taken else "has not taken ") + label_en)
         return
-    name = _TRAINING_NAME.search(s.rest)
+    name = _TRAINING_NAME.search(s.rest) or _TRAINING_BEFORE.search(s.rest)
     score = _SCORE.search(s.rest)
     passed = _PASSED_ON.search(s.rest)
     stopped = _STOPPED.search(s.rest)
-    if not (name or (score and re.search(r"pelatihan|diklat|training|peserta|participant", s.rest, re.I)) or passed or stopped):
+    if not (
+        name
+        or (score and re.search(r"pelatihan|diklat|training|peserta|participant", s.rest, re.I))
+        or passed
+        or stopped
+    ):
         return
     f = TrainingFilter()
     if name:
@@ -543,10 +763,16 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
             f.words = words
             s.take(name)
     if score:
-        op, value, tail = (score.group(1) or "").lower(), _number(score.group(2)), (score.group(3) or "").lower()
+        op, value, tail = (
+            (score.group(1) or "").lower(),
+            _number(score.group(2)),
+            (score.group(3) or "").lower(),
+        )
         value = value / 10 if value > 10 else value
         if re.search(r"atas|above|more|over|lebih\s+dari", op) and not re.search(r"bawah", op):
-            f.score_min = value + (0.001 if op.startswith(("di atas", "above", "more", "over", "lebih")) else 0)
+            f.score_min = value + (
+                0.001 if op.startswith(("di atas", "above", "more", "over", "lebih")) else 0
+            )
         elif op in ("minimal", "min", "min.", "paling rendah", "sekurang-kurangnya", "at least"):
             f.score_min = value
         elif re.search(r"bawah|below|under|less|kurang", op):
@@ -566,34 +792,10 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
     elif stopped:
         f.passed_on = False
         s.take(stopped)
-    s.rest = re.sub(r"\b(?:peserta|participants?|trainees?|pelatihan|diklat|training)\b", " ", s.rest, flags=re.I)
+    s.rest = re.sub(
+        r"\b(?:peserta|participants?|trainees?|pelatihan|diklat|training)\b", " ", s.rest, flags=re.I
+    )
     s.plan.filters.training.append(f)
-    parts_id, parts_en = [], []
-    if f.words:
-        parts_id.append(f"pelatihan '{' '.join(f.words)}'")
-        parts_en.append(f"training '{' '.join(f.words)}'")
-    else:
-        parts_id.append("pelatihan apa pun")
-        parts_en.append("any training")
-    for lo, hi, below in ((f.score_min, f.score_max, f.score_below),):
-        if lo is not None and hi is not None and lo == hi:
-            parts_id.append(f"nilai {lo:g}")
-            parts_en.append(f"score {lo:g}")
-        else:
-            if lo is not None:
-                parts_id.append(f"nilai ≥ {lo:g}")
-                parts_en.append(f"score ≥ {lo:g}")
-            if hi is not None:
-                parts_id.append(f"nilai ≤ {hi:g}")
-                parts_en.append(f"score ≤ {hi:g}")
-            if below is not None:
-                parts_id.append(f"nilai < {below:g}")
-                parts_en.append(f"score < {below:g}")
-    if f.passed_on is not None:
-        parts_id.append("lanjut ke tahap berikutnya" if f.passed_on else "tidak lanjut")
-        parts_en.append("going on to the next stage" if f.passed_on else "not going on")
-    s.say(", ".join(parts_id) + " (skala 0-10)" * (f.score_min is not None or f.score_max is not None or f.score_below is not None),
-          ", ".join(parts_en) + " (0-10 scale)" * (f.score_min is not None or f.score_max is not None or f.score_below is not None))  # fmt: skip
 
 
 def training_word_groups(words: Sequence[str]) -> list[list[str]]:
@@ -622,11 +824,9 @@ def _discipline(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> 
     if m := _DISCIPLINE_OFF.search(s.rest):
         s.take(m)
         s.plan.filters.discipline_in_force = False
-        s.say("tanpa hukuman disiplin yang berlaku", "no disciplinary sanction in force")
     elif m := _DISCIPLINE_ON.search(s.rest):
         s.take(m)
         s.plan.filters.discipline_in_force = True
-        s.say(f"hukuman disiplin yang berlaku pada {today:%d-%m-%Y}", f"a disciplinary sanction in force on {today:%Y-%m-%d}")
 
 
 def _jpm(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
@@ -635,27 +835,28 @@ def _jpm(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
         return
     op, value, tail = (m.group(1) or "").lower(), _number(m.group(2)), (m.group(3) or "").lower()
     s.take(m)
+    s.rest = _ASSESSMENT_TAIL.sub(lambda x: " " * len(x.group(0)), s.rest)
     value = value * 100 if value <= 1 else value
     if re.search(r"bawah|below|under|less|kurang", op) or re.search(r"bawah|below|less", tail):
         s.plan.filters.jpm_max = value
-        s.say(f"JPM di bawah {value:g}", f"JPM below {value:g}")
     else:
         s.plan.filters.jpm_min = value + (0.001 if re.search(r"di atas|above|over|more|lebih", op) else 0)
-        s.say(f"JPM minimal {value:g}", f"JPM at least {value:g}")
 
 
 def _years_in_post(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
-    m = _YEARS_IN_POST.search(s.rest)
+    m = _YEARS_IN_POST.search(s.rest) or _YEARS_IN_POST_2.search(s.rest)
     if not m:
         return
     op, years = (m.group(1) or "").lower(), _number(m.group(2))
+    tail = m.group(0).lower()
     s.take(m)
+    f = s.plan.filters
     if re.search(r"kurang|less|under|paling lama|at most", op):
-        s.plan.filters.years_in_post_max = years
-        s.say(f"kurang dari {years:g} tahun di jabatan sekarang", f"under {years:g} years in the current post")
+        f.years_in_post_max = years
+    elif re.search(r"lebih|more|over", op) and not re.search(r"\b(?:atau|or)\s+(?:lebih|more)\b", tail):
+        f.years_in_post_min, f.years_in_post_strict = years, True
     else:
-        s.plan.filters.years_in_post_min = years
-        s.say(f"minimal {years:g} tahun di jabatan sekarang", f"at least {years:g} years in the current post")
+        f.years_in_post_min = years
 
 
 def _golongan(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
@@ -683,14 +884,6 @@ def _golongan(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
                 rooms = [g for g in PNS_ORDER if g.split("/")[0] == room]
                 f.golongan_min, f.golongan_max = rooms[0], rooms[-1]
                 s.take(m)
-    if f.golongan_min and f.golongan_max:
-        same = f.golongan_min == f.golongan_max
-        s.say(f"golongan {f.golongan_min}" if same else f"golongan {f.golongan_min} sampai {f.golongan_max}",
-              f"golongan {f.golongan_min}" if same else f"golongan {f.golongan_min} to {f.golongan_max}")  # fmt: skip
-    elif f.golongan_min:
-        s.say(f"golongan {f.golongan_min} ke atas", f"golongan {f.golongan_min} or above")
-    elif f.golongan_max:
-        s.say(f"golongan {f.golongan_max} ke bawah", f"golongan {f.golongan_max} or below")
 
 
 def _eselon(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
@@ -701,7 +894,6 @@ def _eselon(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None
         s.take(m)
     if found:
         s.plan.filters.eselon = found
-        s.say("eselon " + ", ".join(found), "echelon " + ", ".join(found))
 
 
 def _jenis(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
@@ -714,7 +906,6 @@ def _jenis(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
             s.take(m)
     if kinds:
         s.plan.filters.jenis_jabatan = kinds
-        s.say("jabatan " + "/".join(k.value for k in kinds), "post type " + "/".join(k.value for k in kinds))
 
 
 def _education(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
@@ -724,19 +915,16 @@ def _education(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> N
         if level:
             f.pendidikan = [Jenjang.S1, Jenjang.D4] if level.rank == Jenjang.S1.rank else [level]
             s.take(m)
-            s.say(f"pendidikan terakhir {_jenjang_label(level)}", f"highest education {_jenjang_label(level)}")
     elif m := _EDU_MIN.search(s.rest):
         level = _jenjang(next(g for g in m.groups() if g))
         if level:
             f.pendidikan_min = level
             s.take(m)
-            s.say(f"pendidikan minimal {_jenjang_label(level)}", f"education {_jenjang_label(level)} or higher")
     if m := _JURUSAN.search(s.rest):
         major = " ".join(w for w in m.group(1).split() if w.lower() not in _SCAFFOLD)
         if major:
             f.jurusan = major
             s.take(m)
-            s.say(f"jurusan '{major}'", f"major '{major}'")
 
 
 def _jenjang(word: str) -> Jenjang | None:
@@ -751,22 +939,42 @@ def _jenjang_label(level: Jenjang) -> str:
 
 
 def _sort(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
-    for pattern, key, desc, id_label, en_label in _SORT_RE:
+    for pattern, key, desc in _SORT_RE:
         if m := pattern.search(s.rest):
             s.take(m)
             s.plan.sort = Sort(key=key, descending=desc)  # type: ignore[arg-type]
-            s.say(id_label, en_label)
             return
 
 
+def _as_of(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
+    m = _AS_OF.search(s.rest)
+    if not m:
+        return
+    g = m.groups()
+    try:
+        if g[0]:
+            day = dt.date(int(g[2]), _MONTHS[g[1].lower()], int(g[0]))
+        elif g[3]:
+            day = dt.date(int(g[5]), _MONTHS[g[3].lower()], int(g[4]))
+        elif g[6]:
+            day = dt.date(int(g[6]), int(g[7]), int(g[8]))
+        elif g[9]:
+            day = dt.date(int(g[11]), int(g[10]), int(g[9]))
+        else:
+            day = dt.date(int(g[12]), 12, 31)
+    except ValueError:
+        return
+    s.take(m)
+    s.plan.as_of = day
+
+
 _STEPS: tuple[Callable[[_State, Sequence[tuple[str, str]], dt.date], None], ...] = (
-    _count_and_groups, _retirement, _units, _kotak, _skp, _training, _discipline, _jpm, _years_in_post,
+    _as_of, _count_and_groups, _retirement, _units, _kotak, _skp, _training, _discipline, _jpm, _years_in_post,
     _golongan, _eselon, _jenis, _education, _sort,
 )  # fmt: skip
 
 
 def _finish(s: _State, lang: str, text: str) -> ParsedPlan:
-    en = lang == "en"
     target = target_post_from_text(text)
     if target and re.search(
         r"\b(?:layak|cocok|pantas|siap|calon|kandidat|promosi|dipromosikan|menjadi|jadi|pengganti|suksesor|"
@@ -778,19 +986,22 @@ def _finish(s: _State, lang: str, text: str) -> ParsedPlan:
             s.rest = re.sub(re.escape(target.title), " ", s.rest, flags=re.I)
         s.rest = re.sub(r"\b(?:layak|pantas|siap|dipromosikan|promosi|menjadi|jadi|calon|kandidat|eligible|"
                         r"promoted?|ready|to\s+become|successors?|for|sebagai|untuk)\b", " ", s.rest, flags=re.I)  # fmt: skip
-        s.say(f"calon untuk {target.title or target.level}", f"candidates for {target.title or target.level}")
-    words = [w for w in re.findall(r"[\w/'-]+", s.rest) if w.lower() not in _SCAFFOLD and not w.isdigit()]
+    words = [
+        w
+        for w in re.findall(r"[\w/'-]+", s.rest)
+        if w.lower() not in _SCAFFOLD and not w.isdigit() and re.search(r"\w", w)
+    ]
+    words = [w.strip("'") for w in words if w.strip("'").lower() not in _SCAFFOLD]
     _, concepts = normalize_concepts(" ".join(words))
     field_like = bool(concepts) or bool(_FIELD_CUE.search(s.rest))
     if words and field_like and (s.plan.structured() or s.plan.target_post):
         cue_free = [w for w in words if not _FIELD_CUE.fullmatch(w) and not _ABOUT.fullmatch(w)]
         if cue_free:
             s.plan.relevance = " ".join(cue_free)
-            s.say(f"bidang '{s.plan.relevance}'", f"field '{s.plan.relevance}'")
         words = []
     elif words and not field_like and not (s.plan.filters.any() or s.plan.sort or s.plan.target_post):
         # Nothing but scaffolding, or a count of something no part could name ("berapa harga beras?")
         return ParsedPlan(plan=s.plan, status="not_understood", unused=words, language=lang)  # type: ignore[arg-type]
-    understood = [e if en else i for i, e in s.said if (e if en else i)]
+    understood = describe(s.plan, lang, s.today)
     return ParsedPlan(plan=s.plan, understood=understood, unused=words if s.plan.structured() else [],
                       language=lang)  # type: ignore[arg-type]  # fmt: skip

@@ -95,6 +95,7 @@ def run(
 ) -> SearchResult:
     """A structured question's result (the caller's visibility is applied in SQL)."""
     plan = parsed.plan
+    today = plan.as_of or today
     base = {
         "query": question, "field": plan.relevance or "", "language": lang, "status": parsed.status,
         "understood": plan.model_dump(mode="json", exclude_defaults=True),
@@ -258,7 +259,8 @@ def _training_matches(f: Any, nama: str, nilai: float | None, predikat: str | No
         return False
     if f.passed_on is not None:
         low = (predikat or "").lower()
-        if ("lanjut" in low and "tidak" not in low) != f.passed_on:
+        passed = ("lanjut" in low or "lolos" in low) and "tidak" not in low
+        if not (passed if f.passed_on else any(w in low for w in sql.STOPPED_WORDS)):
             return False
     return not (f.year and tahun != f.year)
 

@@ -33,7 +33,8 @@ from assistant.domain.golongan import golongan_rank, pangkat_of
 from assistant.domain.identity import Caller, unit_key
 from assistant.domain.models import Employee
 from assistant.domain.nine_box import cell_meaning, place_employee
-from assistant.domain.plan import ParsedPlan, QueryPlan
+from assistant.domain.plan import ParsedPlan, QueryPlan, refine
+from assistant.domain.plan_text import describe
 from assistant.domain.posts import TargetPost, level_label, target_post_from_text
 from assistant.domain.query import ParsedQuery, detect_language, parse_query, thesaurus
 from assistant.domain.ranking import (
@@ -96,6 +97,16 @@ ANCHOR_TEXTS = [
     "Orientasi Pegawai Baru",
     "Pegawai negeri sipil pemerintah daerah",
 ]
+
+
+# A follow-up that narrows or re-sorts the previous structured answer.
+_REFINE = re.compile(
+    r"^(?:yang|yg|hanya|cuma|khusus|urutkan|diurutkan|lalu|terus|kalau|bagaimana\s+(?:dengan|kalau)|dari\s+(?:mereka|itu)|"
+    r"di\s+antara(?:nya|\s+mereka)|berapa\s+(?:di\s+antaranya|dari\s+mereka|yang)|only|just|and|what\s+about|how\s+about|now|"
+    r"sort|order|of\s+(?:them|those)|among\s+(?:them|those)|which\s+of\s+(?:them|those)|how\s+many\s+of\s+(?:them|those))\b|"
+    r"\b(?:saja|aja|di\s+antaranya|dari\s+mereka|only|of\s+them|among\s+them)\s*[?.!]*$",
+    re.I,
+)
 
 
 class TalentService:
@@ -189,8 +200,9 @@ class TalentService:
     ) -> SearchResult:
         """A query plan sent as is (an integrator): validated by its schema, run like a parsed one."""
         lang = language or self.default_language
-        parsed = ParsedPlan(plan=plan, language=lang)  # type: ignore[arg-type]
-        result = plans.run(self, caller, parsed, "", lang, limit, dt.date.today())
+        today = dt.date.today()
+        parsed = ParsedPlan(plan=plan, understood=describe(plan, lang, today), language=lang)  # type: ignore[arg-type]
+        result = plans.run(self, caller, parsed, "", lang, limit, today)
         self.audit.record(caller, "query", plan.model_dump_json(exclude_defaults=True),
                           [c.nip for c in result.candidates], total_matching=result.total_matching)  # fmt: skip
         return result
@@ -298,15 +310,23 @@ class TalentService:
         if follow.kind in ("compare", "explain", "profile"):
             yield from self._structured_answer(caller, follow, history[-1], conv_id, lang)
             return
-        query, filters, standalone = question, None, None
-        if history and follow.kind in ("refine", "retarget", "new"):
-            query, filters, standalone = self._condense(follow, history[-1], question)
-        target = (target_post_from_text(question) or history[-1].target_post) if history and standalone else None
-        item = self._retrieve.invoke(
-            {"question": query, "caller": caller, "language": lang, "filters": filters, "target": target, "limit": limit}
-        )
-        item["question"] = standalone or question
-        result: SearchResult = item["result"]
+        query, filters, standalone, target = question, None, None, None
+        refined = self._refine_plan(caller, question, history[-1], language, limit) if history else None
+        if refined is not None:
+            result: SearchResult = refined
+            standalone = result.understood_text
+            item: dict[str, Any] = {"question": question, "result": result}
+            self.audit.record(caller, "search", question, [c.nip for c in result.candidates],
+                              status=result.status, total_matching=result.total_matching)  # fmt: skip
+        else:
+            if history and follow.kind in ("refine", "retarget", "new"):
+                query, filters, standalone = self._condense(follow, history[-1], question)
+            target = (target_post_from_text(question) or history[-1].target_post) if history and standalone else None
+            item = self._retrieve.invoke(
+                {"question": query, "caller": caller, "language": lang, "filters": filters, "target": target, "limit": limit}
+            )
+            item["question"] = standalone or question
+            result = item["result"]
         yield {"event": "candidates", "data": result}
         parts: list[str] = []
         facts_only = result.understood is not None or result.status != "ok"
@@ -355,6 +375,28 @@ class TalentService:
             total_matching=result.total_matching,
         )
         yield {"event": "done", "data": out}
+
+    def _refine_plan(
+        self, caller: Caller, question: str, last: Turn, language: str | None, limit: int | None
+    ) -> SearchResult | None:
+        """A follow-up to a structured answer that narrows or re-sorts it ("yang golongan IV saja?",
+        "urutkan menurut JPM", "how many of them are in Bappeda?"): the previous plan refined by the
+        follow-up's own, run again. None when the follow-up is not such a refinement."""
+        previous = last.result
+        if previous.understood is None or previous.status != "ok" or not _REFINE.search(question.strip()):
+            return None
+        old = QueryPlan.model_validate(previous.understood)
+        if old.lookup is not None:
+            return None
+        today = dt.date.today()
+        parsed = plans.understand(self, question, language or previous.language, today)
+        if parsed.status != "ok" or not (parsed.plan.structured() or parsed.plan.relevance):
+            return None
+        merged = refine(old, parsed.plan)
+        lang = language or parsed.language
+        said = ParsedPlan(plan=merged, understood=describe(merged, lang, today), unused=parsed.unused,
+                          language=lang)  # type: ignore[arg-type]  # fmt: skip
+        return plans.run(self, caller, said, question, lang, limit, today)
 
     def _condense(self, follow: FollowUp, last: Turn, question: str) -> tuple[str, SearchFilters | None, str | None]:
         """A follow-up as a standalone search: the previous field plus the new filters or target."""

@@ -200,3 +200,80 @@ def test_a_score_sheet_alone_adds_scores_to_stored_people(sample, tmp_path):
     assert sum(g.count for g in spread.groups or []) == len(set(scores))
     again, _ = merge_additions(container.store, loaded.employees, loaded.additions)
     assert all(sum("ARTIFICIAL" in d.nama.upper() for d in e.diklat) == 1 for e in again)  # merged, not doubled
+
+
+def test_dates_year_lists_exclusions_and_ranges_match_the_files(sample):
+    """The date a question names, SKP in each of several years, 'at least Baik', units left out, a
+    range of retirement years and 'more than N years' in post: each checked against the files."""
+    from assistant.domain.retirement import retirement
+
+    container, people = sample
+    on = dt.date(2024, 3, 1)
+    sanctioned = {h["nip"] for h in rows("hukuman_disiplin.csv")
+                  if dt.date.fromisoformat(h["tmt_mulai"]) <= on <= dt.date.fromisoformat(h["tmt_selesai"])}  # fmt: skip
+    got = ask(container, "Siapa yang sedang menjalani hukuman disiplin per 1 Maret 2024?")
+    assert {c.nip for c in got.candidates} == sanctioned and sanctioned
+    assert "01-03-2024" in got.understood_text
+
+    by_nip: dict[str, dict[str, str]] = defaultdict(dict)
+    for s in rows("skp.csv"):
+        by_nip[s["nip"]][s["tahun"]] = s["predikat_kinerja"]
+    good = {"Baik", "Sangat Baik"}
+    want = {n for n, years in by_nip.items() if years.get("2023") in good and years.get("2024") in good}
+    got = ask(container, "Berapa ASN dengan SKP minimal Baik pada 2023 dan 2024?")
+    assert got.total_matching == len(want) and want
+
+    health = in_unit("Dinas Kesehatan")
+    assert ask(container, "Berapa ASN Dinkes di luar puskesmas?").total_matching == len(health)
+    everyone_but = {p["nip"] for p in PEG if p["unit_kerja"] != "Dinas Kesehatan"}
+    assert ask(container, "Berapa ASN selain Dinas Kesehatan?").total_matching == len(everyone_but)
+
+    this_year = dt.date.today().year
+    span = {e.nip for e in people if (r := retirement(e)) and this_year + 1 <= r.date.year <= this_year + 3}
+    got = ask(container, f"Siapa yang pensiun antara {this_year + 1} dan {this_year + 3}?")
+    assert {c.nip for c in got.candidates} == span and span
+
+    ref = dt.date(2025, 12, 31)
+    since = {p["nip"] for p in PEG if p["tmt_jabatan"] and dt.date.fromisoformat(p["tmt_jabatan"]) < dt.date(2021, 12, 31)}
+    at_least = {p["nip"] for p in PEG if p["tmt_jabatan"] and dt.date.fromisoformat(p["tmt_jabatan"]) <= dt.date(2021, 12, 31)}
+    got = ask(container, f"Berapa ASN yang lebih dari 4 tahun di jabatan sekarang per {ref:%d-%m-%Y}?")
+    assert got.total_matching == len(since)
+    assert ask(container, "How many staff have been in their current post for at least 4 years as of 31 December 2025?"
+               ).total_matching == len(at_least)  # fmt: skip
+
+
+def test_highest_training_score_sorts_by_the_score(sample):
+    container, _ = sample
+    scored = [d for d in rows("diklat.csv") if d.get("nilai")]
+    if not scored:
+        pytest.skip("the sample has no scored training")
+    got = ask(container, "Siapa dengan nilai pelatihan tertinggi?", limit=5)
+    best = max(float(d["nilai"]) if float(d["nilai"]) <= 10 else float(d["nilai"]) / 10 for d in scored)
+    top = {d["nip"] for d in scored if (float(d["nilai"]) if float(d["nilai"]) <= 10 else float(d["nilai"]) / 10) == best}
+    assert got.candidates and got.candidates[0].nip in top
+
+
+def test_follow_ups_refine_the_previous_plan(sample):
+    """'yang golongan III saja?' narrows the previous structured answer; 'urutkan menurut JPM' lists
+    the same people by JPM; an integrator's plan is said in words too."""
+    container, _ = sample
+    service = container.service
+    first = service.answer(SYSTEM, "Berapa ASN di Dinas Kesehatan?", conversation_id="refine-1")
+    assert first.total_matching == len(in_unit("Dinas Kesehatan"))
+    rooms = {p["nip"] for p in PEG if p["unit_kerja"] == "Dinas Kesehatan" and p["golongan"].startswith("III/")}
+    narrowed = service.answer(SYSTEM, "yang golongan III saja?", conversation_id="refine-1")
+    assert narrowed.total_matching == len(rooms) and rooms
+    assert "Dinas Kesehatan" in narrowed.understood_text and "III/a" in narrowed.understood_text
+    listed = service.answer(SYSTEM, "urutkan menurut JPM", conversation_id="refine-1", limit=1000)
+    assert {c.nip for c in listed.candidates} == rooms
+    assert listed.understood["sort"] == {"key": "jpm"} and "aggregate" not in listed.understood
+    jpm = {a["nip"]: float(a["jpm"]) for a in sorted(rows("asesmen.csv"), key=lambda a: a["tanggal"]) if a.get("jpm")}
+    shown = [jpm.get(c.nip) for c in listed.candidates if c.nip in jpm]
+    assert shown == sorted(shown, reverse=True)
+    other = service.answer(SYSTEM, "yang golongan III saja?", conversation_id="another-conversation")
+    assert other.total_matching != narrowed.total_matching  # no previous plan: every golongan III person
+
+    from assistant.domain.plan import QueryPlan
+
+    plain = service.run_plan(SYSTEM, QueryPlan.model_validate({"filters": {"kotak": [9]}, "aggregate": {"kind": "count"}}))
+    assert plain.understood_text == "Saya memahami: jumlah; kotak talenta 9."

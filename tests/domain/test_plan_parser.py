@@ -60,7 +60,7 @@ def plan_of(question: str) -> dict:
         ("Who will retire in 2027?", {"filters": {"retirement": {"year": 2027}}}),
         ("ASN yang sedang menjalani hukuman disiplin", {"filters": {"discipline_in_force": True}}),
         ("Siapa yang sudah lebih dari 5 tahun di jabatan sekarang di Disdik?",
-         {"filters": {"units": ["Dinas Pendidikan"], "years_in_post_min": 5.0}}),
+         {"filters": {"units": ["Dinas Pendidikan"], "years_in_post_min": 5.0, "years_in_post_strict": True}}),
         ("Siapa yang layak dipromosikan menjadi Kepala Bidang di Dinas Pendidikan?",
          {"filters": {"units": ["Dinas Pendidikan"]}, "target_post": "administrator", "target_title": "Kepala Bidang"}),
         ("Berapa ASN golongan III di Kecamatan Muara Indah?",
@@ -114,3 +114,84 @@ def test_understood_parts_follow_the_language():
 def test_short_training_names_have_their_long_forms():
     assert ["artificial", "intelligence"] in training_word_groups(["ai"])
     assert training_word_groups(["excel"]) == [["excel"]]
+
+
+KECAMATAN = ["Kecamatan Tanjung Seruni", "Kecamatan Muara Indah"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the date a question is about
+        ("Per 30 Juni 2025, siapa yang sedang menjalani hukuman disiplin?",
+         {"filters": {"discipline_in_force": True}, "as_of": "2025-06-30"}),
+        ("Who is serving a disciplinary sanction as of March 1, 2024?",
+         {"filters": {"discipline_in_force": True}, "as_of": "2024-03-01"}),
+        ("ASN Inspektorat yang lebih dari 2 tahun di jabatan sekarang (per akhir 2024)",
+         {"filters": {"units": ["Inspektorat"], "years_in_post_min": 2.0, "years_in_post_strict": True}, "as_of": "2024-12-31"}),
+        # years in the current post, said the English way
+        ("Who in Bappeda has held the same position for at least 6 years?",
+         {"filters": {"units": ["Badan Perencanaan Pembangunan Daerah"], "years_in_post_min": 6.0}}),
+        # SKP: a year written before the predicate, several years, "at least"
+        ("Berapa ASN yang SKP 2024-nya Baik?", {"filters": {"skp": {"predikat": ["Baik"], "year": 2024}}, "aggregate": {"kind": "count"}}),
+        ("Employees rated Sangat Baik in both 2023 and 2024",
+         {"filters": {"skp": {"predikat": ["Sangat Baik"], "years": [2023, 2024]}}}),
+        ("ASN Dinkes dengan SKP minimal Baik dari 2022 sampai 2024",
+         {"filters": {"units": ["Dinas Kesehatan"], "skp": {"predikat": ["Baik", "Sangat Baik"], "years": [2022, 2023, 2024]}}}),
+        # cells listed with a comma and a conjunction
+        ("Pegawai kotak 4, 5, dan 6 di Inspektorat", {"filters": {"units": ["Inspektorat"], "kotak": [4, 5, 6]}}),
+        # JPM said with the assessment around it
+        ("Who has a JPM of 75 or more in their latest assessment?", {"filters": {"jpm_min": 75.0}}),
+        # an English training name before the word 'training'
+        ("How many people in the AI training got 8 or higher?",
+         {"filters": {"training": [{"words": ["ai"], "score_min": 8.0}]}, "aggregate": {"kind": "count"}}),
+        ("Peserta pelatihan AI yang tidak lanjut", {"filters": {"training": [{"words": ["ai"], "passed_on": False}]}}),
+        # two names of one leadership training
+        ("Pengawas yang belum ikut PKP maupun Diklat PIM IV",
+         {"filters": {"jenis_jabatan": ["pengawas"], "training": [{"leadership": True, "level": "IV", "taken": False}]}}),
+        ("Administrator-level staff at Bappeda",
+         {"filters": {"units": ["Badan Perencanaan Pembangunan Daerah"], "jenis_jabatan": ["administrator"]}}),
+        # units: the whole government, and exclusions
+        ("Berapa pejabat eselon IV di lingkungan Pemerintah Kabupaten?", {"filters": {"eselon": ["IV"]}, "aggregate": {"kind": "count"}}),
+        ("Berapa ASN kecamatan selain Kecamatan Muara Indah?",
+         {"filters": {"units": ["Kecamatan Tanjung Seruni"], "units_exclude": ["Kecamatan Muara Indah"]}, "aggregate": {"kind": "count"}}),
+        # retirement in a range of years
+        ("Siapa yang pensiun antara 2027 dan 2029?", {"filters": {"retirement": {"year": 2027, "year_to": 2029}}}),
+        ("Who reaches retirement age in 2028 or 2029?", {"filters": {"retirement": {"year": 2028, "year_to": 2029}}}),
+        # group-bys
+        ("Rekap golongan pegawai Dinkes", {"filters": {"units": ["Dinas Kesehatan"]}, "aggregate": {"kind": "group", "by": "golongan"}}),
+        ("Jumlah pegawai per kecamatan", {"filters": {"units": sorted(KECAMATAN)}, "aggregate": {"kind": "group", "by": "unit"}}),
+        ("Tally the 2023 SKP ratings", {"aggregate": {"kind": "group", "by": "skp", "year": 2023}}),
+        ("Staff per position type (fungsional, pelaksana)", {"aggregate": {"kind": "group", "by": "jenis_jabatan"}}),
+        ("Unit mana saja yang punya ASN kotak 9, berapa masing-masing?",
+         {"filters": {"kotak": [9]}, "aggregate": {"kind": "group", "by": "unit"}}),
+        # superlatives
+        ("Peserta pelatihan AI dengan nilai terendah", {"filters": {"training": [{"words": ["ai"]}]},
+                                                        "sort": {"key": "training_score", "descending": False}}),
+        ("Who in the Inspektorat is the longest-serving in their post?",
+         {"filters": {"units": ["Inspektorat"]}, "sort": {"key": "years_in_post"}}),
+    ],
+)  # fmt: skip
+def test_more_ways_of_asking(question, expected):
+    got = plan_of(question)
+    if "units" in got.get("filters", {}):
+        got["filters"]["units"] = sorted(got["filters"]["units"]) if len(got["filters"]["units"]) > 1 else got["filters"]["units"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "question", ["Show the older employees of Bappeda", "Who is younger than 40?", "Siapa pegawai tertua di Dinkes?"]
+)
+def test_older_and_younger_people_are_declined(question):
+    assert parse_plan(question, UNITS, TODAY).status == "declined"
+
+
+def test_an_older_training_name_is_not_an_age():
+    parsed = parse_plan("Administrators who have not taken PKA or the older Diklat PIM III", UNITS, TODAY)
+    assert parsed.status == "ok"
+    assert parsed.plan.filters.training[0].level == "III" and parsed.plan.filters.training[0].taken is False
+
+
+def test_a_post_title_is_not_a_post_type():
+    plan = parse_plan("Siapa Pengawas Sekolah di Dinas Pendidikan?", UNITS, TODAY).plan
+    assert not plan.filters.jenis_jabatan
