@@ -99,6 +99,8 @@ def _training_clauses(f: TrainingFilter, d: Any) -> list[ColumnElement[bool]]:
             clauses.append(and_(or_(note.like("%lanjut%"), note.like("%lolos%")), not_(note.like("%tidak%"))))
         else:
             clauses.append(or_(*(note.like(f"%{w}%") for w in STOPPED_WORDS)))
+    if f.remark:
+        clauses.append(func.lower(func.coalesce(d.c.predikat, "")).like(f"%{f.remark.lower()}%"))
     if f.year:
         clauses.append(d.c.tahun == f.year)
     return clauses
@@ -131,6 +133,9 @@ def conditions(f: Filters, today: dt.date, latest_skp: int | None) -> list[Colum
         out.append(P.c.golongan_rank <= high)
     if f.eselon:
         out.append(or_(*(P.c.eselon == e if "." in e else P.c.eselon.like(f"{e}.%") for e in f.eselon)))
+    if f.post_level:
+        title = " " + func.lower(func.coalesce(P.c.jabatan, "")) + " "
+        out.append(or_(*(title.like(f"% {level.lower()} %") for level in f.post_level)))
     if f.jenis_jabatan:
         out.append(P.c.jenis_jabatan.in_([j.value for j in f.jenis_jabatan]))
     if f.pendidikan:
@@ -244,7 +249,7 @@ def _groups(conn: Any, plan: QueryPlan, where: list[ColumnElement[bool]], latest
         return [(_score(k), int(n)) for k, n in conn.execute(stmt)]
     column: Any = {
         "unit": P.c.unit_kerja, "golongan": P.c.golongan, "kotak": P.c.kotak_talenta,
-        "pendidikan": P.c.jenjang_rank, "jenis_jabatan": P.c.jenis_jabatan,
+        "pendidikan": P.c.jenjang_rank, "jenis_jabatan": P.c.jenis_jabatan, "eselon": P.c.eselon,
     }[by or "unit"]  # fmt: skip
     rows = conn.execute(select(column, func.count()).select_from(P).where(*where).group_by(column))
     out: list[tuple[str, int]] = []
@@ -254,6 +259,8 @@ def _groups(conn: Any, plan: QueryPlan, where: list[ColumnElement[bool]], latest
         else:
             label = str(key) if key is not None else "tidak ada"
         out.append((label, int(n)))
+    if by == "eselon":
+        return sorted(out, key=lambda kv: (kv[0] == "tidak ada", kv[0]))
     if by in ("golongan",):
         return sorted(out, key=lambda kv: (golongan_rank(kv[0]) or 99, kv[0]))
     if by in ("kotak", "pendidikan"):

@@ -39,6 +39,7 @@ class TrainingFilter(_Part):
     score_max: float | None = Field(None, ge=0, le=10, description="Highest score, 0-10 scale.")
     score_below: float | None = Field(None, ge=0, le=10, description="Score strictly below this, 0-10 scale.")
     passed_on: bool | None = Field(None, description="True: marked as going on to the next stage ('lanjut').")
+    remark: str | None = Field(None, max_length=80, description="The score sheet's Keterangan contains this, e.g. 'Cukup'.")
     year: int | None = Field(None, ge=1970, le=2100)
 
 
@@ -57,6 +58,9 @@ class Filters(_Part):
     golongan_max: str | None = Field(None, description="Highest golongan, e.g. 'IV/b'.")
     eselon: list[str] = Field(default_factory=list, description="Eselon, 'III' (any III.x) or 'III.a'.")
     jenis_jabatan: list[JenisJabatan] = Field(default_factory=list)
+    post_level: list[str] = Field(
+        default_factory=list, description="The level a fungsional post's title names ('Ahli Madya', 'Penyelia'); any of them."
+    )
     pendidikan: list[Jenjang] = Field(default_factory=list, description="Highest education is one of these.")
     pendidikan_min: Jenjang | None = Field(None, description="Highest education at least this (D4 = S1).")
     jurusan: str | None = Field(None, description="A degree (any level) whose major contains these words.")
@@ -92,7 +96,7 @@ class Filters(_Part):
 
 
 SortKey = Literal["merit", "jpm", "skp", "years_in_post", "retirement", "relevance", "name", "training_score"]
-GroupKey = Literal["unit", "golongan", "kotak", "pendidikan", "skp", "training_score", "jenis_jabatan"]
+GroupKey = Literal["unit", "golongan", "kotak", "pendidikan", "skp", "training_score", "jenis_jabatan", "eselon"]
 
 
 class Sort(_Part):

@@ -47,7 +47,11 @@ _PROTECTED: tuple[tuple[str, str, str], ...] = (
      r"hindu|buddha|budha|konghucu|khonghucu|christian|catholic|buddhist|confucian)\b", "agama", "religion"),
     (r"\b(?:perempuan|wanita|laki[- ]?laki|pria|female|male|women|woman|men|gender|jenis kelamin|ibu-ibu|bapak-bapak)\b",
      "jenis kelamin", "gender"),
-    (r"\b(?:suku|etnis|etnik|ethnic|ethnicity|ras|race)\b", "suku / etnis", "ethnicity"),
+    (r"\b(?:suku|etnis|etnik|ethnic|ethnicity|ras|race|keturunan|tionghoa|batak|minang(?:kabau)?|bugis|dayak|betawi|toraja|"
+     r"minahasa|sasak|banjar|nias|chinese[- ]indonesians?|(?:orang|wong|urang)\s+(?:jawa|sunda|batak|minang|padang|bugis|makassar|"
+     r"dayak|madura|bali|betawi|cina|china|tionghoa|arab|papua|ambon|flores|timor|aceh|melayu|banjar|manado|toraja|sasak|nias)|"
+     r"(?:javanese|sundanese|balinese|madurese|bataks?|buginese|acehnese)\b(?!\s+(?:language|bahasa)))\b",
+     "suku / etnis", "ethnicity"),
     (r"\b(?:asal daerah|daerah asal|putra daerah|putri daerah|tempat lahir|kelahiran|lahir di|born in|place of origin|"
      r"hometown|originally from)\b", "asal daerah", "place of origin"),
     (r"\b(?:menikah|kawin|lajang|belum nikah|janda|duda|status perkawinan|married|unmarried|single|divorced|widow(?:ed)?|"
@@ -67,13 +71,14 @@ _COUNT = re.compile(
     r"\b(?:berapa(?:\s+(?:banyak|jumlah|orang))?|jumlah|banyaknya|hitung|how\s+many|number\s+of|count(?:\s+of)?|total)\b",
     re.I,
 )
-_GROUP_WORDS = r"(?:per|setiap|tiap|menurut|berdasarkan|by|across|for each|each)"
+_GROUP_WORDS = r"(?:per|setiap|tiap|menurut|berdasarkan|by|across|for each|each|(?:di\s+)?masing-masing)"
 _GROUPS: tuple[tuple[str, str], ...] = (
     (
         r"(?:unit(?:\s+kerja)?|opd|perangkat daerah|instansi|satuan kerja|office|unit|agency|department)s?",
         "unit",
     ),
     (r"(?:golongan|pangkat|grade|rank)s?", "golongan"),
+    (r"(?:eselon|echelon)s?", "eselon"),
     (r"(?:kotak(?:\s+talenta)?|9-?box(?:\s+cell)?|nine-?box(?:\s+cell)?|cell|box)(?:es|s)?", "kotak"),
     (r"(?:(?:jenjang\s+)?pendidikan(?:\s+terakhir)?|education(?:\s+level)?|degree)s?", "pendidikan"),
     (r"(?:predikat\s+)?(?:skp|kinerja|predikat|performance rating)s?", "skp"),
@@ -85,7 +90,7 @@ _GROUPS: tuple[tuple[str, str], ...] = (
 )
 _GROUP_RE = [(re.compile(rf"\b{_GROUP_WORDS}\s+{p}\b", re.I), key) for p, key in _GROUPS]
 _SPREAD = re.compile(
-    r"\b(?:sebaran|distribusi|rekap(?:itulasi)?|komposisi|breakdown|distribution|spread|count|hitung|tally)(?:\s+(?:of|dari|the|jumlah))*"
+    r"\b(?:sebaran|distribusi|rekap(?:itulasi)?|komposisi|breakdown|break\s+down|distribution|spread|count|hitung|tally)(?:\s+(?:of|dari|the|jumlah))*"
     r"(?:\s+(\d{4}))?\s+(\w+(?:\s+\w+)?)",
     re.I,
 )
@@ -103,7 +108,8 @@ _EACH = re.compile(
 _SPREAD_KEYS = {
     "nilai": "training_score", "score": "training_score", "scores": "training_score", "golongan": "golongan",
     "pangkat": "golongan", "kotak": "kotak", "9-box": "kotak", "pendidikan": "pendidikan", "education": "pendidikan",
-    "skp": "skp", "kinerja": "skp", "predikat": "skp", "unit": "unit", "opd": "unit", "asn": "unit", "pegawai": "unit",
+    "skp": "skp", "kinerja": "skp", "predikat": "skp", "unit": "unit", "opd": "unit", "asn": "unit", "pegawai": "unit", "talenta": "kotak",
+    "eselon": "eselon", "echelon": "eselon",
     "units": "unit", "predicate": "skp", "predicates": "skp", "cells": "kotak", "boxes": "kotak", "grades": "golongan", "ratings": "skp", "jenis": "jenis_jabatan",
 }  # fmt: skip
 _SPREAD_NEEDS_GROUP = frozenset(
@@ -114,7 +120,7 @@ _SPREAD_NEEDS_GROUP = frozenset(
 
 _KOTAK = re.compile(
     r"\b(?:kotak(?:\s+talenta)?|kuadran|9-?box(?:\s+cells?)?|nine-?box(?:\s+cells?)?|talent\s+box(?:es)?|cells?|box(?:es)?)"
-    r"\s*(?:nomor\s*|no\.?\s*|number\s*)?(\d(?:\s*(?:,\s*(?:dan|atau|and|or)?|-|–|sampai|hingga|s/d|to|dan|atau|and|or)\s*\d)*)\b",
+    r"(?:-?nya)?\s*(?:(?:adalah|ada\s+di|di|=|:)\s*)?(?:nomor\s*|no\.?\s*|number\s*)?(\d(?:\s*(?:,\s*(?:dan|atau|and|or)?|-|–|sampai|hingga|s/d|to|dan|atau|and|or)\s*\d)*)\b",
     re.I,
 )
 _PREDIKAT = (
@@ -154,8 +160,8 @@ _GOL_MAX = re.compile(
     rf"\b(?:(?:golongan|gol\.?|grade|rank)\s+)?{_GOL}\s*(?:ke\s*bawah|kebawah|or below|and below|or lower)",
     re.I,
 )
-_GOL_ONE = re.compile(rf"\b(?:(?:golongan|gol\.?|grade|rank|pangkat)\s+)?{_GOL}\b", re.I)
-_GOL_ROOM = re.compile(r"\b(?:golongan|gol\.?|grade)\s+(IV|III|II|I)\b(?!\s*/)", re.I)
+_GOL_ONE = re.compile(rf"\b(?:(?:golongan(?:nya)?|gol\.?|grade|rank|pangkat(?:nya)?)\s+)?{_GOL}\b", re.I)
+_GOL_ROOM = re.compile(r"\b(?:golongan(?:nya)?|gol\.?|grade)\s+(?:(?:adalah|=)\s+)?(IV|III|II|I)\b(?!\s*/)", re.I)
 _ESELON = re.compile(r"\b(?:eselon|echelon)\s*(IV|III|II|I|[1-4])(?:\s*[./-]?\s*([ab]))?(?![a-z0-9])", re.I)
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 # A bare 'administrator' / 'pengawas' is the post type only where no post title follows ('Pengawas Sekolah').
@@ -188,7 +194,8 @@ _EDU_MAP = {
     "high school": Jenjang.SMA,
 }  # fmt: skip
 _EDU_HIGHEST = re.compile(
-    rf"\b(?:(?:pendidikan|jenjang)\s+(?:terakhir(?:nya)?|tertinggi(?:nya)?)\s*(?:adalah\s+|nya\s+|=\s*)?{_EDU_WORD}|"
+    rf"\b(?:(?:pendidikan|jenjang)\s+(?:terakhir(?:nya)?|tertinggi(?:nya)?)\s*(?:adalah\s+|nya\s+|masih\s+|hanya\s+|baru\s+|=\s*)?"
+    rf"{_EDU_WORD}(?:\s*/?\s*(?:sederajat|setara|equivalent))?|"
     rf"{_EDU_WORD}(?:\s+degree)?\s+(?:as\s+(?:their|the|his|her)\s+highest(?:\s+(?:education|degree|qualification))?|"
     rf"sebagai\s+pendidikan\s+(?:terakhir|tertinggi))|highest\s+(?:education|degree|qualification)\s+(?:is\s+|of\s+|=\s*)?(?:an?\s+)?{_EDU_WORD}|"
     rf"(?:berpendidikan|lulusan)\s+terakhir\s+{_EDU_WORD})",
@@ -227,7 +234,7 @@ _TRAINING_STOP = (
     r"tertinggi|terendah|terbaik|paling|highest|lowest|best|top"
 )
 _TRAINING_BEFORE = re.compile(
-    rf"\b(?:the|an?|of|in|for|from|took|take|taken|attended|completed)\s+((?:(?!(?:{_TRAINING_STOP})\b)[\w/&+-]+\s+){{1,4}}?)"
+    rf"(?:\b(?:{_TRAINING_STOP}|from|took|take|taken|attended|completed)\s+|^\s*|\s\s)((?:(?!(?:{_TRAINING_STOP})\b)[\w/&+-]+\s+){{1,4}}?)"
     r"(?:training|course|workshop)s?\b",
     re.I,
 )
@@ -239,12 +246,14 @@ _TRAINING_NAME = re.compile(
 )
 _SCORE = re.compile(
     r"\b(?:nilai(?:\s+akhir)?(?:nya)?|skor|score[sd]?|scoring|mendapat(?:kan)?\s+nilai|memperoleh\s+nilai|got|get|received|"
-    r"with\s+a\s+score\s+of|a\s+score\s+of)\s*(?:=\s*)?(?:(minimal|min\.?|paling\s+rendah|sekurang-kurangnya|at\s+least|di\s+atas|lebih\s+dari|"
+    r"with\s+a\s+score\s+of|a\s+score\s+of)\s*(?:=\s*)?(?:(?:tepat|persis|exactly|of\s+exactly)\s+)?(?:(\d+(?:[.,]\d+)?)\s*"
+    r"(?:sampai(?:\s+dengan)?|hingga|s/d|-|–|to|through|and)\s*(?=\d))?(?:(minimal|min\.?|paling\s+rendah|sekurang-kurangnya|at\s+least|di\s+atas|lebih\s+dari|"
     r"above|more\s+than|over|di\s+bawah|kurang\s+dari|below|under|less\s+than|maksimal|paling\s+tinggi|at\s+most)\s+)?"
     r"(\d+(?:[.,]\d+)?)(?:\s*(?:/\s*10{1,2}))?(?:\s*(ke\s*atas|keatas|atau\s+lebih|or\s+(?:above|more|higher)|and\s+above|\+|"
     r"ke\s*bawah|kebawah|atau\s+kurang|or\s+(?:below|less|lower)|and\s+below))?",
     re.I,
 )
+_REMARK = re.compile(r"\b(?:keterangan(?:nya)?|remarks?|notes?|marked(?:\s+as)?)\s*(?:(?:adalah|is|=|:)\s*)?[\"'“‘]([^\"'”’]{2,40})[\"'”’]", re.I)
 _PASSED_ON = re.compile(
     r"\b(?:yang\s+)?(?:lanjut|lolos|maju|melaju)\s+ke\s+(?:tahap|babak|sesi)\s+(?:berikut(?:nya)?|selanjutnya)|"
     r"\b(?:go(?:es|ing)?|move[sd]?|moving|advance[sd]?|advancing|proceed(?:s|ing)?)\s+(?:on\s+)?to\s+the\s+next\s+(?:stage|round|phase)",
@@ -360,12 +369,12 @@ _SORTS: tuple[tuple[str, str, bool], ...] = (
      "retirement", False),
     (r"(?:urut(?:kan)?|diurutkan|sort(?:ed)?|order(?:ed)?)\s+(?:menurut|berdasarkan|dengan|by)\s+(?:nama|name)",
      "name", False),
-    (r"paling\s+lama\s+(?:menjabat|di\s+jabatan(?:nya)?(?:\s+(?:sekarang|saat\s+ini))?)|"
+    (r"paling\s+lama\s+(?:menjabat|(?:di|menduduki|memegang)\s+jabatan(?:nya)?(?:\s+(?:sekarang|saat\s+ini))?)|"
      r"longest\s+in\s+(?:their\s+|the\s+)?(?:current\s+)?(?:post|position|role)|longest[-\s]serving|"
      r"(?:(?:has|have)\s+been\s+|served\s+)?in\s+(?:their|the|his|her)\s+(?:current\s+)?(?:post|position|role)\s+(?:the\s+)?longest|"
      r"(?:(?:has|have)\s+)?held\s+(?:their|the|his|her)\s+(?:current\s+)?(?:post|position|role)\s+(?:the\s+)?longest",
      "years_in_post", True),
-    (r"(?:paling\s+(?:cepat|dekat|segera)|terdekat)\s+pensiun|(?:soonest|next)\s+to\s+retire",
+    (r"(?:paling\s+(?:cepat|dekat|segera|dulu|awal)|terdekat|lebih\s+dulu)\s+(?:masa\s+)?pensiun|(?:soonest|first|next)\s+to\s+retire",
      "retirement", False),
     (r"(?:skp|kinerja)\s+(?:terbaik|tertinggi|paling\s+baik)|best\s+(?:skp|performance(?:\s+ratings?)?)",
      "skp", True),
@@ -390,7 +399,7 @@ _SCAFFOLD = frozenset(
     yg sudah telah masih akan bisa dapat berada terdaftar termasuk bekerja work works working kah lah pun juga hanya cuma only all any every each its it this that those these
     kabupaten kab pemkab pemda regency government kota sekarang saat now currently current today hari
     ikut mengikuti pernah masuk keterangan keterangannya rekap rekapitulasi headcount dong ya aja sih nih tsb tolong coba
-    personnel total jumlahnya totalnya please kindly
+    personnel total jumlahnya totalnya please kindly got get received anggota level
     """.split()
 )
 _ABOUT = re.compile(r"\b(?:tentang|soal|mengenai|about|regarding|on)\b", re.I)
@@ -520,7 +529,28 @@ def _count_and_groups(s: _State, units: Sequence[tuple[str, str]], today: dt.dat
             s.plan.aggregate = Aggregate(kind="count")
 
 
+_RETIRE_SORT = re.compile(
+    r"\b(?:(?:paling\s+(?:cepat|dekat|segera|dulu|awal)|terdekat|lebih\s+dulu)\s+(?:masa\s+)?pensiun|"
+    r"(?:soonest|first|next)\s+to\s+retire|retir(?:e|es|ing)\s+(?:the\s+)?(?:soonest|first|earliest))\b",
+    re.I,
+)
+_FROM_YEAR = re.compile(
+    r"\b(?:mulai|sejak|dari|from|starting(?:\s+in)?|in\s+or\s+after)\s+(?:(?:tahun|year)\s+)?(\d{4})(?:\s+(?:on(?:wards?)?|ke\s+atas|dan\s+seterusnya))?\b",
+    re.I,
+)
+
+
 def _retirement(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
+    if m := _RETIRE_SORT.search(s.rest):
+        # "paling dulu pensiun": an order, not a filter; "mulai tahun 2026" bounds it
+        s.take(m)
+        s.plan.sort = Sort(key="retirement", descending=False)
+        if start := _FROM_YEAR.search(s.rest):
+            s.take(start)
+            s.plan.filters.retirement = RetirementFilter(year=int(start.group(1)), year_to=2100)
+        else:
+            s.plan.filters.retirement = RetirementFilter(within_years=40)  # from today (or the date asked about) on
+        return
     m = _RETIRE.search(s.rest)
     if not m:
         return
@@ -544,11 +574,17 @@ _EXCLUDE_BEFORE = re.compile(
     r"but\s+not)\s+(?:(?:the|di|unit|units)\s+)?$",
     re.I,
 )
+_DISTRICT_EN = re.compile(r"\b((?:[A-Z][\w]+\s+){1,3})(?:sub-?district|district)(?:\s+(?:office|government|staff))?\b")
+_POST_LEVEL = re.compile(
+    r"\b(?:(?:at\s+)?(?:the\s+)?(?:jenjang\s+)?)(ahli\s+(?:utama|madya|muda|pertama)|penyelia|mahir|terampil|pemula)(?:\s+level)?\b",
+    re.I,
+)
 _WHOLE_GOVERNMENT = re.compile(
     r"\b(?:(?:di\s+)?(?:lingkungan|seluruh|semua)\s+(?:(?:instansi|opd|perangkat\s+daerah|unit\s+kerja)\s+)?"
     r"(?:pemerintah(?:an)?\s+(?:kabupaten|kota|daerah)|pemkab|pemkot|pemda|kabupaten|kota)|se-?(?:kabupaten|kota)|"
     r"(?:across|in|throughout)\s+the\s+(?:whole\s+|entire\s+)?(?:regency|city|local\s+government|government)(?:\s+government)?|"
-    r"(?:di\s+)?(?:seluruh|semua)\s+(?:opd|perangkat\s+daerah|unit\s+kerja|instansi)|(?:across|in)\s+all\s+(?:units|offices|agencies))\b",
+    r"(?:di\s+)?(?:seluruh|semua)\s+(?:opd|perangkat\s+daerah|unit\s+kerja|instansi)|"
+    r"(?:seluruh|semua)\s+(?:asn|pns|pegawai)(?:\s+(?:di\s+)?(?:pemkab|pemkot|pemda|kabupaten|kota))?|(?:across|in)\s+all\s+(?:units|offices|agencies))\b",
     re.I,
 )
 
@@ -558,6 +594,15 @@ def _units(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     excluded: list[str] = []
     if m := _WHOLE_GOVERNMENT.search(s.rest):
         s.take(m)  # the whole regency: no unit filter
+    for m in list(_DISTRICT_EN.finditer(s.rest)):  # "the Bukit Harapan sub-district office"
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            key = unit_key("kecamatan " + " ".join(words[-n:]))
+            district = [name for k, name in units if k == key]
+            if district:
+                found.extend(x for x in district if x not in found)
+                s.take(m)
+                break
     low = s.rest.lower()
 
     def note(names: list[str], start: int) -> None:
@@ -641,11 +686,13 @@ _SKP_CUE = r"(?:skp(?:-?nya)?|predikat(?:\s+(?:skp|kinerja))?(?:-?nya)?|kinerja(
 _PRED_MIN = r"(?:minimal|min\.?|paling\s+rendah|sekurang-kurangnya|at\s+least)"
 _PRED_UP = r"(?:ke\s*atas|keatas|atau\s+lebih(?:\s+baik)?|or\s+(?:better|above|higher)|and\s+above)"
 _YEAR_AFTER = r"(?:\s+(?:tahun\s+)?(\d{4})(?:-?nya)?)"
+_PRED_BELOW = r"(?:di\s+bawah|below|under|kurang\s+dari|lebih\s+rendah\s+dari|worse\s+than)"
 _SKP2 = re.compile(
-    rf"\b(?:(?:dengan|ber)\s*)?{_SKP_CUE}{_YEAR_AFTER}?\s+(?:(?:nya|of|as|is|adalah|was|were)\s+|[=:]\s*)?(?:an?\s+)?"
-    rf"(?:({_PRED_MIN})\s+)?[\"'“]?({_PRED_ALT})[\"'”]?(?:\s+({_PRED_UP}))?"
-    rf"|(?:({_PRED_MIN})\s+)?[\"'“]?({_PRED_ALT})[\"'”]?(?:\s+({_PRED_UP}))?\s+(?:(?:in|on|di|pada)\s+(?:(?:their|the|his|her)\s+)?)?"
-    r"(?:skp(?:-?nya)?|performance(?:\s+ratings?)?|ratings?)\b",
+    rf"\b(?:(?:dengan|ber)\s*)?{_SKP_CUE}(?:\s+(?:tahun\s+)?(?P<y1>\d{{4}})(?:-?nya)?)?\s+(?:(?:nya|of|as|is|adalah|was|were)\s+|[=:]\s*)?"
+    rf"(?:an?\s+)?(?:(?P<op1>{_PRED_MIN}|{_PRED_BELOW})\s+)?[\"'“]?(?P<p1>{_PRED_ALT})[\"'”]?(?:\s+(?P<up1>{_PRED_UP}))?"
+    rf"|(?:(?P<op2>{_PRED_MIN}|{_PRED_BELOW})\s+)?[\"'“]?(?P<p2>{_PRED_ALT})[\"'”]?(?:\s+(?P<up2>{_PRED_UP}))?\s+"
+    r"(?:(?:in|on|di|pada|for|untuk)\s+(?:(?:their|the|his|her)\s+)?)?(?:(?P<y2>\d{4})\s+)?"
+    r"(?:skp(?:-?nya)?|performance(?:\s+ratings?)?|ratings?)\b(?:\s+(?:tahun\s+)?(?P<y3>\d{4}))?",
     re.I,
 )
 _PRED_ORDER = (
@@ -661,7 +708,7 @@ _YEAR_RANGE = re.compile(
     re.I,
 )
 _YEAR_LIST = re.compile(
-    r"^[\s,]*(?:(?:in|pada|tahun|years?|both|each\s+of|every\s+one\s+of|masing-masing|baik|for)\s+)*(\d{4})((?:\s*(?:,|dan|and|&|maupun)\s*\d{4})+)",
+    r"^[\s,]*(?:(?:in|pada|di|tahun|years?|both|each\s+of|every\s+one\s+of|masing-masing|baik|for)\s+)*(\d{4})((?:\s*(?:,\s*(?:dan|and)?|dan|and|&|maupun)\s*\d{4})+)",
     re.I,
 )
 _YEAR_ONE = re.compile(r"^[\s,]*(?:(?:in|pada|tahun|year|for|di)\s+)*(\d{4})(?:-?nya)?\b", re.I)
@@ -671,14 +718,17 @@ def _skp(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     m = _SKP2.search(s.rest)
     if not m:
         return
-    g = m.groups()
-    year_text, least, word, up = (g[0], g[1], g[2], g[3]) if g[2] else (None, g[4], g[5], g[6])
-    predikat = next(
-        p for pattern, p in _PREDIKAT if re.fullmatch(pattern, " ".join(word.lower().split()), re.I)
-    )
+    g = m.groupdict()
+    first = g["p1"] is not None
+    year_text = g["y1"] if first else (g["y2"] or g["y3"])
+    op, word, up = (g["op1"], g["p1"], g["up1"]) if first else (g["op2"], g["p2"], g["up2"])
+    predikat = next(p for pattern, p in _PREDIKAT if re.fullmatch(pattern, " ".join(word.lower().split()), re.I))
     wanted = [predikat]
-    if least or up:
-        wanted = [p for p in _PRED_ORDER if _PRED_ORDER.index(p) >= _PRED_ORDER.index(predikat)]
+    rank = _PRED_ORDER.index(predikat)
+    if op and re.fullmatch(_PRED_BELOW, op, re.I):
+        wanted = [p for p in _PRED_ORDER if _PRED_ORDER.index(p) < rank] or [predikat]
+    elif op or up:
+        wanted = [p for p in _PRED_ORDER if _PRED_ORDER.index(p) >= rank]
     s.take(m)
     # Stray mentions of the SKP itself ("in their SKP", "SKP-nya") are part of the same filter.
     s.rest = re.sub(
@@ -742,10 +792,19 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
             other = _leadership_level(again.group(0))
             level = level if other == level else None
             end = again.end()
+        if (paren := re.match(r"\s*\(([^)]{1,60})\)", s.rest[end:])) and _LEADERSHIP.search(paren.group(1)):
+            end += paren.end()  # "Pelatihan Kepemimpinan Pengawas (PKP)"
+        year = None
+        if when := re.match(r"\s*(?:(?:pada|di|in)\s+)?(?:(?:tahun|year)\s+)?(\d{4})\b", s.rest[end:], re.I):
+            year = int(when.group(1))
+            end += when.end()
         s.rest = s.rest[:start] + " " * (end - start) + s.rest[end:]
-        s.plan.filters.training.append(TrainingFilter(leadership=True, level=level, taken=taken))  # type: ignore[arg-type]
+        s.plan.filters.training.append(TrainingFilter(leadership=True, level=level, taken=taken, year=year))  # type: ignore[arg-type]
         return
     name = _TRAINING_NAME.search(s.rest) or _TRAINING_BEFORE.search(s.rest)
+    if name and (paren := re.match(r"\s*\(([^)]{1,80})\)", s.rest[name.end():])):
+        # "diklat PPNS (Penyidik Pegawai Negeri Sipil)": the name spelled out, not another part of the question
+        s.rest = s.rest[: name.end()] + " " * paren.end() + s.rest[name.end() + paren.end():]
     score = _SCORE.search(s.rest)
     passed = _PASSED_ON.search(s.rest)
     stopped = _STOPPED.search(s.rest)
@@ -754,6 +813,7 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
         or (score and re.search(r"pelatihan|diklat|training|peserta|participant", s.rest, re.I))
         or passed
         or stopped
+        or _REMARK.search(s.rest)
     ):
         return
     f = TrainingFilter()
@@ -763,13 +823,12 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
             f.words = words
             s.take(name)
     if score:
-        op, value, tail = (
-            (score.group(1) or "").lower(),
-            _number(score.group(2)),
-            (score.group(3) or "").lower(),
-        )
+        op, value, tail = (score.group(2) or "").lower(), _number(score.group(3)), (score.group(4) or "").lower()
         value = value / 10 if value > 10 else value
-        if re.search(r"atas|above|more|over|lebih\s+dari", op) and not re.search(r"bawah", op):
+        low = _number(score.group(1)) if score.group(1) else None
+        if low is not None:
+            f.score_min, f.score_max = (low / 10 if low > 10 else low), value
+        elif re.search(r"atas|above|more|over|lebih\s+dari", op) and not re.search(r"bawah", op):
             f.score_min = value + (
                 0.001 if op.startswith(("di atas", "above", "more", "over", "lebih")) else 0
             )
@@ -786,6 +845,10 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
         else:
             f.score_min = f.score_max = value
         s.take(score)
+    note = _REMARK.search(s.rest)
+    if note and not (passed or stopped):
+        f.remark = note.group(1).strip()
+        s.take(note)
     if passed:
         f.passed_on = True
         s.take(passed)
@@ -896,6 +959,17 @@ def _eselon(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None
         s.plan.filters.eselon = found
 
 
+def _post_level(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
+    levels: list[str] = []
+    for m in list(_POST_LEVEL.finditer(s.rest)):
+        level = " ".join(m.group(1).split()).title()
+        if level not in levels:
+            levels.append(level)
+        s.take(m)
+    if levels:
+        s.plan.filters.post_level = levels
+
+
 def _jenis(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     kinds: list[JenisJabatan] = []
     for pattern, values in _JENIS_RE:
@@ -970,7 +1044,7 @@ def _as_of(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
 
 _STEPS: tuple[Callable[[_State, Sequence[tuple[str, str]], dt.date], None], ...] = (
     _as_of, _count_and_groups, _retirement, _units, _kotak, _skp, _training, _discipline, _jpm, _years_in_post,
-    _golongan, _eselon, _jenis, _education, _sort,
+    _golongan, _eselon, _post_level, _jenis, _education, _sort,
 )  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from assistant.domain.plan import QueryPlan, TrainingFilter
 GROUP_LABEL = {
     "unit": ("unit kerja", "unit"), "golongan": ("golongan", "golongan"), "kotak": ("kotak talenta", "9-box cell"),
     "pendidikan": ("pendidikan terakhir", "highest education"), "skp": ("predikat SKP", "SKP rating"),
-    "training_score": ("nilai pelatihan", "training score"), "jenis_jabatan": ("jenis jabatan", "post type"),
+    "training_score": ("nilai pelatihan", "training score"), "jenis_jabatan": ("jenis jabatan", "post type"), "eselon": ("eselon", "echelon"),
 }  # fmt: skip
 SORT_LABEL = {
     "merit": ("diurutkan menurut merit", "sorted by merit"),
@@ -53,7 +53,9 @@ def describe(plan: QueryPlan, lang: str = "id", today: dt.date | None = None) ->
             year = f" {plan.aggregate.year}" if plan.aggregate.year else ""
             say(f"dikelompokkan menurut {label[0]}{year}", f"grouped by {label[1]}{year}")
     if (r := f.retirement) is not None:
-        if r.year and r.year_to and r.year_to != r.year:
+        if r.year and r.year_to and r.year_to >= 2100:
+            say(f"mencapai batas usia pensiun pada {r.year} atau sesudahnya", f"reaching the retirement age in {r.year} or later")
+        elif r.year and r.year_to and r.year_to != r.year:
             say(
                 f"mencapai batas usia pensiun pada {r.year}-{r.year_to}",
                 f"reaching the retirement age in {r.year}-{r.year_to}",
@@ -116,6 +118,8 @@ def describe(plan: QueryPlan, lang: str = "id", today: dt.date | None = None) ->
         say(f"golongan {f.golongan_max} ke bawah", f"golongan {f.golongan_max} or below")
     if f.eselon:
         say("eselon " + ", ".join(f.eselon), "echelon " + ", ".join(f.eselon))
+    if f.post_level:
+        say("jenjang " + " / ".join(f.post_level), "post level " + " / ".join(f.post_level))
     if f.jenis_jabatan:
         kinds = "/".join(k.value for k in f.jenis_jabatan)
         say("jabatan " + kinds, "post type " + kinds)
@@ -155,6 +159,8 @@ def _training(t: TrainingFilter) -> tuple[str, str]:
         level_en = f" level {t.level}" if t.level else ""
         label = f"diklat kepemimpinan{level} (PIM/PKP/PKA/PKN)"
         label_en = f"leadership training{level_en} (PIM/PKP/PKA/PKN)"
+        if t.year:
+            label, label_en = f"{label} tahun {t.year}", f"{label_en} in {t.year}"
         return ("sudah " if t.taken else "belum ") + label, (
             "has taken " if t.taken else "has not taken "
         ) + label_en
@@ -179,6 +185,9 @@ def _training(t: TrainingFilter) -> tuple[str, str]:
     if t.passed_on is not None:
         parts_id.append("lanjut ke tahap berikutnya" if t.passed_on else "tidak lanjut")
         parts_en.append("going on to the next stage" if t.passed_on else "not going on")
+    if t.remark:
+        parts_id.append(f"keterangan '{t.remark}'")
+        parts_en.append(f"remark '{t.remark}'")
     if t.year:
         parts_id.append(f"tahun {t.year}")
         parts_en.append(f"in {t.year}")

@@ -262,6 +262,8 @@ def _training_matches(f: Any, nama: str, nilai: float | None, predikat: str | No
         passed = ("lanjut" in low or "lolos" in low) and "tidak" not in low
         if not (passed if f.passed_on else any(w in low for w in sql.STOPPED_WORDS)):
             return False
+    if f.remark and f.remark.lower() not in (predikat or "").lower():
+        return False
     return not (f.year and tahun != f.year)
 
 

@@ -195,3 +195,42 @@ def test_an_older_training_name_is_not_an_age():
 def test_a_post_title_is_not_a_post_type():
     plan = parse_plan("Siapa Pengawas Sekolah di Dinas Pendidikan?", UNITS, TODAY).plan
     assert not plan.filters.jenis_jabatan
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Berapa ASN yang SKP 2023-nya di bawah Baik?",
+         {"filters": {"skp": {"predikat": ["Sangat Kurang", "Kurang", "Butuh Perbaikan"], "year": 2023}}, "aggregate": {"kind": "count"}}),
+        ("Who got Kurang in their 2024 SKP?", {"filters": {"skp": {"predikat": ["Kurang"], "year": 2024}}}),
+        ("Pegawai Inspektorat yang kotak talentanya 7 atau 8", {"filters": {"units": ["Inspektorat"], "kotak": [7, 8]}}),
+        ("Berapa ASN yang pendidikan terakhirnya masih D3/sederajat?", {"filters": {"pendidikan": ["D3"]}, "aggregate": {"kind": "count"}}),
+        ("Siapa saja ASN Disdik yang golongannya III?",
+         {"filters": {"units": ["Dinas Pendidikan"], "golongan_min": "III/a", "golongan_max": "III/d"}}),
+        ("Peserta pelatihan AI dengan nilai 7 sampai 9", {"filters": {"training": [{"words": ["ai"], "score_min": 7.0, "score_max": 9.0}]}}),
+        ("Which trainees of the AI course scored exactly 10?", {"filters": {"training": [{"words": ["ai"], "score_min": 10.0, "score_max": 10.0}]}}),
+        ("Berapa peserta pelatihan AI yang keterangannya 'Cukup'?",
+         {"filters": {"training": [{"words": ["ai"], "remark": "Cukup"}]}, "aggregate": {"kind": "count"}}),
+        ("Siapa yang ikut Diklat PIM III (PKA) pada 2023?", {"filters": {"training": [{"leadership": True, "level": "III", "year": 2023}]}}),
+        ("How many staff work in the Muara Indah district office?", {"filters": {"units": ["Kecamatan Muara Indah"]}, "aggregate": {"kind": "count"}}),
+        ("Berapa JF Ahli Pertama di Dinkes?", {"filters": {"units": ["Dinas Kesehatan"], "post_level": ["Ahli Pertama"]}, "aggregate": {"kind": "count"}}),
+        ("Jumlah pejabat per eselon", {"aggregate": {"kind": "group", "by": "eselon"}}),
+        ("Sebaran kotak talenta seluruh pegawai", {"aggregate": {"kind": "group", "by": "kotak"}}),
+        ("Berapa ASN di masing-masing kecamatan?", {"filters": {"units": sorted(KECAMATAN)}, "aggregate": {"kind": "group", "by": "unit"}}),
+        ("Break down the 2024 SKP predicates of Bappeda",
+         {"filters": {"units": ["Badan Perencanaan Pembangunan Daerah"]}, "aggregate": {"kind": "group", "by": "skp", "year": 2024}}),
+        ("Mulai 2028, siapa yang paling cepat pensiun?",
+         {"filters": {"retirement": {"year": 2028, "year_to": 2100}}, "sort": {"key": "retirement", "descending": False}}),
+        ("Siapa di Inspektorat yang paling lama menduduki jabatannya?", {"filters": {"units": ["Inspektorat"]}, "sort": {"key": "years_in_post"}}),
+    ],
+)  # fmt: skip
+def test_still_more_ways_of_asking(question, expected):
+    got = plan_of(question)
+    if len(got.get("filters", {}).get("units", [])) > 1:
+        got["filters"]["units"] = sorted(got["filters"]["units"])
+    assert got == expected
+
+
+@pytest.mark.parametrize("question", ["Siapa ASN orang Sunda di Bappeda?", "Berapa pegawai keturunan Tionghoa?", "List the Javanese staff"])
+def test_ethnic_groups_named_are_declined(question):
+    assert parse_plan(question, UNITS, TODAY).status == "declined"
