@@ -66,6 +66,12 @@ class LlmSettings(BaseModel):
     api_key: str = Field("not-needed", description="API key for the openai provider.")
     temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature.")
     timeout_s: float = Field(120.0, gt=0, description="Request timeout in seconds.")
+    propose_plans: bool = Field(
+        False,
+        description="With a model configured: for a question the deterministic parser cannot map, let the model "
+        "propose a query plan as JSON (validated against the plan schema, never SQL; the answer says so). Off by "
+        "default: the packaged 0.5B model is slow and often wrong at this.",
+    )
 
 
 class SearchSettings(BaseModel):

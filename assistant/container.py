@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from assistant.chains.answer import llm_writer, template_writer
+from assistant.chains.planner import llm_proposer
 from assistant.config import Settings
 from assistant.db.engine import build_engine, database_url, migrate
 from assistant.db.repository import PeopleRepository
@@ -52,5 +53,6 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
         writer_name="template" if llm is None else f"{settings.llm.provider}:{settings.llm.model}",
         default_language=settings.language,
         rules=rules,
+        proposer=llm_proposer(llm) if llm is not None and settings.llm.propose_plans else None,
     )
     return Container(settings, embeddings, store, people, audit, service)

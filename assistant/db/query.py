@@ -249,7 +249,7 @@ def _groups(conn: Any, plan: QueryPlan, where: list[ColumnElement[bool]], latest
         return [(_score(k), int(n)) for k, n in conn.execute(stmt)]
     column: Any = {
         "unit": P.c.unit_kerja, "golongan": P.c.golongan, "kotak": P.c.kotak_talenta,
-        "pendidikan": P.c.jenjang_rank, "jenis_jabatan": P.c.jenis_jabatan, "eselon": P.c.eselon,
+        "pendidikan": P.c.jenjang_rank, "jenis_jabatan": P.c.jenis_jabatan, "eselon": P.c.eselon, "jenis_kelamin": P.c.jenis_kelamin,
     }[by or "unit"]  # fmt: skip
     rows = conn.execute(select(column, func.count()).select_from(P).where(*where).group_by(column))
     out: list[tuple[str, int]] = []

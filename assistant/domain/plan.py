@@ -96,7 +96,8 @@ class Filters(_Part):
 
 
 SortKey = Literal["merit", "jpm", "skp", "years_in_post", "retirement", "relevance", "name", "training_score"]
-GroupKey = Literal["unit", "golongan", "kotak", "pendidikan", "skp", "training_score", "jenis_jabatan", "eselon"]
+GroupKey = Literal["unit", "golongan", "kotak", "pendidikan", "skp", "training_score", "jenis_jabatan", "eselon",
+                   "jenis_kelamin"]
 
 
 class Sort(_Part):
@@ -105,6 +106,8 @@ class Sort(_Part):
 
 
 class Aggregate(_Part):
+    """A count or a group-by. By 'jenis_kelamin' only for BKPSDM, as an equality report: counts, no names."""
+
     kind: Literal["count", "group"]
     by: GroupKey | None = None
     year: int | None = Field(None, description="For group by SKP predicate: the SKP year (default: the latest).")
@@ -143,6 +146,7 @@ class ParsedPlan(BaseModel):
     unused: list[str] = Field(default_factory=list, description="Words of the question no part could use.")
     declined_reason: str | None = None
     language: Literal["id", "en"] = "id"
+    planner: Literal["parser", "llm", "follow-up", "client"] = "parser"
 
 
 def refine(previous: QueryPlan, new: QueryPlan) -> QueryPlan:

@@ -63,7 +63,13 @@ _PROTECTED: tuple[tuple[str, str, str], ...] = (
 )  # fmt: skip
 _PROTECTED_RE = [(re.compile(p, re.I), id_, en) for p, id_, en in _PROTECTED]
 _RETIREMENT_AGE = re.compile(r"\b(?:usia|batas usia|umur)\s+pensiun\b|\bretirement age\b", re.I)
-_GROUP_GENDER = re.compile(r"\b(?:per|menurut|berdasarkan|by)\s+(?:jenis kelamin|gender)\b", re.I)
+# An equality report's aggregate ("rekap ASN per jenis kelamin"): allowed to BKPSDM only, never a filter.
+_GROUP_GENDER = re.compile(
+    r"\b(?:(?:per|menurut|berdasarkan|by)\s+(?:jenis\s+kelamin|gender|sex)|(?:sebaran|komposisi|rasio|rekap(?:itulasi)?|distribusi|"
+    r"breakdown|distribution|balance)\s+(?:(?:of|menurut|berdasarkan)\s+)?(?:jenis\s+kelamin|gender)|gender\s+(?:breakdown|distribution|"
+    r"balance|ratio|split))\b",
+    re.I,
+)
 
 # ---- counts and groups ---------------------------------------------------------------------------
 
@@ -440,7 +446,10 @@ def parse_plan(
     lang = detect_language(text, default_language)
     en = lang == "en"
     state = _State(text, today=today)
-    declined = _protected(text)
+    if gender := _GROUP_GENDER.search(text):
+        state.take(gender)
+        state.plan.aggregate = Aggregate(kind="group", by="jenis_kelamin")
+    declined = _protected(state.rest)
     if declined:
         reason_id = f"Talenta tidak menyaring, mengurutkan atau menghitung ASN menurut {declined[0]}."
         reason_en = f"Talenta does not filter, sort or count civil servants by {declined[1]}."
@@ -466,7 +475,7 @@ def _protected(text: str) -> tuple[str, str] | None:
 
 def _count_and_groups(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     unit_kind = ""
-    if m := _GROUP_UNIT_KIND.search(s.rest):
+    if s.plan.aggregate is None and (m := _GROUP_UNIT_KIND.search(s.rest)):
         unit_kind = m.group(1).lower()
         kind_key = "rumah sakit umum daerah" if unit_kind == "rsud" else unit_kind
         named = [name for key, name in units if key.startswith(kind_key + " ")]

@@ -14,7 +14,7 @@ from assistant.domain.plan import QueryPlan, TrainingFilter
 GROUP_LABEL = {
     "unit": ("unit kerja", "unit"), "golongan": ("golongan", "golongan"), "kotak": ("kotak talenta", "9-box cell"),
     "pendidikan": ("pendidikan terakhir", "highest education"), "skp": ("predikat SKP", "SKP rating"),
-    "training_score": ("nilai pelatihan", "training score"), "jenis_jabatan": ("jenis jabatan", "post type"), "eselon": ("eselon", "echelon"),
+    "training_score": ("nilai pelatihan", "training score"), "jenis_jabatan": ("jenis jabatan", "post type"), "eselon": ("eselon", "echelon"), "jenis_kelamin": ("jenis kelamin (laporan kesetaraan)", "gender (equality report)"),
 }  # fmt: skip
 SORT_LABEL = {
     "merit": ("diurutkan menurut merit", "sorted by merit"),

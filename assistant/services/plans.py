@@ -57,6 +57,9 @@ def understood_text(parsed: ParsedPlan, lang: str) -> str:
     if not parsed.understood:
         return ""
     lead = "I understood: " if lang == "en" else "Saya memahami: "
+    if parsed.planner == "llm":
+        lead = ("The language model proposed this plan (check it): " if lang == "en"
+                else "Rencana ini diusulkan oleh model bahasa (mohon diperiksa): ")  # fmt: skip
     text = lead + "; ".join(parsed.understood) + "."
     if parsed.unused:
         text += (" Not used: " if lang == "en" else " Tidak saya pakai: ") + "'" + " ".join(parsed.unused) + "'."
@@ -99,7 +102,7 @@ def run(
     base = {
         "query": question, "field": plan.relevance or "", "language": lang, "status": parsed.status,
         "understood": plan.model_dump(mode="json", exclude_defaults=True),
-        "understood_text": understood_text(parsed, lang), "unused": parsed.unused,
+        "understood_text": understood_text(parsed, lang), "unused": parsed.unused, "planner": parsed.planner,
         "total_people": service.store.count(_visibility(caller)),
         "target_post": plan.target_post, "target_title": plan.target_title,
     }  # fmt: skip
@@ -109,6 +112,8 @@ def run(
         return SearchResult(**base, message=not_understood_message(lang, parsed.unused), candidates=[])
     assert service.people is not None
     engine = service.people.engine
+    if plan.aggregate and plan.aggregate.by == "jenis_kelamin":
+        return _equality_report(service, caller, plan, base, lang, today)
     want = limit or (service.settings.top_k if plan.relevance else DEFAULT_LIST_LIMIT)
     target = TargetPost(plan.target_post, plan.target_title) if plan.target_post else None
     if plan.relevance:
@@ -134,6 +139,28 @@ def run(
     candidates = [c.model_copy(update={"rank": i + 1}) for i, c in enumerate(candidates)]
     groups = [GroupOut(key=k, count=n) for k, n in result.groups] if result.groups is not None else None
     return SearchResult(**base, total_matching=result.total, groups=groups, candidates=candidates)
+
+
+_GENDER_LABEL = {"id": {"L": "Laki-laki", "P": "Perempuan"}, "en": {"L": "Male", "P": "Female"}}
+
+
+def _equality_report(
+    service: TalentService, caller: Caller, plan: QueryPlan, base: dict[str, Any], lang: str, today: dt.date
+) -> SearchResult:
+    """Counts by gender for an equality report: BKPSDM only, never a list of people, never a filter."""
+    en = lang == "en"
+    if caller.role != "bkpsdm":
+        message = ("Counts by gender are available to BKPSDM only, as an equality report (counts, no names)." if en
+                   else "Hitungan menurut jenis kelamin hanya tersedia untuk BKPSDM, sebagai laporan kesetaraan "
+                   "(jumlah saja, tanpa nama).")  # fmt: skip
+        return SearchResult(**{**base, "status": "declined"}, message=message, candidates=[])
+    assert service.people is not None
+    clean = plan.model_copy(update={"sort": None})
+    result = sql.execute(service.people.engine, clean, caller, today, limit=None)
+    labels = _GENDER_LABEL["en" if en else "id"]
+    missing = "not recorded" if en else "tidak tercatat"
+    groups = [GroupOut(key=labels.get(k, missing if k == "tidak ada" else k), count=n) for k, n in result.groups or []]
+    return SearchResult(**base, total_matching=result.total, groups=groups, candidates=[])
 
 
 def lookup_result(

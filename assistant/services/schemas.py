@@ -107,6 +107,10 @@ class Understanding(BaseModel):
         None, description="How many people match the question's conditions, among those the caller may see."
     )
     groups: list[GroupOut] | None = Field(None, description="Counts per group, for a group-by question.")
+    planner: str | None = Field(
+        None, description="Who made the plan: parser (the deterministic default), llm (a model's proposal, validated), "
+        "follow-up (the previous plan refined) or client (sent to /v1/query)."
+    )
 
 
 class SearchResult(Understanding):

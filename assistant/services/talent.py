@@ -22,6 +22,7 @@ from langchain_core.runnables import Runnable
 from assistant.chains import structured
 from assistant.chains.answer import build_retrieve_step
 from assistant.chains.guard import check_answer
+from assistant.chains.planner import Proposer
 from assistant.chains.template import compose
 from assistant.config import SearchSettings
 from assistant.db.repository import PeopleRepository
@@ -121,9 +122,12 @@ class TalentService:
         default_language: str = "id",
         rules: list[Rule] | None = None,
         people: PeopleRepository | None = None,
+        proposer: Proposer | None = None,
     ) -> None:
+        """``proposer``: a language model proposing a plan for a question the parser cannot map."""
         self.store = store
         self.people = people if people is not None else store.records
+        self.proposer = proposer
         self.embeddings = embeddings
         self.audit = audit
         self.settings = search_settings
@@ -166,8 +170,8 @@ class TalentService:
             if result.target_post:
                 result = result.model_copy(update={"candidates": plans.grouped(result.candidates, result.target_title)})
         if action:
-            self.audit.record(caller, action, query, [c.nip for c in result.candidates],
-                              status=result.status, total_matching=result.total_matching)  # fmt: skip
+            self.audit.record(caller, action, query, [c.nip for c in result.candidates], status=result.status,
+                              total_matching=result.total_matching, plan=result.understood)  # fmt: skip
         return result
 
     def _structured(
@@ -190,6 +194,12 @@ class TalentService:
             nips = plans.lookup_by_name(self, caller, text)
             if nips:
                 return plans.lookup_result(self, caller, text, nips, lang, "name", today)
+            if parsed.status == "not_understood" and self.proposer is not None and self.people is not None:
+                proposed = self.proposer(text, [name for _, name in self.people.units()], lang)
+                if proposed is not None:
+                    said = ParsedPlan(plan=proposed, understood=describe(proposed, lang, today), language=lang,
+                                      planner="llm")  # type: ignore[arg-type]  # fmt: skip
+                    return plans.run(self, caller, said, text, lang, limit, today)
             if parsed.status == "not_understood" and plan.aggregate is not None:
                 return plans.run(self, caller, parsed, text, lang, limit, today)
             return None
@@ -201,7 +211,8 @@ class TalentService:
         """A query plan sent as is (an integrator): validated by its schema, run like a parsed one."""
         lang = language or self.default_language
         today = dt.date.today()
-        parsed = ParsedPlan(plan=plan, understood=describe(plan, lang, today), language=lang)  # type: ignore[arg-type]
+        parsed = ParsedPlan(plan=plan, understood=describe(plan, lang, today), language=lang,
+                            planner="client")  # type: ignore[arg-type]  # fmt: skip
         result = plans.run(self, caller, parsed, "", lang, limit, today)
         self.audit.record(caller, "query", plan.model_dump_json(exclude_defaults=True),
                           [c.nip for c in result.candidates], total_matching=result.total_matching)  # fmt: skip
@@ -316,8 +327,8 @@ class TalentService:
             result: SearchResult = refined
             standalone = result.understood_text
             item: dict[str, Any] = {"question": question, "result": result}
-            self.audit.record(caller, "search", question, [c.nip for c in result.candidates],
-                              status=result.status, total_matching=result.total_matching)  # fmt: skip
+            self.audit.record(caller, "search", question, [c.nip for c in result.candidates], status=result.status,
+                              total_matching=result.total_matching, plan=result.understood)  # fmt: skip
         else:
             if history and follow.kind in ("refine", "retarget", "new"):
                 query, filters, standalone = self._condense(follow, history[-1], question)
@@ -373,6 +384,7 @@ class TalentService:
             standalone=standalone,
             status=result.status,
             total_matching=result.total_matching,
+            plan=result.understood,
         )
         yield {"event": "done", "data": out}
 
@@ -395,7 +407,7 @@ class TalentService:
         merged = refine(old, parsed.plan)
         lang = language or parsed.language
         said = ParsedPlan(plan=merged, understood=describe(merged, lang, today), unused=parsed.unused,
-                          language=lang)  # type: ignore[arg-type]  # fmt: skip
+                          language=lang, planner="follow-up")  # type: ignore[arg-type]  # fmt: skip
         return plans.run(self, caller, said, question, lang, limit, today)
 
     def _condense(self, follow: FollowUp, last: Turn, question: str) -> tuple[str, SearchFilters | None, str | None]:

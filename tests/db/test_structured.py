@@ -277,3 +277,19 @@ def test_follow_ups_refine_the_previous_plan(sample):
 
     plain = service.run_plan(SYSTEM, QueryPlan.model_validate({"filters": {"kotak": [9]}, "aggregate": {"kind": "count"}}))
     assert plain.understood_text == "Saya memahami: jumlah; kotak talenta 9."
+
+
+def test_gender_counts_are_an_equality_report_for_bkpsdm_only(sample):
+    """Counts by gender: BKPSDM sees the numbers (no names, audited with the plan); anyone else, and
+    any filter or list by gender, is declined."""
+    container, _ = sample
+    want = Counter({"L": "Laki-laki", "P": "Perempuan"}[p["jenis_kelamin"][:1].upper()]
+                   for p in PEG if p["unit_kerja"] == "Dinas Kesehatan" and p["jenis_kelamin"])  # fmt: skip
+    got = ask(container, "Rekap jumlah ASN per jenis kelamin di Dinas Kesehatan")
+    assert got.status == "ok" and got.candidates == [] and {g.key: g.count for g in got.groups or []} == dict(want)
+    entry = container.audit.entries()[-1]
+    assert entry["plan"]["aggregate"] == {"kind": "group", "by": "jenis_kelamin"} and entry["nips"] == []
+    for caller in (Caller(user="bupati", role="pimpinan"), Caller(user="kadis", role="opd", unit_kerja="Dinas Kesehatan")):
+        refused = ask(container, "Rekap jumlah ASN per jenis kelamin di Dinas Kesehatan", caller)
+        assert refused.status == "declined" and not refused.groups and not refused.candidates
+    assert ask(container, "Tampilkan ASN perempuan di Dinas Kesehatan").status == "declined"
