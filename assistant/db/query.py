@@ -81,8 +81,9 @@ def skp_years(plan_filters: Filters, latest: int | None) -> tuple[int, ...]:
 
 def _training_clauses(f: TrainingFilter, d: Any) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = [d.c.nip == P.c.nip]
-    if f.words:
-        clauses.append(_named(d.c.nama_key, f.words))
+    if f.words or f.also:
+        named = [_named(d.c.nama_key, f.words)] if f.words else []
+        clauses.append(or_(*named, *(_words(d.c.nama_key, alt) for alt in f.also if alt)))
     if f.leadership:
         clauses.append(d.c.kepemimpinan.is_(True))
         if f.level:
@@ -240,6 +241,13 @@ def _groups(conn: Any, plan: QueryPlan, where: list[ColumnElement[bool]], latest
         stmt = (select(s.c.predikat, func.count(func.distinct(s.c.nip))).join(P, P.c.nip == s.c.nip)
                 .where(*where, s.c.tahun == year).group_by(s.c.predikat))  # fmt: skip
         return _sorted([(str(k or "tidak ada"), int(n)) for k, n in conn.execute(stmt)])
+    if by == "training_remark":
+        d = t.diklat
+        named = plan.filters.training[0] if plan.filters.training else TrainingFilter()
+        stmt = (select(d.c.predikat, func.count(func.distinct(d.c.nip))).join(P, P.c.nip == d.c.nip)
+                .where(*where, *_training_clauses(named.model_copy(update={"taken": True}), d)[1:],
+                       d.c.predikat.is_not(None)).group_by(d.c.predikat))  # fmt: skip
+        return _sorted([(str(k), int(n)) for k, n in conn.execute(stmt)])
     if by == "training_score":
         d = t.diklat
         trainings = plan.filters.training

@@ -145,3 +145,7 @@ CHILDREN = (pendidikan, riwayat_jabatan, diklat, skp, asesmen, penghargaan, huku
 
 Index("ix_skp_tahun_predikat", skp.c.tahun, skp.c.predikat)
 Index("ix_diklat_nama_key", diklat.c.nama_key)
+# Migration 0002: an SKP filter or group-by reads only this index; group-bys over unit and golongan too.
+Index("ix_skp_tahun_predikat_nip", skp.c.tahun, skp.c.predikat, skp.c.nip)
+Index("ix_people_unit_kerja", people.c.unit_kerja)
+Index("ix_people_golongan", people.c.golongan)

@@ -32,6 +32,10 @@ class SkpFilter(_Part):
 
 class TrainingFilter(_Part):
     words: list[str] = Field(default_factory=list, description="Words the training's name must contain, e.g. ['ai'].")
+    also: list[list[str]] = Field(
+        default_factory=list, max_length=20,
+        description="Or a name with all the words of one of these: the name spelled out ('PPNS': Penyidik Pegawai Negeri Sipil).",
+    )
     leadership: bool = Field(False, description="A leadership training (Diklat PIM / PKP / PKA / PKN).")
     level: Literal["II", "III", "IV"] | None = Field(None, description="Leadership level: PIM II / III (PKA) / IV (PKP).")
     taken: bool = Field(True, description="False: people who have NOT taken such a training.")
@@ -97,7 +101,7 @@ class Filters(_Part):
 
 SortKey = Literal["merit", "jpm", "skp", "years_in_post", "retirement", "relevance", "name", "training_score"]
 GroupKey = Literal["unit", "golongan", "kotak", "pendidikan", "skp", "training_score", "jenis_jabatan", "eselon",
-                   "jenis_kelamin"]
+                   "training_remark", "jenis_kelamin"]
 
 
 class Sort(_Part):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -93,6 +93,7 @@ _GROUPS: tuple[tuple[str, str], ...] = (
         "jenis_jabatan",
     ),
     (r"nilai|score", "training_score"),
+    (r"keterangan|remarks?", "training_remark"),
 )
 _GROUP_RE = [(re.compile(rf"\b{_GROUP_WORDS}\s+{p}\b", re.I), key) for p, key in _GROUPS]
 _SPREAD = re.compile(
@@ -439,8 +440,10 @@ def parse_plan(
     units: Sequence[tuple[str, str]] = (),
     today: dt.date | None = None,
     default_language: str = "id",
+    trainings: Collection[str] = frozenset(),
 ) -> ParsedPlan:
-    """The plan of a question. ``units``: (unit_key, name) of the units in the store."""
+    """The plan of a question. ``units``: (unit_key, name) of the units in the store; ``trainings``: the
+    words of the store's training names (an acronym taken, 'yang sudah ikut PPG', is a training)."""
     today = today or dt.date.today()
     text = " ".join(question.strip().split())
     lang = detect_language(text, default_language)
@@ -462,6 +465,7 @@ def parse_plan(
         return _finish(state, lang, text)
     for step in _STEPS:
         step(state, units, today)
+    _trainings_by_acronym(state, trainings)
     return _finish(state, lang, text)
 
 
@@ -811,8 +815,10 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
         s.plan.filters.training.append(TrainingFilter(leadership=True, level=level, taken=taken, year=year))  # type: ignore[arg-type]
         return
     name = _TRAINING_NAME.search(s.rest) or _TRAINING_BEFORE.search(s.rest)
+    spelled: list[str] = []
     if name and (paren := re.match(r"\s*\(([^)]{1,80})\)", s.rest[name.end():])):
-        # "diklat PPNS (Penyidik Pegawai Negeri Sipil)": the name spelled out, not another part of the question
+        # "diklat PPNS (Penyidik Pegawai Negeri Sipil)": the name spelled out, another way to find it
+        spelled = [w for w in re.findall(r"\w+", paren.group(1).lower()) if w not in _SCAFFOLD]
         s.rest = s.rest[: name.end()] + " " * paren.end() + s.rest[name.end() + paren.end():]
     score = _SCORE.search(s.rest)
     passed = _PASSED_ON.search(s.rest)
@@ -830,6 +836,7 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
         words = [w for w in re.findall(r"[\w]+", name.group(1).lower()) if w not in _SCAFFOLD]
         if words:
             f.words = words
+            f.also = [spelled] if spelled else []
             s.take(name)
     if score:
         op, value, tail = (score.group(2) or "").lower(), _number(score.group(3)), (score.group(4) or "").lower()
@@ -1055,6 +1062,36 @@ _STEPS: tuple[Callable[[_State, Sequence[tuple[str, str]], dt.date], None], ...]
     _as_of, _count_and_groups, _retirement, _units, _kotak, _skp, _training, _discipline, _jpm, _years_in_post,
     _golongan, _eselon, _post_level, _jenis, _education, _sort,
 )  # fmt: skip
+
+
+_TAKEN_CUE = re.compile(
+    r"\b(?:ikut|mengikuti|pernah|lulus|punya|memiliki|bersertifikat|took|taken|attended|completed|passed|holds?|certified)\b", re.I
+)
+_INCLUDING = re.compile(
+    r"\b(?:termasuk|including|inclusive\s+of)\s+(?:(?:yang|those)\s+)?(?:(?:di|in|at)\s+)?(?:the\s+)?"
+    r"(?:kelurahan(?:nya)?|desa|villages?|sub-?units?|uptd|upt)\b",
+    re.I,
+)
+
+
+_NOT_TRAININGS = frozenset({"asn", "pns", "cpns", "pppk", "opd", "ppk", "nip", "bkn", "bkd", "ri", "uptd", "upt"})
+
+
+def _trainings_by_acronym(s: _State, trainings: Collection[str]) -> None:
+    """'Guru yang sudah ikut PPG': an acronym the store's training names use, after a word of taking."""
+    if m := _INCLUDING.search(s.rest):
+        s.take(m)  # "termasuk yang di kelurahan": the unit already includes them
+    if not trainings or not _TAKEN_CUE.search(s.rest):
+        return
+    for m in list(re.finditer(r"\b([A-Z]{2,8})\b", s.rest)):
+        word = m.group(1).lower()
+        if word in _SCAFFOLD or word in _NOT_TRAININGS or word not in trainings:
+            continue
+        if not any(word in t.words for t in s.plan.filters.training):
+            s.plan.filters.training.append(TrainingFilter(words=[word]))
+            s.take(m)
+    if s.plan.filters.training and (cue := _TAKEN_CUE.search(s.rest)):
+        s.take(cue)
 
 
 def _finish(s: _State, lang: str, text: str) -> ParsedPlan:

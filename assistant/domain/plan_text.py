@@ -15,6 +15,7 @@ GROUP_LABEL = {
     "unit": ("unit kerja", "unit"), "golongan": ("golongan", "golongan"), "kotak": ("kotak talenta", "9-box cell"),
     "pendidikan": ("pendidikan terakhir", "highest education"), "skp": ("predikat SKP", "SKP rating"),
     "training_score": ("nilai pelatihan", "training score"), "jenis_jabatan": ("jenis jabatan", "post type"), "eselon": ("eselon", "echelon"), "jenis_kelamin": ("jenis kelamin (laporan kesetaraan)", "gender (equality report)"),
+    "training_remark": ("keterangan pelatihan", "training remark"),
 }  # fmt: skip
 SORT_LABEL = {
     "merit": ("diurutkan menurut merit", "sorted by merit"),
@@ -164,8 +165,9 @@ def _training(t: TrainingFilter) -> tuple[str, str]:
         return ("sudah " if t.taken else "belum ") + label, (
             "has taken " if t.taken else "has not taken "
         ) + label_en
-    parts_id = [f"pelatihan '{' '.join(t.words)}'" if t.words else "pelatihan apa pun"]
-    parts_en = [f"training '{' '.join(t.words)}'" if t.words else "any training"]
+    names = [" ".join(t.words)] * bool(t.words) + [" ".join(alt) for alt in t.also]
+    parts_id = ["pelatihan " + " / ".join(f"'{n}'" for n in names) if names else "pelatihan apa pun"]
+    parts_en = ["training " + " / ".join(f"'{n}'" for n in names) if names else "any training"]
     if not t.taken:
         parts_id[0], parts_en[0] = "belum " + parts_id[0], "not taken: " + parts_en[0]
     lo, hi, below = t.score_min, t.score_max, t.score_below

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _LEADERSHIP = re.compile(
     r"\b(?:pim|pkp|pka|pkn|diklatpim|kepemimpinan|leadership|pelatihan\s+kepemimpinan)\b", re.I
@@ -24,3 +25,22 @@ def score_out_of_10(nilai: float | None) -> float | None:
     if nilai is None:
         return None
     return round(nilai / 10, 3) if nilai > 10 else nilai
+
+
+def spelled_out(acronym: str, names: Iterable[str]) -> list[list[str]]:
+    """The runs of words in these training names (name keys) whose initials spell ``acronym``:
+    'ppns' -> [['penyidik', 'pegawai', 'negeri', 'sipil']] from 'diklat penyidik pegawai negeri sipil'."""
+    target = acronym.casefold()
+    if not 3 <= len(target) <= 8 or not target.isalpha():
+        return []
+    found: list[list[str]] = []
+    for name in names:
+        words = name.split()
+        initials = "".join(w[0] for w in words)
+        start = initials.find(target)
+        while start >= 0:
+            run = words[start : start + len(target)]
+            if run not in found and any(len(w) > 1 for w in run):
+                found.append(run)
+            start = initials.find(target, start + 1)
+    return found[:10]

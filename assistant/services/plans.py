@@ -18,10 +18,11 @@ from assistant.domain.models import Employee
 from assistant.domain.nine_box import cell_meaning, place_employee
 from assistant.domain.plan import Lookup, ParsedPlan, QueryPlan
 from assistant.domain.plan_parser import parse_plan, training_word_groups
+from assistant.domain.plan_text import describe
 from assistant.domain.posts import TargetPost
 from assistant.domain.ranking import merit_factors, merit_value
 from assistant.domain.retirement import retirement
-from assistant.domain.training import name_key, score_out_of_10
+from assistant.domain.training import name_key, score_out_of_10, spelled_out
 from assistant.services.schemas import CandidateOut, EvidenceOut, FactorOut, GroupOut, SearchResult
 
 if TYPE_CHECKING:
@@ -50,7 +51,27 @@ _NAME_WORDS = re.compile(r"^[A-Za-z'.,\s-]+$")
 
 def understand(service: TalentService, question: str, language: str | None, today: dt.date) -> ParsedPlan:
     units = service.people.units() if service.people is not None else []
-    return parse_plan(question, units, today, language or service.default_language)
+    vocabulary = {w for name in service.training_names() for w in name.split()} if re.search(r"\b[A-Z]{2,8}\b", question) else set()
+    return parse_plan(question, units, today, language or service.default_language, trainings=vocabulary)
+
+
+def spell_out_trainings(service: TalentService, parsed: ParsedPlan, lang: str, today: dt.date) -> ParsedPlan:
+    """A training named by its acronym also matches names that spell it out ('PPNS': 'Penyidik Pegawai
+    Negeri Sipil'), found in the store's own training names; the plan shown says so."""
+    plan = parsed.plan
+    changed = False
+    trainings = []
+    for f in plan.filters.training:
+        if len(f.words) == 1 and not f.leadership:
+            extra = [run for run in spelled_out(f.words[0], service.training_names()) if run not in f.also]
+            if extra:
+                f = f.model_copy(update={"also": [*f.also, *extra][:20]})
+                changed = True
+        trainings.append(f)
+    if not changed:
+        return parsed
+    new = plan.model_copy(update={"filters": plan.filters.model_copy(update={"training": trainings})})
+    return parsed.model_copy(update={"plan": new, "understood": describe(new, lang, today)})
 
 
 def understood_text(parsed: ParsedPlan, lang: str) -> str:
@@ -97,6 +118,8 @@ def run(
     today: dt.date,
 ) -> SearchResult:
     """A structured question's result (the caller's visibility is applied in SQL)."""
+    if parsed.status == "ok" and parsed.plan.filters.training:
+        parsed = spell_out_trainings(service, parsed, lang, today)
     plan = parsed.plan
     today = plan.as_of or today
     base = {
@@ -123,7 +146,8 @@ def run(
         candidates = grouped(found.candidates, plan.target_title) if target else found.candidates
         return SearchResult(**{**base, "field": found.field}, total_matching=len(candidates), weak_match=found.weak_match,
                             candidates=candidates)  # fmt: skip
-    fetch = 10**9 if target else want
+    grouping = plan.aggregate is not None and plan.aggregate.kind == "group"
+    fetch = 0 if grouping else 10**9 if target else want  # a group-by answers with counts, not people
     result = sql.execute(engine, plan, caller, today, limit=fetch)
     people = service.people.get(result.nips)
     candidates = [
@@ -273,7 +297,8 @@ def structured_candidate(
 
 def _training_matches(f: Any, nama: str, nilai: float | None, predikat: str | None, tahun: int | None) -> bool:
     key = f" {name_key(nama)} "
-    if f.words and not any(all(f" {w} " in key for w in alt) for alt in training_word_groups(f.words)):
+    alternatives = [*(training_word_groups(f.words) if f.words else []), *f.also]
+    if alternatives and not any(all(f" {w} " in key for w in alt) for alt in alternatives):
         return False
     if f.leadership and not sql_leadership(key, f.level):
         return False

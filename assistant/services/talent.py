@@ -138,6 +138,7 @@ class TalentService:
         self._names: dict[str, str] | None = None
         self._anchors: Any = None
         self._units_cache: tuple[str, list[str]] | None = None
+        self._training_cache: tuple[str, list[str]] | None = None
         self.conversations = ConversationMemory()
         self._index: _Index | None = None
         self._index_lock = threading.Lock()
@@ -509,6 +510,15 @@ class TalentService:
             if score > best_score:
                 best, best_score = unit, score
         return best if best_score >= 0.5 else None
+
+    def training_names(self) -> list[str]:
+        """Distinct training names in the store (name keys), read once per store generation."""
+        if self.people is None:
+            return []
+        generation = self.store.generation()
+        if self._training_cache is None or self._training_cache[0] != generation:
+            self._training_cache = (generation, self.people.training_names())
+        return self._training_cache[1]
 
     def _units(self) -> list[str]:
         generation = self.store.generation()

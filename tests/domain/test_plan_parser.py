@@ -234,3 +234,23 @@ def test_still_more_ways_of_asking(question, expected):
 @pytest.mark.parametrize("question", ["Siapa ASN orang Sunda di Bappeda?", "Berapa pegawai keturunan Tionghoa?", "List the Javanese staff"])
 def test_ethnic_groups_named_are_declined(question):
     assert parse_plan(question, UNITS, TODAY).status == "declined"
+
+
+def test_an_acronym_of_a_stored_training_after_a_word_of_taking_is_a_training():
+    vocabulary = {"pendidikan", "profesi", "guru", "ppg", "dalam", "jabatan", "bagi", "asn", "ai"}
+    plan = parse_plan("Guru di Disdik yang sudah ikut PPG siapa saja?", UNITS, TODAY, trainings=vocabulary).plan
+    assert [t.words for t in plan.filters.training] == [["ppg"]] and plan.relevance == "Guru"
+    plan = parse_plan("Berapa ASN yang sudah ikut pelatihan AI?", UNITS, TODAY, trainings=vocabulary).plan
+    assert [t.words for t in plan.filters.training] == [["ai"]]  # 'ASN' is never a training
+    assert not parse_plan("Berapa ASN di Inspektorat?", UNITS, TODAY, trainings=vocabulary).plan.filters.training
+
+
+def test_a_training_spelled_out_in_parentheses_is_another_way_to_find_it():
+    plan = parse_plan("Siapa yang punya diklat PPNS (Penyidik Pegawai Negeri Sipil)?", UNITS, TODAY).plan
+    assert plan.filters.training[0].words == ["ppns"] and plan.filters.training[0].also == [["penyidik", "negeri", "sipil"]]
+
+
+def test_including_the_kelurahan_adds_no_condition():
+    plan = parse_plan("Berapa pejabat pengawas di Kecamatan Muara Indah, termasuk yang di kelurahan?", UNITS, TODAY).plan
+    assert plan.model_dump(exclude_defaults=True, mode="json") == {
+        "filters": {"units": ["Kecamatan Muara Indah"], "jenis_jabatan": ["pengawas"]}, "aggregate": {"kind": "count"}}

@@ -219,3 +219,22 @@ def test_follow_up_refers_to_the_previous_answer(data_dir):
     assert "Perbandingan kandidat" in text and "Siti Rahmawati" in text and "Bagus Prasetyo" in text
     actions = [e["action"] for e in _audit(data_dir)]
     assert actions[-2:] == ["chat", "compare"]
+
+
+def test_a_group_by_question_shows_a_table_and_a_chart(data_dir):
+    """'Jumlah ASN per golongan': the count per group as a table and a bar chart, and no candidate cards."""
+    from assistant.config import Settings
+    from assistant.container import build_container
+
+    expected = dict(build_container(Settings(data_dir=data_dir)).people.engine.connect().exec_driver_sql(
+        "select golongan, count(*) from people where golongan is not null group by golongan").all())  # fmt: skip
+    at = _app()
+    at.chat_input[0].set_value("Jumlah ASN per golongan").run()
+    assert not at.exception and not at.error
+    text = _assistant_text(at)
+    assert "Saya memahami: dikelompokkan menurut golongan" in text
+    frame = at.dataframe[0].value
+    assert list(frame.columns) == ["kelompok", "jumlah"]
+    assert dict(zip(frame["kelompok"], frame["jumlah"], strict=True)) == expected and expected
+    assert len(at.get("vega_lite_chart")) == 1  # the bar chart
+    assert not at.expander  # counts, not people
