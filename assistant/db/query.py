@@ -134,6 +134,10 @@ def conditions(f: Filters, today: dt.date, latest_skp: int | None) -> list[Colum
         out.append(P.c.golongan_rank <= high)
     if f.eselon:
         out.append(or_(*(P.c.eselon == e if "." in e else P.c.eselon.like(f"{e}.%") for e in f.eselon)))
+    if f.post_title:
+        wanted = " ".join(f.post_title.lower().split())
+        current = func.lower(func.coalesce(P.c.jabatan, ""))
+        out.append(or_(current == wanted, current.like(f"{wanted} %")))
     if f.post_level:
         title = " " + func.lower(func.coalesce(P.c.jabatan, "")) + " "
         out.append(or_(*(title.like(f"% {level.lower()} %") for level in f.post_level)))

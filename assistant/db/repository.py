@@ -205,6 +205,12 @@ class PeopleRepository:
         scored = [(SequenceMatcher(None, key, name).ratio(), nip) for nip, name in rows]
         return [nip for score, nip in sorted(scored, key=lambda s: (-s[0], s[1])) if score >= 0.85]
 
+    def post_titles(self) -> list[str]:
+        """Distinct current post titles (name keys), for telling a post named in a question ('guru')."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.people.c.jabatan).where(t.people.c.jabatan.is_not(None)).distinct())
+            return sorted({name_key(row[0]) for row in rows} - {""})
+
     def training_names(self) -> list[str]:
         """Distinct training names (name keys), for matching a training named in a question."""
         with self.engine.connect() as conn:

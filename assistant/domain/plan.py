@@ -62,6 +62,9 @@ class Filters(_Part):
     golongan_max: str | None = Field(None, description="Highest golongan, e.g. 'IV/b'.")
     eselon: list[str] = Field(default_factory=list, description="Eselon, 'III' (any III.x) or 'III.a'.")
     jenis_jabatan: list[JenisJabatan] = Field(default_factory=list)
+    post_title: str | None = Field(
+        None, max_length=120, description="The current post's title starts with these words ('guru', 'kepala bidang')."
+    )
     post_level: list[str] = Field(
         default_factory=list, description="The level a fungsional post's title names ('Ahli Madya', 'Penyelia'); any of them."
     )

@@ -441,9 +441,12 @@ def parse_plan(
     today: dt.date | None = None,
     default_language: str = "id",
     trainings: Collection[str] = frozenset(),
+    titles: Collection[str] = frozenset(),
 ) -> ParsedPlan:
     """The plan of a question. ``units``: (unit_key, name) of the units in the store; ``trainings``: the
-    words of the store's training names (an acronym taken, 'yang sudah ikut PPG', is a training)."""
+    words of the store's training names (an acronym taken, 'yang sudah ikut PPG', is a training);
+    ``titles``: the store's current post titles (name keys: 'guru ahli muda'), for a post named in a
+    question with other conditions ('guru di Disdik yang sudah ikut PPG')."""
     today = today or dt.date.today()
     text = " ".join(question.strip().split())
     lang = detect_language(text, default_language)
@@ -466,7 +469,7 @@ def parse_plan(
     for step in _STEPS:
         step(state, units, today)
     _trainings_by_acronym(state, trainings)
-    return _finish(state, lang, text)
+    return _finish(state, lang, text, titles)
 
 
 def _protected(text: str) -> tuple[str, str] | None:
@@ -1094,7 +1097,23 @@ def _trainings_by_acronym(s: _State, trainings: Collection[str]) -> None:
         s.take(cue)
 
 
-def _finish(s: _State, lang: str, text: str) -> ParsedPlan:
+def _post_title(words: list[str], titles: Collection[str]) -> tuple[int, int] | None:
+    """The longest run of leftover words that begins a stored post title: (start, end) in ``words``."""
+    if not titles:
+        return None
+    lows = [w.lower() for w in words]
+    best: tuple[int, int] | None = None
+    for i in range(len(lows)):
+        for j in range(len(lows), i, -1):
+            phrase = " ".join(lows[i:j])
+            if phrase in titles or any(t.startswith(phrase + " ") for t in titles):
+                if best is None or j - i > best[1] - best[0]:
+                    best = (i, j)
+                break
+    return best
+
+
+def _finish(s: _State, lang: str, text: str, titles: Collection[str] = frozenset()) -> ParsedPlan:
     target = target_post_from_text(text)
     if target and re.search(
         r"\b(?:layak|cocok|pantas|siap|calon|kandidat|promosi|dipromosikan|menjadi|jadi|pengganti|suksesor|"
@@ -1112,6 +1131,10 @@ def _finish(s: _State, lang: str, text: str) -> ParsedPlan:
         if w.lower() not in _SCAFFOLD and not w.isdigit() and re.search(r"\w", w)
     ]
     words = [w.strip("'") for w in words if w.strip("'").lower() not in _SCAFFOLD]
+    if words and (s.plan.structured() or s.plan.target_post) and (run := _post_title(words, titles)):
+        # "guru di Disdik yang sudah ikut PPG": a post the store holds, named beside other conditions
+        s.plan.filters.post_title = " ".join(w.lower() for w in words[run[0] : run[1]])
+        words = words[: run[0]] + words[run[1] :]
     _, concepts = normalize_concepts(" ".join(words))
     field_like = bool(concepts) or bool(_FIELD_CUE.search(s.rest))
     if words and field_like and (s.plan.structured() or s.plan.target_post):

@@ -119,6 +119,8 @@ def describe(plan: QueryPlan, lang: str = "id", today: dt.date | None = None) ->
         say(f"golongan {f.golongan_max} ke bawah", f"golongan {f.golongan_max} or below")
     if f.eselon:
         say("eselon " + ", ".join(f.eselon), "echelon " + ", ".join(f.eselon))
+    if f.post_title:
+        say(f"jabatan '{f.post_title}'", f"post '{f.post_title}'")
     if f.post_level:
         say("jenjang " + " / ".join(f.post_level), "post level " + " / ".join(f.post_level))
     if f.jenis_jabatan:

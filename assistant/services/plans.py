@@ -52,7 +52,8 @@ _NAME_WORDS = re.compile(r"^[A-Za-z'.,\s-]+$")
 def understand(service: TalentService, question: str, language: str | None, today: dt.date) -> ParsedPlan:
     units = service.people.units() if service.people is not None else []
     vocabulary = {w for name in service.training_names() for w in name.split()} if re.search(r"\b[A-Z]{2,8}\b", question) else set()
-    return parse_plan(question, units, today, language or service.default_language, trainings=vocabulary)
+    return parse_plan(question, units, today, language or service.default_language, trainings=vocabulary,
+                      titles=service.post_titles())  # fmt: skip
 
 
 def spell_out_trainings(service: TalentService, parsed: ParsedPlan, lang: str, today: dt.date) -> ParsedPlan:

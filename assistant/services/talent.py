@@ -139,6 +139,7 @@ class TalentService:
         self._anchors: Any = None
         self._units_cache: tuple[str, list[str]] | None = None
         self._training_cache: tuple[str, list[str]] | None = None
+        self._titles_cache: tuple[str, frozenset[str]] | None = None
         self.conversations = ConversationMemory()
         self._index: _Index | None = None
         self._index_lock = threading.Lock()
@@ -519,6 +520,15 @@ class TalentService:
         if self._training_cache is None or self._training_cache[0] != generation:
             self._training_cache = (generation, self.people.training_names())
         return self._training_cache[1]
+
+    def post_titles(self) -> frozenset[str]:
+        """Distinct current post titles in the store (name keys), read once per store generation."""
+        if self.people is None:
+            return frozenset()
+        generation = self.store.generation()
+        if self._titles_cache is None or self._titles_cache[0] != generation:
+            self._titles_cache = (generation, frozenset(self.people.post_titles()))
+        return self._titles_cache[1]
 
     def _units(self) -> list[str]:
         generation = self.store.generation()

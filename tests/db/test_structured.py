@@ -293,3 +293,13 @@ def test_gender_counts_are_an_equality_report_for_bkpsdm_only(sample):
         refused = ask(container, "Rekap jumlah ASN per jenis kelamin di Dinas Kesehatan", caller)
         assert refused.status == "declined" and not refused.groups and not refused.candidates
     assert ask(container, "Tampilkan ASN perempuan di Dinas Kesehatan").status == "declined"
+
+
+def test_a_post_named_with_other_conditions_counts_exactly(sample):
+    container, _ = sample
+    gurus = {p["nip"] for p in PEG if p["unit_kerja"] == "Dinas Pendidikan" and p["jabatan"].startswith("Guru ")
+             and p["golongan"].startswith("III/")}  # fmt: skip
+    got = ask(container, "Berapa guru di Disdik yang golongan III?")
+    assert got.total_matching == len(gurus) and gurus and "jabatan 'guru'" in got.understood_text
+    nurses = {p["nip"] for p in PEG if p["unit_kerja"].startswith("Rumah Sakit") and p["jabatan"].startswith("Perawat")}
+    assert ask(container, "Tampilkan perawat di RSUD").total_matching == len(nurses) and nurses

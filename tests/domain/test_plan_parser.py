@@ -254,3 +254,13 @@ def test_including_the_kelurahan_adds_no_condition():
     plan = parse_plan("Berapa pejabat pengawas di Kecamatan Muara Indah, termasuk yang di kelurahan?", UNITS, TODAY).plan
     assert plan.model_dump(exclude_defaults=True, mode="json") == {
         "filters": {"units": ["Kecamatan Muara Indah"], "jenis_jabatan": ["pengawas"]}, "aggregate": {"kind": "count"}}
+
+
+def test_a_stored_post_named_beside_other_conditions_is_a_post_filter():
+    titles = {"guru ahli muda", "guru ahli pertama", "kepala bidang budidaya", "perawat ahli muda", "pengawas sekolah"}
+    plan = parse_plan("Berapa guru di Disdik yang golongan III?", UNITS, TODAY, titles=titles).plan
+    assert plan.filters.post_title == "guru" and plan.relevance is None
+    plan = parse_plan("Kepala bidang di Dinas Perikanan kotak 9", UNITS, TODAY, titles=titles).plan
+    assert plan.filters.post_title == "kepala bidang"
+    # a field question alone stays a field question
+    assert parse_plan("Siapa yang paling cocok untuk bidang keperawatan?", UNITS, TODAY, titles=titles).plan.filters.post_title is None
