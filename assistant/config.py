@@ -145,7 +145,7 @@ class SearchSettings(BaseModel):
 
 class ApiKey(BaseModel):
     user: str
-    role: Literal["pimpinan", "bkpsdm", "opd", "asn", "integrasi"]
+    role: Literal["pimpinan", "bkpsdm", "komite", "opd", "asn", "integrasi"]
     unit_kerja: str | None = None
     nip: str | None = None
 

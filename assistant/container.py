@@ -15,6 +15,7 @@ from assistant.llm.factory import build_chat_model
 from assistant.retrieval.embeddings import TalentaEmbeddings, build_embeddings
 from assistant.retrieval.store import TalentStore, build_client
 from assistant.services.audit import AuditLog
+from assistant.services.succession import SuccessionService
 from assistant.services.talent import TalentService, weights_from
 
 logger = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ class Container:
     people: PeopleRepository
     audit: AuditLog
     service: TalentService
+    succession: SuccessionService
 
 
 def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddings | None = None) -> Container:
@@ -55,4 +57,5 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
         rules=rules,
         proposer=llm_proposer(llm) if llm is not None and settings.llm.propose_plans else None,
     )
-    return Container(settings, embeddings, store, people, audit, service)
+    succession = SuccessionService(engine, people, audit, service)
+    return Container(settings, embeddings, store, people, audit, service, succession)

@@ -6,7 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from assistant import __version__
-from assistant.api.routes import chat, employees, health, query, search
+from assistant.api.routes import chat, employees, health, query, search, succession
 from assistant.container import Container, build_container
 from assistant.services.errors import ServiceError
 
@@ -34,4 +34,5 @@ def create_app(container: Container | None = None) -> FastAPI:
     app.include_router(chat.router)
     app.include_router(query.router)
     app.include_router(employees.router)
+    app.include_router(succession.router)
     return app

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData(
@@ -149,3 +151,49 @@ Index("ix_diklat_nama_key", diklat.c.nama_key)
 Index("ix_skp_tahun_predikat_nip", skp.c.tahun, skp.c.predikat, skp.c.nip)
 Index("ix_people_unit_kerja", people.c.unit_kerja)
 Index("ix_people_golongan", people.c.golongan)
+
+
+# ---- workflow state: talent pools per target post, nominees and every decision on them ----------------
+
+talent_pools = Table(
+    "talent_pools",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("post_title", String(300), nullable=False),  # the target post, e.g. "Kepala Bidang Budidaya"
+    Column("unit_kerja", String(300)),
+    Column("level", String(20)),  # pengawas | administrator | jpt_pratama (the eligibility rules)
+    Column("critical", Boolean, nullable=False, default=False),
+    Column("vacant_on", Date),  # when the post falls vacant, if known (the holder's retirement)
+    Column("holder_nip", String(18)),
+    Column("note", Text),
+    Column("created_by", String(120), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+pool_members = Table(
+    "pool_members",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("pool_id", Integer, ForeignKey("talent_pools.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("nip", String(18), nullable=False, index=True),  # no foreign key: decisions outlive a re-import
+    Column("state", String(20), nullable=False),
+    Column("readiness", String(20)),
+    Column("main", Boolean, nullable=False, default=False),  # the main successor of the pool
+    Column("added_by", String(120), nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("pool_id", "nip", name="uq_pool_members_pool_id_nip"),
+)
+pool_events = Table(
+    "pool_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("member_id", Integer, ForeignKey("pool_members.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("action", String(20), nullable=False),
+    Column("source", String(20), nullable=False),
+    Column("target", String(20), nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("undoes", Integer),
+    Column("at", DateTime(timezone=True), nullable=False),
+)

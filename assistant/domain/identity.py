@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Role = Literal["pimpinan", "bkpsdm", "opd", "asn", "integrasi"]
+Role = Literal["pimpinan", "bkpsdm", "komite", "opd", "asn", "integrasi"]
 
 
 @dataclass(frozen=True)
@@ -17,9 +17,9 @@ class Caller:
     nip: str | None = None  # for role 'asn'
 
     def can_see(self, nip: str, unit_kerja: str | None) -> bool:
-        """Pimpinan and BKPSDM see all; an OPD head their unit; an ASN only their own record."""
+        """Pimpinan, BKPSDM and the komite talenta see all; an OPD head their unit; an ASN only their own record."""
         match self.role:
-            case "pimpinan" | "bkpsdm" | "integrasi":
+            case "pimpinan" | "bkpsdm" | "komite" | "integrasi":
                 return True
             case "opd":
                 return bool(unit_key(self.unit_kerja)) and unit_key(unit_kerja) == unit_key(self.unit_kerja)

@@ -23,6 +23,12 @@ class Forbidden(ServiceError):
     status = 403
 
 
+class Conflict(ServiceError):
+    """A step the workflow's rules do not allow in the current state (or a missing note)."""
+
+    status = 409
+
+
 class IndexOutdated(ServiceError):
     """The store holds people written by an older version: they are searchable after a re-ingest."""
 

@@ -1,0 +1,116 @@
+"""Talent pools and succession decisions: the same rules as the workbench, re-checked on every call."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, Field
+
+from assistant.api.deps import CallerDep, ContainerDep
+from assistant.domain.succession import Action, Readiness
+from assistant.services.schemas import CandidateOut
+from assistant.services.succession import InboxItem, MemberOut, PoolOut, SuccessionService
+
+router = APIRouter(prefix="/v1", tags=["succession"])
+ERRORS: dict[int | str, dict[str, Any]] = {
+    403: {"description": "The caller's role may not take this step."},
+    404: {"description": "No such pool or nominee among those the caller may see."},
+    409: {"description": "The step is not allowed in the nominee's state, or its note is missing."},
+}
+
+
+def _service(container: ContainerDep) -> SuccessionService:
+    return container.succession
+
+
+SuccessionDep = Annotated[SuccessionService, Depends(_service)]
+
+
+class PoolIn(BaseModel):
+    post_title: str = Field(min_length=3, max_length=300, description="The target post, e.g. 'Kepala Bidang Budidaya'.")
+    unit_kerja: str | None = Field(None, max_length=300)
+    level: str | None = Field(None, pattern=r"^(pengawas|administrator|jpt_pratama)$", description="Its eligibility rules.")
+    critical: bool = False
+    vacant_on: dt.date | None = None
+    holder_nip: str | None = Field(None, pattern=r"^\d{18}$")
+    note: str | None = Field(None, max_length=2000)
+
+
+class MembersIn(BaseModel):
+    nips: list[str] = Field(min_length=1, max_length=50, description="NIPs to add as candidates.")
+
+
+class StepIn(BaseModel):
+    action: Action = Field(description="nominasikan | verifikasi | tetapkan | tolak | tarik | batalkan (undo)")
+    note: str = Field(min_length=5, max_length=2000, description="Why: every decision carries a note.")
+
+
+class ReadinessIn(BaseModel):
+    readiness: Readiness
+    note: str = Field(min_length=5, max_length=2000)
+
+
+class NoteIn(BaseModel):
+    note: str = Field(min_length=5, max_length=2000)
+
+
+@router.post("/pools", response_model=PoolOut, responses=ERRORS)
+def create_pool(body: PoolIn, svc: SuccessionDep, caller: CallerDep) -> PoolOut:
+    """A talent pool for a target post (BKPSDM)."""
+    return svc.create_pool(caller, **body.model_dump())
+
+
+@router.get("/pools", response_model=list[PoolOut])
+def pools(svc: SuccessionDep, caller: CallerDep) -> list[PoolOut]:
+    """The pools the caller may see, without their nominees."""
+    return svc.pools(caller)
+
+
+@router.get("/pools/{pool_id}", response_model=PoolOut, responses=ERRORS)
+def pool(pool_id: int, svc: SuccessionDep, caller: CallerDep) -> PoolOut:
+    """A pool with its nominees, their state, readiness and every step taken (audited)."""
+    return svc.pool(caller, pool_id)
+
+
+@router.get("/pools/{pool_id}/suggestions", response_model=list[CandidateOut], responses=ERRORS)
+def suggestions(
+    pool_id: int, svc: SuccessionDep, caller: CallerDep, limit: Annotated[int, Query(ge=1, le=50)] = 10
+) -> list[Any]:
+    """Eligible ASN for the pool's post ranked by Talenta's rules, not yet in the pool (BKPSDM, komite)."""
+    return svc.suggest(caller, pool_id, limit)
+
+
+@router.post("/pools/{pool_id}/members", response_model=PoolOut, responses=ERRORS)
+def add_members(pool_id: int, body: MembersIn, svc: SuccessionDep, caller: CallerDep) -> PoolOut:
+    """Add candidates to a pool (BKPSDM); the post's holder cannot be added."""
+    return svc.add_members(caller, pool_id, body.nips)
+
+
+@router.post("/pool-members/{member_id}/steps", response_model=MemberOut, responses=ERRORS)
+def step(member_id: int, body: StepIn, svc: SuccessionDep, caller: CallerDep) -> MemberOut:
+    """Move a nominee: nominasikan (BKPSDM), verifikasi (komite), tetapkan (pimpinan), tolak (komite,
+    pimpinan), tarik (BKPSDM), batalkan (undo the latest step: its actor or BKPSDM)."""
+    return svc.act(caller, member_id, body.action, body.note)
+
+
+@router.post("/pool-members/{member_id}/readiness", response_model=MemberOut, responses=ERRORS)
+def readiness(member_id: int, body: ReadinessIn, svc: SuccessionDep, caller: CallerDep) -> MemberOut:
+    """The komite's readiness of a nominee: siap sekarang, 1-2 tahun, jangka panjang."""
+    return svc.set_readiness(caller, member_id, body.readiness, body.note)
+
+
+@router.post("/pool-members/{member_id}/main", response_model=MemberOut, responses=ERRORS)
+def main_successor(member_id: int, body: NoteIn, svc: SuccessionDep, caller: CallerDep) -> MemberOut:
+    """Mark the pool's main successor (komite); the other nominees are its backups."""
+    return svc.set_main(caller, member_id, body.note)
+
+
+@router.get("/inbox", response_model=list[InboxItem])
+def inbox(svc: SuccessionDep, caller: CallerDep) -> list[InboxItem]:
+    """What waits on the caller's role, longest waiting first."""
+    return svc.inbox(caller)
+
+
+

@@ -1,0 +1,332 @@
+"""Talent pools, nominees and decisions, stored in the system of record and checked on every call.
+
+The rules are ``assistant.domain.succession``; this module stores their events, re-checks who may
+see and do what on every read and write, suggests candidates with Talenta's ranking and eligibility
+rules, and writes every read and step to the audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine, insert, select, update
+
+from assistant.db import tables as t
+from assistant.domain import succession as wf
+from assistant.domain.identity import Caller, unit_key
+from assistant.domain.nine_box import place_employee
+from assistant.domain.posts import TargetPost
+from assistant.services.errors import Conflict, Forbidden, NotFound
+
+if TYPE_CHECKING:
+    from assistant.db.repository import PeopleRepository
+    from assistant.services.audit import AuditLog
+    from assistant.services.talent import TalentService
+
+MANAGE = ("bkpsdm",)  # create pools, add and withdraw nominees
+SEE_ALL = ("pimpinan", "bkpsdm", "komite")
+
+
+class EventOut(BaseModel):
+    id: int
+    action: str
+    source: str
+    target: str
+    actor: str
+    role: str
+    note: str
+    undoes: int | None = None
+    at: dt.datetime
+
+
+class MemberOut(BaseModel):
+    id: int
+    nip: str
+    nama: str | None = None
+    jabatan: str | None = None
+    unit_kerja: str | None = None
+    golongan: str | None = None
+    kotak_talenta: int | None = None
+    state: wf.State
+    readiness: wf.Readiness | None = None
+    main: bool = False
+    waits_on: str | None = Field(None, description="The role the nominee waits on (the inbox), if any.")
+    days_waiting: int = Field(0, description="Days since the last step.")
+    events: list[EventOut] = Field(default_factory=list)
+
+
+class PoolOut(BaseModel):
+    id: int
+    post_title: str
+    unit_kerja: str | None = None
+    level: str | None = None
+    critical: bool = False
+    vacant_on: dt.date | None = None
+    holder_nip: str | None = None
+    note: str | None = None
+    created_by: str
+    created_at: dt.datetime
+    members: list[MemberOut] = Field(default_factory=list)
+
+
+class InboxItem(BaseModel):
+    pool_id: int
+    post_title: str
+    member: MemberOut
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)  # SQLite drops the zone
+
+
+class SuccessionService:
+    def __init__(self, engine: Engine, people: PeopleRepository, audit: AuditLog, talent: TalentService) -> None:
+        self.engine = engine
+        self.people = people
+        self.audit = audit
+        self.talent = talent
+
+    # ---- pools -------------------------------------------------------------------------------
+
+    def create_pool(
+        self,
+        caller: Caller,
+        post_title: str,
+        unit_kerja: str | None = None,
+        level: str | None = None,
+        critical: bool = False,
+        vacant_on: dt.date | None = None,
+        holder_nip: str | None = None,
+        note: str | None = None,
+    ) -> PoolOut:
+        _require(caller, MANAGE)
+        title = " ".join(post_title.split())
+        if not title:
+            raise Conflict("Jabatan target wajib diisi.", "The target post is required.")
+        with self.engine.begin() as conn:
+            pool_id = conn.execute(insert(t.talent_pools).values(
+                post_title=title, unit_kerja=unit_kerja, level=level, critical=critical, vacant_on=vacant_on,
+                holder_nip=holder_nip, note=note, created_by=caller.user, created_at=_now(),
+            )).inserted_primary_key[0]  # type: ignore[index]  # fmt: skip
+        self.audit.record(caller, "pool_create", title, [], pool_id=pool_id)
+        return self.pool(caller, int(pool_id), log=False)
+
+    def pools(self, caller: Caller) -> list[PoolOut]:
+        """The pools the caller may see (an OPD head: their unit's; an ASN: the ones they are in)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.talent_pools).order_by(t.talent_pools.c.id)).mappings().all()
+        visible = [self._pool_out(r, []) for r in rows if self._may_see_pool(caller, r)]
+        self.audit.record(caller, "pool_list", None, [], pools=[p.id for p in visible])
+        return visible
+
+    def pool(self, caller: Caller, pool_id: int, log: bool = True) -> PoolOut:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.talent_pools).where(t.talent_pools.c.id == pool_id)).mappings().first()
+            if row is None or not self._may_see_pool(caller, row):
+                raise NotFound("Kelompok rencana suksesi tidak ditemukan.", "Talent pool not found.")
+            members = conn.execute(
+                select(t.pool_members).where(t.pool_members.c.pool_id == pool_id).order_by(t.pool_members.c.id)
+            ).mappings().all()
+            events = conn.execute(
+                select(t.pool_events).where(t.pool_events.c.member_id.in_([m["id"] for m in members]))
+                .order_by(t.pool_events.c.id)
+            ).mappings().all()  # fmt: skip
+        if caller.role == "asn":  # an ASN sees their own place in a pool, not the others
+            members = [m for m in members if m["nip"] == caller.nip]
+        people = self.people.get([m["nip"] for m in members])
+        out = self._pool_out(row, [self._member_out(m, people.get(m["nip"]), events) for m in members])
+        if log:
+            self.audit.record(caller, "pool_view", out.post_title, [m.nip for m in out.members], pool_id=pool_id)
+        return out
+
+    def suggest(self, caller: Caller, pool_id: int, limit: int = 10) -> list[Any]:
+        """Eligible ASN for the pool's post, ranked by Talenta's rules, not yet in the pool and not the
+        post's holder: those who meet the rules first, then those to verify."""
+        pool = self.pool(caller, pool_id, log=False)
+        _require(caller, ("bkpsdm", "komite"))
+        target = TargetPost(pool.level, pool.post_title) if pool.level else None
+        found = self.talent.search(caller, pool.post_title, limit=max(limit * 3, 20), target=target, action="")
+        taken = {m.nip for m in pool.members} | ({pool.holder_nip} if pool.holder_nip else set())
+        ranked = [c for c in found.candidates if c.nip not in taken and not c.current_holder and (
+            c.eligibility is None or c.eligibility.status != "tidak memenuhi")][:limit]  # fmt: skip
+        self.audit.record(caller, "pool_suggest", pool.post_title, [c.nip for c in ranked], pool_id=pool_id)
+        return ranked
+
+    def add_members(self, caller: Caller, pool_id: int, nips: list[str]) -> PoolOut:
+        _require(caller, MANAGE)
+        pool = self.pool(caller, pool_id, log=False)
+        known = self.people.get(nips)
+        missing = [n for n in nips if n not in known]
+        if missing:
+            raise NotFound(f"NIP tidak ditemukan: {', '.join(missing)}.", f"NIP not found: {', '.join(missing)}.")
+        if pool.holder_nip and pool.holder_nip in nips:
+            raise Conflict("Pemegang jabatan tidak dapat menjadi penggantinya sendiri.",
+                           "The post's holder cannot be their own successor.")  # fmt: skip
+        present = {m.nip for m in pool.members}
+        now = _now()
+        with self.engine.begin() as conn:
+            for nip in dict.fromkeys(nips):
+                if nip not in present:
+                    conn.execute(insert(t.pool_members).values(
+                        pool_id=pool_id, nip=nip, state="kandidat", main=False, added_by=caller.user,
+                        added_at=now, updated_at=now))  # fmt: skip
+        self.audit.record(caller, "pool_add", pool.post_title, nips, pool_id=pool_id)
+        return self.pool(caller, pool_id, log=False)
+
+    # ---- steps -------------------------------------------------------------------------------
+
+    def act(self, caller: Caller, member_id: int, action: wf.Action, note: str | None) -> MemberOut:
+        """Take a step on a nominee (nominasikan, verifikasi, tetapkan, tolak, tarik, batalkan)."""
+        member, history = self._member(caller, member_id)
+        try:
+            if action == "batalkan":
+                event = wf.undo(history, caller.user, caller.role, note)
+            else:
+                event = wf.decide(member["state"], action, caller.user, caller.role, note)
+        except wf.WorkflowError as exc:
+            raise (Forbidden if exc.forbidden else Conflict)(exc.message_id, exc.message_en) from exc
+        now = _now()
+        with self.engine.begin() as conn:
+            # the state moves only if no one else moved it meanwhile
+            moved = conn.execute(update(t.pool_members).where(
+                t.pool_members.c.id == member_id, t.pool_members.c.state == member["state"]
+            ).values(state=event.target, updated_at=now)).rowcount  # fmt: skip
+            if moved != 1:
+                raise Conflict("Status sudah diubah orang lain; muat ulang.", "The state was changed meanwhile; reload.")
+            conn.execute(insert(t.pool_events).values(
+                member_id=member_id, action=event.action, source=event.source, target=event.target,
+                actor=event.actor, role=event.role, note=event.note, undoes=event.undoes, at=now))  # fmt: skip
+        self.audit.record(caller, f"pool_{action}", event.note, [member["nip"]], pool_id=member["pool_id"],
+                          member_id=member_id, source=event.source, target=event.target)  # fmt: skip
+        return self._one(caller, member_id)
+
+    def set_readiness(self, caller: Caller, member_id: int, readiness: wf.Readiness, note: str | None) -> MemberOut:
+        """The komite's readiness of a nominee (siap sekarang / 1-2 tahun / jangka panjang), with a note."""
+        _require(caller, ("komite",))
+        if readiness not in wf.READINESS:
+            raise Conflict(f"Kesiapan tidak dikenal: {readiness}.", f"Unknown readiness: {readiness}.")
+        return self._mark(caller, member_id, {"readiness": readiness}, "kesiapan", note)
+
+    def set_main(self, caller: Caller, member_id: int, note: str | None) -> MemberOut:
+        """The main successor of the pool (the others stay as backups), chosen by the komite."""
+        _require(caller, ("komite",))
+        member, _ = self._member(caller, member_id)
+        with self.engine.begin() as conn:
+            conn.execute(update(t.pool_members).where(t.pool_members.c.pool_id == member["pool_id"]).values(main=False))
+        return self._mark(caller, member_id, {"main": True}, "utama", note)
+
+    def inbox(self, caller: Caller) -> list[InboxItem]:
+        """What waits on the caller's role, the longest waiting first."""
+        waiting = [s for s, role in wf.WAITS_ON.items() if role == caller.role]
+        if not waiting:
+            return []
+        items: list[InboxItem] = []
+        for pool in self.pools_raw():
+            if not self._may_see_pool(caller, pool):
+                continue
+            full = self.pool(caller, pool["id"], log=False)
+            items.extend(InboxItem(pool_id=full.id, post_title=full.post_title, member=m)
+                         for m in full.members if m.state in waiting)  # fmt: skip
+        items.sort(key=lambda i: -i.member.days_waiting)
+        self.audit.record(caller, "pool_inbox", None, [i.member.nip for i in items])
+        return items
+
+    def memberships(self, caller: Caller, nip: str) -> list[tuple[PoolOut, MemberOut]]:
+        """The pools a person is in, with their place (for the person's own page)."""
+        if caller.role == "asn" and caller.nip != nip:
+            raise NotFound("Data tidak ditemukan.", "Not found.")
+        out: list[tuple[PoolOut, MemberOut]] = []
+        for pool in self.pools_raw():
+            if self._may_see_pool(caller, pool):
+                full = self.pool(caller, pool["id"], log=False)
+                out.extend((full, m) for m in full.members if m.nip == nip)
+        return out
+
+    # ---- helpers -----------------------------------------------------------------------------
+
+    def pools_raw(self) -> list[Any]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(t.talent_pools).order_by(t.talent_pools.c.id)).mappings().all())
+
+    def _may_see_pool(self, caller: Caller, pool: Any) -> bool:
+        if caller.role in SEE_ALL:
+            return True
+        if caller.role == "opd":
+            return bool(unit_key(caller.unit_kerja)) and unit_key(pool["unit_kerja"]) == unit_key(caller.unit_kerja)
+        if caller.role == "asn" and caller.nip:
+            with self.engine.connect() as conn:
+                return conn.execute(select(t.pool_members.c.id).where(
+                    t.pool_members.c.pool_id == pool["id"], t.pool_members.c.nip == caller.nip)).first() is not None  # fmt: skip
+        return False
+
+    def _member(self, caller: Caller, member_id: int) -> tuple[Any, list[wf.Event]]:
+        with self.engine.connect() as conn:
+            member = conn.execute(select(t.pool_members).where(t.pool_members.c.id == member_id)).mappings().first()
+            pool = conn.execute(select(t.talent_pools).where(
+                t.talent_pools.c.id == (member["pool_id"] if member else -1))).mappings().first()  # fmt: skip
+            if member is None or pool is None or not self._may_see_pool(caller, pool) or (
+                    caller.role == "asn" and member["nip"] != caller.nip):  # fmt: skip
+                raise NotFound("Calon tidak ditemukan.", "Nominee not found.")
+            rows = conn.execute(select(t.pool_events).where(t.pool_events.c.member_id == member_id)
+                                .order_by(t.pool_events.c.id)).mappings().all()  # fmt: skip
+        history = [wf.Event(r["action"], r["source"], r["target"], r["actor"], r["role"], r["note"], r["undoes"], r["id"])
+                   for r in rows if r["source"] != r["target"] or r["action"] == "batalkan"]  # fmt: skip
+        return member, history
+
+    def _mark(self, caller: Caller, member_id: int, values: dict[str, Any], action: str, note: str | None) -> MemberOut:
+        member, _ = self._member(caller, member_id)
+        try:
+            text = wf.note_text(note)
+        except wf.WorkflowError as exc:
+            raise Conflict(exc.message_id, exc.message_en) from exc
+        now = _now()
+        with self.engine.begin() as conn:
+            conn.execute(update(t.pool_members).where(t.pool_members.c.id == member_id).values(**values, updated_at=now))
+            conn.execute(insert(t.pool_events).values(
+                member_id=member_id, action=action, source=member["state"], target=member["state"], actor=caller.user,
+                role=caller.role, note=text, at=now))  # fmt: skip
+        self.audit.record(caller, f"pool_{action}", text, [member["nip"]], pool_id=member["pool_id"], member_id=member_id,
+                          **{k: v for k, v in values.items()})  # fmt: skip
+        return self._one(caller, member_id)
+
+    def _one(self, caller: Caller, member_id: int) -> MemberOut:
+        member, _ = self._member(caller, member_id)
+        pool = self.pool(caller, member["pool_id"], log=False)
+        return next(m for m in pool.members if m.id == member_id)
+
+    @staticmethod
+    def _pool_out(row: Any, members: list[MemberOut]) -> PoolOut:
+        return PoolOut(
+            id=row["id"], post_title=row["post_title"], unit_kerja=row["unit_kerja"], level=row["level"],
+            critical=bool(row["critical"]), vacant_on=row["vacant_on"], holder_nip=row["holder_nip"], note=row["note"],
+            created_by=row["created_by"], created_at=_aware(row["created_at"]), members=members,
+        )  # fmt: skip
+
+    @staticmethod
+    def _member_out(row: Any, person: Any, events: Sequence[Any]) -> MemberOut:
+        mine = [e for e in events if e["member_id"] == row["id"]]
+        state = row["state"]
+        return MemberOut(
+            id=row["id"], nip=row["nip"], nama=person.nama_lengkap if person else None,
+            jabatan=person.jabatan if person else None, unit_kerja=person.unit_kerja if person else None,
+            golongan=person.golongan if person else None, kotak_talenta=place_employee(person).cell if person else None,
+            state=state, readiness=row["readiness"], main=bool(row["main"]), waits_on=wf.WAITS_ON.get(state),
+            days_waiting=(_now() - _aware(row["updated_at"])).days,
+            events=[EventOut(id=e["id"], action=e["action"], source=e["source"], target=e["target"], actor=e["actor"],
+                             role=e["role"], note=e["note"], undoes=e["undoes"], at=_aware(e["at"])) for e in mine],
+        )  # fmt: skip
+
+
+def _require(caller: Caller, roles: tuple[str, ...]) -> None:
+    if caller.role not in roles:
+        raise Forbidden(
+            f"Peran '{caller.role}' tidak berwenang untuk tindakan ini ({', '.join(roles)}).",
+            f"Role '{caller.role}' may not do this ({', '.join(roles)}).",
+        )

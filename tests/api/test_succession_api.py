@@ -1,0 +1,71 @@
+"""Talent pools and decisions over HTTP, with a key per role: a succession from pool to decision,
+an undo, and a role that may not take a step or see a pool gets nothing."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.api.app import create_app
+from assistant.config import ApiKey
+
+NOMINEE = "198707222010012004"
+NOTE = "Memenuhi syarat dan kinerja sangat baik."
+
+
+@pytest.fixture
+def client(make_container):
+    container = make_container()
+    container.settings.api.keys = {
+        "k-bkd": ApiKey(user="bkd-1", role="bkpsdm"), "k-komite": ApiKey(user="komite-1", role="komite"),
+        "k-bupati": ApiKey(user="bupati", role="pimpinan"),
+        "k-kes": ApiKey(user="kadis-kes", role="opd", unit_kerja="Dinas Kesehatan"),
+        "k-asn": ApiKey(user="bagus", role="asn", nip=NOMINEE),
+    }  # fmt: skip
+    return TestClient(create_app(container))
+
+
+def _h(key: str) -> dict[str, str]:
+    return {"X-API-Key": key}
+
+
+def test_a_succession_over_http(client):
+    created = client.post("/v1/pools", headers=_h("k-bkd"), json={
+        "post_title": "Kepala Bidang Budidaya", "unit_kerja": "Dinas Perikanan", "level": "administrator",
+        "holder_nip": "198003152005011002"})  # fmt: skip
+    assert created.status_code == 200, created.text
+    pool_id = created.json()["id"]
+    assert client.post("/v1/pools", headers=_h("k-kes"), json={"post_title": "Kepala Dinas"}).status_code == 403
+    suggested = client.get(f"/v1/pools/{pool_id}/suggestions", headers=_h("k-bkd"))
+    assert suggested.status_code == 200 and "198003152005011002" not in [c["nip"] for c in suggested.json()]
+    added = client.post(f"/v1/pools/{pool_id}/members", headers=_h("k-bkd"), json={"nips": [NOMINEE]}).json()
+    member = added["members"][0]["id"]
+
+    def step(key: str, action: str, note: str = NOTE):
+        return client.post(f"/v1/pool-members/{member}/steps", headers=_h(key), json={"action": action, "note": note})
+
+    assert step("k-bkd", "nominasikan", "ok").status_code == 422  # the note is too short
+    assert step("k-komite", "nominasikan").status_code == 403
+    assert step("k-bkd", "nominasikan").json()["state"] == "dinominasikan"
+    assert [i["member"]["nip"] for i in client.get("/v1/inbox", headers=_h("k-komite")).json()] == [NOMINEE]
+    ready = client.post(f"/v1/pool-members/{member}/readiness", headers=_h("k-komite"),
+                        json={"readiness": "siap sekarang", "note": "Sudah PKA, JPM 82."})  # fmt: skip
+    assert ready.json()["readiness"] == "siap sekarang"
+    assert step("k-komite", "verifikasi").json()["state"] == "diverifikasi"
+    assert step("k-bupati", "batalkan", "Dikembalikan untuk dikaji ulang.").status_code == 403  # not their step
+    assert step("k-komite", "batalkan", "Verifikasi diulang.").json()["state"] == "dinominasikan"
+    assert step("k-bupati", "tetapkan").status_code == 409  # not verified any more
+    step("k-komite", "verifikasi")
+    decided = step("k-bupati", "tetapkan", "Ditetapkan oleh PPK.").json()
+    assert decided["state"] == "ditetapkan"
+    assert [e["action"] for e in decided["events"]] == ["nominasikan", "kesiapan", "verifikasi", "batalkan",
+                                                       "verifikasi", "tetapkan"]  # fmt: skip
+    assert client.get(f"/v1/pools/{pool_id}", headers=_h("k-kes")).status_code == 404  # another unit's pool
+    own = client.get(f"/v1/pools/{pool_id}", headers=_h("k-asn")).json()
+    assert [m["nip"] for m in own["members"]] == [NOMINEE]
+
+
+def test_openapi_documents_the_succession_routes(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/v1/pools", "/v1/pools/{pool_id}", "/v1/pool-members/{member_id}/steps", "/v1/inbox"} <= set(spec["paths"])
+    assert {"403", "404", "409"} <= set(spec["paths"]["/v1/pool-members/{member_id}/steps"]["post"]["responses"])
