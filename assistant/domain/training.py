@@ -33,6 +33,9 @@ def spelled_out(acronym: str, names: Iterable[str]) -> list[list[str]]:
     target = acronym.casefold()
     if not 3 <= len(target) <= 8 or not target.isalpha():
         return []
+    names = list(names)
+    if any(f" {target} " in f" {name} " for name in names):
+        return []  # the store writes the acronym itself: initials elsewhere are other trainings
     found: list[list[str]] = []
     for name in names:
         words = name.split()
