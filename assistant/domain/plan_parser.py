@@ -30,7 +30,7 @@ from assistant.domain.plan import (
     TrainingFilter,
 )
 from assistant.domain.plan_text import describe
-from assistant.domain.posts import target_post_from_text
+from assistant.domain.posts import target_post_span
 from assistant.domain.query import detect_language, normalize_concepts
 
 _NUM_WORDS = {
@@ -62,7 +62,15 @@ _PROTECTED: tuple[tuple[str, str, str], ...] = (
      "usia", "age"),
 )  # fmt: skip
 _PROTECTED_RE = [(re.compile(p, re.I), id_, en) for p, id_, en in _PROTECTED]
-_RETIREMENT_AGE = re.compile(r"\b(?:usia|batas usia|umur)\s+pensiun\b|\bretirement age\b", re.I)
+_RETIREMENT_AGE = re.compile(
+    r"\b(?:usia|batas usia|umur)\s+pensiun\b|\bretirement age\b|"
+    r"\b(?:anak\s+)?usia\s+(?:dini|sekolah)\b|\blanjut\s+usia\b|\busia\s+lanjut\b|\blansia\b|\bearly\s+childhood\b|"
+    # fields of work, not attributes of people: women's protection, gender mainstreaming
+    r"\b(?:pemberdayaan|perlindungan|kekerasan\s+terhadap|terhadap|pelecehan\s+terhadap)\s+perempuan\b|\bperempuan\s+dan\s+anak\b|"
+    r"\b(?:pengarusutamaan|kesetaraan|keadilan)\s+gender\b|\bgender\s+(?:mainstreaming|equality|budgeting)\b|"
+    r"\bwomen(?:'s)?\s+(?:and\s+children|empowerment|protection)\b|\bviolence\s+against\s+women\b",
+    re.I,
+)
 # An equality report's aggregate ("rekap ASN per jenis kelamin"): allowed to BKPSDM only, never a filter.
 _GROUP_GENDER = re.compile(
     r"\b(?:(?:per|menurut|berdasarkan|by)\s+(?:jenis\s+kelamin|gender|sex)|(?:sebaran|komposisi|rasio|rekap(?:itulasi)?|distribusi|"
@@ -326,7 +334,7 @@ _YEARS_IN_POST_2 = re.compile(
 )
 _RETIRE = re.compile(
     rf"\b(?:(?:akan\s+|yang\s+akan\s+|segera\s+)?(?:memasuki\s+(?:masa\s+|usia\s+)?)?pensiun|(?:mencapai\s+)?(?:bup|batas\s+usia\s+pensiun)|"
-    rf"retir(?:e|es|ing|ement)|will\s+retire|reach(?:es|ing)?\s+(?:the\s+)?retirement\s+age)"
+    rf"retir(?:e|es|ing|ement)|will\s+retire|reach(?:es|ing)?\s+(?:the\s+)?retirement\s+age)\b"
     rf"(?:\s+(?:pada|di|in|dalam|within|the|on|at|between|antara|from|dari|rentang|periode|kurun)){{0,2}}\s*"
     rf"(?:(?:(?:tahun|years?)\s+)?(\d{{4}})(?:\s*(?:-|–|sampai(?:\s+dengan)?|hingga|s/d|to|until|through|and|dan|or|atau)\s*"
     rf"(?:(?:tahun|year)\s+)?(\d{{4}}))?|(tahun\s+(?:ini|depan)|this\s+year|next\s+year)|(?:(?:jangka\s+)?waktu\s+)?{_NUM}\s+(?:tahun|years?)"
@@ -409,12 +417,15 @@ _SCAFFOLD = frozenset(
     personnel total jumlahnya totalnya please kindly got get received anggota level
     """.split()
 )
+# Words of a field question that name no field ("paling cocok", "best suited to lead").
+_NOT_A_FIELD = frozenset("paling most best top lead memimpin head kepala ideal terbaik cocok tepat".split())
 _ABOUT = re.compile(r"\b(?:tentang|soal|mengenai|about|regarding|on)\b", re.I)
 
 
 @dataclass
 class _State:
     rest: str
+    introduced: bool = False  # a unit was named as where people work, not as a bare topic
     plan: QueryPlan = field(default_factory=QueryPlan)
     today: dt.date = field(default_factory=dt.date.today)
 
@@ -466,6 +477,7 @@ def parse_plan(
         state.take(m)
         state.plan.lookup = Lookup(nip=nip)
         return _finish(state, lang, text)
+    _target_post(state, text)
     for step in _STEPS:
         step(state, units, today)
     _trainings_by_acronym(state, trainings)
@@ -585,6 +597,18 @@ def _retirement(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> 
     s.plan.filters.retirement = f
 
 
+_LEAD_BEFORE = re.compile(
+    r"\b(?:lead|leading|memimpin|mengepalai|pimpin|to\s+head|head\s+of|heads?|kepala|pimpinan|pemimpin|chief\s+of|run|running)"
+    r"\s+(?:(?:a|an|the)\s+)?$",
+    re.I,
+)
+# A unit introduced as where people work ('di Bappeda', 'staff of BPKAD', 'ASN Dinkes'): a filter even alone.
+_INTRO_BEFORE = re.compile(
+    r"\b(?:di|pada|dari|dalam|in|at|from|of|within|per|unit|opd|pegawai|asn|pns|staf|staff|employees?|officials?|"
+    r"people|kantor|instansi|anggota|members?|siapa|who|which|berapa|how\s+many|daftar|list|tampilkan|show)"
+    r"\s+(?:(?:the|a|an|saja)\s+)?$",
+    re.I,
+)
 _EXCLUDE_BEFORE = re.compile(
     r"(?:di\s+luar|kecuali|selain|tidak\s+termasuk|tanpa|excluding|except(?:\s+for)?|other\s+than|not\s+counting|outside(?:\s+of)?|"
     r"but\s+not)\s+(?:(?:the|di|unit|units)\s+)?$",
@@ -621,7 +645,14 @@ def _units(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
                 break
     low = s.rest.lower()
 
+    def led(start: int) -> bool:
+        """'lead a community health centre', 'head of the fisheries office': the unit is the object of
+        the field, not a filter (left to the field search)."""
+        return bool(_LEAD_BEFORE.search(s.rest[:start]))
+
     def note(names: list[str], start: int) -> None:
+        if _INTRO_BEFORE.search(s.rest[:start]) or not s.rest[:start].strip():
+            s.introduced = s.introduced or bool(_INTRO_BEFORE.search(s.rest[:start]))
         before = _EXCLUDE_BEFORE.search(s.rest[:start])
         target = excluded if before else found
         target.extend(n for n in names if n not in target)
@@ -633,7 +664,7 @@ def _units(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
         pattern = re.compile(
             r"(?<![\w])" + r"[\s\W]*".join(re.escape(w) for w in key.split()) + r"(?![\w])", re.I
         )
-        if m := pattern.search(low):
+        if (m := pattern.search(low)) and not led(m.start()):
             note([name], m.start())
             s.take(m)
             low = s.rest.lower()
@@ -642,7 +673,7 @@ def _units(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
             r"(?<![\w])" + r"[\s\W]*".join(re.escape(w) for w in alias.split()) + r"(?![\w])", re.I
         )
         m = pattern.search(low)
-        if not m:
+        if not m or led(m.start()):
             continue
         named = _resolve(target, units, s.rest[m.end() :])
         if named is None:
@@ -1113,32 +1144,49 @@ def _post_title(words: list[str], titles: Collection[str]) -> tuple[int, int] | 
     return best
 
 
+_TARGET_CUE = re.compile(
+    r"\b(?:layak|cocok|pantas|siap|calon|kandidat|promosi|dipromosikan|menjadi|jadi|pengganti|suksesor|"
+    r"eligible|suitable|suited|ready|candidates?|promot\w*|successors?|replace|become)\b",
+    re.I,
+)
+
+
+def _target_post(s: _State, text: str) -> None:
+    """A post the question asks candidates for ('layak menjadi Kepala Dinas Perikanan'): its words
+    name the post, so none of them is read as a filter (the unit in its title, a title)."""
+    found = target_post_span(text)
+    if not found or not _TARGET_CUE.search(text):
+        return
+    target, start, end = found
+    s.plan.target_post = target.level  # type: ignore[assignment]
+    s.plan.target_title = target.title
+    s.rest = s.rest[:start] + " " * (end - start) + s.rest[end:]
+    s.rest = re.sub(r"\b(?:layak|pantas|siap|dipromosikan|promosi|menjadi|jadi|calon|kandidat|eligible|"
+                    r"promoted?|ready|to\s+become|successors?|for|sebagai|untuk)\b", lambda m: " " * len(m.group(0)),
+                    s.rest, flags=re.I)  # fmt: skip
+
+
 def _finish(s: _State, lang: str, text: str, titles: Collection[str] = frozenset()) -> ParsedPlan:
-    target = target_post_from_text(text)
-    if target and re.search(
-        r"\b(?:layak|cocok|pantas|siap|calon|kandidat|promosi|dipromosikan|menjadi|jadi|pengganti|suksesor|"
-        r"eligible|suitable|suited|ready|candidates?|promot\w*|successors?|replace|become)\b", text, re.I
-    ):  # fmt: skip
-        s.plan.target_post = target.level
-        s.plan.target_title = target.title
-        if target.title:
-            s.rest = re.sub(re.escape(target.title), " ", s.rest, flags=re.I)
-        s.rest = re.sub(r"\b(?:layak|pantas|siap|dipromosikan|promosi|menjadi|jadi|calon|kandidat|eligible|"
-                        r"promoted?|ready|to\s+become|successors?|for|sebagai|untuk)\b", " ", s.rest, flags=re.I)  # fmt: skip
     words = [
         w
         for w in re.findall(r"[\w/'-]+", s.rest)
         if w.lower() not in _SCAFFOLD and not w.isdigit() and re.search(r"\w", w)
     ]
     words = [w.strip("'") for w in words if w.strip("'").lower() not in _SCAFFOLD]
-    if words and (s.plan.structured() or s.plan.target_post) and (run := _post_title(words, titles)):
+    only_units = set(s.plan.filters.model_dump(exclude_defaults=True)) == {"units"} and not (
+        s.plan.sort or s.plan.aggregate or s.plan.lookup)  # fmt: skip
+    if only_units and not s.introduced:
+        # "satpol pp", "municipal police officers": a bare topic, left to the field search as asked
+        return ParsedPlan(plan=QueryPlan(), language=lang)  # type: ignore[arg-type]
+    if words and s.plan.structured() and not s.plan.target_post and (run := _post_title(words, titles)):
         # "guru di Disdik yang sudah ikut PPG": a post the store holds, named beside other conditions
         s.plan.filters.post_title = " ".join(w.lower() for w in words[run[0] : run[1]])
         words = words[: run[0]] + words[run[1] :]
     _, concepts = normalize_concepts(" ".join(words))
     field_like = bool(concepts) or bool(_FIELD_CUE.search(s.rest))
     if words and field_like and (s.plan.structured() or s.plan.target_post):
-        cue_free = [w for w in words if not _FIELD_CUE.fullmatch(w) and not _ABOUT.fullmatch(w)]
+        cue_free = [w for w in words if not _FIELD_CUE.fullmatch(w) and not _ABOUT.fullmatch(w)
+                    and w.lower() not in _NOT_A_FIELD]  # fmt: skip
         if cue_free:
             s.plan.relevance = " ".join(cue_free)
         words = []

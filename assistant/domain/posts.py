@@ -198,6 +198,12 @@ def target_post_from_text(text: str) -> TargetPost | None:
     When several posts are named ("Kepala Seksi mana yang siap jadi Kepala Bidang?"), the one
     introduced as the target ("untuk", "jadi", "for", "as") wins, else the first.
     """
+    found = target_post_span(text)
+    return found[0] if found else None
+
+
+def target_post_span(text: str) -> tuple[TargetPost, int, int] | None:
+    """The target post and where the question names it (start, end)."""
     if not text or not text.strip():
         return None
     hits = _hits(text)
@@ -205,7 +211,7 @@ def target_post_from_text(text: str) -> TargetPost | None:
         return None
     cued = [h for h in hits if _CUE.search(text[max(0, h.start - 40) : h.start])]
     best = (cued or hits)[0]
-    return TargetPost(best.level, best.title)
+    return TargetPost(best.level, best.title), best.start, best.end
 
 
 def post_level_from_text(text: str) -> str | None:

@@ -264,3 +264,32 @@ def test_a_stored_post_named_beside_other_conditions_is_a_post_filter():
     assert plan.filters.post_title == "kepala bidang"
     # a field question alone stays a field question
     assert parse_plan("Siapa yang paling cocok untuk bidang keperawatan?", UNITS, TODAY, titles=titles).plan.filters.post_title is None
+
+
+def _field_questions() -> list[str]:
+    import json
+    from pathlib import Path
+
+    from bench.queries import QUERIES
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    held_out = [json.loads(line)["text"] for f in sorted(fixtures.glob("cv_questions*.jsonl"))
+                for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
+    return [q.text for q in QUERIES] + held_out
+
+
+def test_field_questions_stay_field_questions():
+    """Every question of the retrieval benchmarks (demo and held-out sets) is a field question: none
+    may become a filter, a count or a decline, or the retrieval figures would silently change."""
+    from data.generator.catalog import OPDS
+
+    units = [(unit_key(o.nama), o.nama) for o in OPDS]
+    titles = {"kepala bidang budidaya", "kepala puskesmas", "camat", "guru ahli muda", "perawat ahli muda"}
+    for question in _field_questions():
+        parsed = parse_plan(question, units, TODAY, titles=titles)
+        assert parsed.status != "declined" and not parsed.plan.structured(), (question, parsed.plan)
+
+
+@pytest.mark.parametrize("question", ["Berapa ASN kotak 9 di Bappeda?", "ASN Satpol PP golongan III", "Siapa ASN di Inspektorat?"])
+def test_a_unit_introduced_as_where_people_work_is_a_filter(question):
+    assert parse_plan(question, UNITS, TODAY).plan.filters.units
