@@ -330,6 +330,97 @@ def serve(
     )
 
 
+users_app = typer.Typer(help="Akun lokal untuk login antarmuka (kata sandi disimpan sebagai hash argon2).",
+                        no_args_is_help=True)  # fmt: skip
+app.add_typer(users_app, name="users")
+DEMO_PASSWORD = "talenta-demo-2026"  # documented in the README; `users demo` is refused in production
+
+
+def _accounts() -> Any:
+    from assistant.db.engine import build_engine, database_url, migrate
+    from assistant.services.accounts import AccountService
+
+    settings = _settings()
+    engine = build_engine(database_url(settings.db.url, settings.data_dir))
+    migrate(engine)
+    return AccountService(engine)
+
+
+@users_app.command("add")
+def users_add(
+    username: Annotated[str, typer.Argument(help="Nama pengguna (huruf kecil).")],
+    role: Annotated[str, typer.Option(help="pimpinan | bkpsdm | komite | opd | asn")],
+    unit: Annotated[str | None, typer.Option(help="Unit kerja (wajib untuk opd).")] = None,
+    nip: Annotated[str | None, typer.Option(help="NIP pemilik (wajib untuk asn).")] = None,
+    name: Annotated[str | None, typer.Option(help="Nama tampilan.")] = None,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Baca kata sandi dari stdin.")] = False,
+    replace: Annotated[bool, typer.Option(help="Ganti akun yang sudah ada.")] = False,
+) -> None:
+    """Buat akun (kata sandi diminta tanpa ditampilkan, atau dari stdin)."""
+    from assistant.services.errors import ServiceError
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Kata sandi: ")
+        if getpass.getpass("Ulangi kata sandi: ") != password:
+            typer.echo("Galat: kata sandi tidak sama.", err=True)
+            raise typer.Exit(1)
+    try:
+        account = _accounts().create(username, password, role, unit_kerja=unit, nip=nip, display_name=name,  # type: ignore[arg-type]
+                                     replace=replace)  # fmt: skip
+    except ServiceError as exc:
+        typer.echo(f"Galat: {exc.message('id')}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"Akun '{account.username}' ({account.role}) dibuat.")
+
+
+@users_app.command("list")
+def users_list(as_json: JsonOpt = False) -> None:
+    """Daftar akun (tanpa kata sandi)."""
+    rows = [{"username": a.username, "role": a.role, "unit_kerja": a.unit_kerja, "nip": a.nip,
+             "display_name": a.display_name, "active": a.active} for a in _accounts().list()]  # fmt: skip
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        extra = r["unit_kerja"] or r["nip"] or ""
+        typer.echo(f"{r['username']:<24} {r['role']:<9} {'aktif' if r['active'] else 'nonaktif':<9} {extra}")
+
+
+@users_app.command("disable")
+def users_disable(username: Annotated[str, typer.Argument()]) -> None:
+    """Nonaktifkan akun (tidak dapat login)."""
+    _accounts().set_active(username, False)
+    typer.echo(f"Akun '{username}' dinonaktifkan.")
+
+
+@users_app.command("demo")
+def users_demo() -> None:
+    """Akun demo untuk setiap peran (kata sandi demo tertulis di README); ditolak di produksi."""
+    from assistant.db.repository import PeopleRepository
+
+    settings = _settings()
+    if settings.env == "production":
+        typer.echo("Galat: akun demo tidak dibuat di produksi (TALENTA_ENV=production).", err=True)
+        raise typer.Exit(1)
+    accounts = _accounts()
+    people = PeopleRepository(accounts.engine)
+    units = people.units()
+    sample = people.first_nips(1)
+    unit = next((name for key, name in units if key == "dinas perikanan"), units[0][1] if units else None)
+    made: list[tuple[str, str, str | None, str | None]] = [("pimpinan-demo", "pimpinan", None, None), ("bkpsdm-demo", "bkpsdm", None, None),
+            ("komite-demo", "komite", None, None)]  # fmt: skip
+    if unit:
+        made.append(("opd-demo", "opd", unit, None))
+    if sample:
+        made.append(("asn-demo", "asn", None, sample[0]))
+    for username, role, unit_kerja, nip in made:
+        accounts.create(username, DEMO_PASSWORD, role, unit_kerja=unit_kerja, nip=nip, replace=True)  # type: ignore[arg-type]
+        typer.echo(f"  {username:<14} {role:<9} {unit_kerja or nip or ''}")
+    typer.echo(f"Akun demo siap; kata sandi: {DEMO_PASSWORD}")
+
+
 @app.command()
 def ui(
     host: Annotated[str | None, typer.Option(help="Alamat bind.")] = None,

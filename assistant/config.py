@@ -163,8 +163,13 @@ class ApiSettings(BaseModel):
 class UiSettings(BaseModel):
     host: str = Field("127.0.0.1", description="Streamlit bind address.")
     port: int = Field(8501, description="Streamlit port.")
-    user: str = Field("pimpinan-demo", description="Identity the chat UI acts as (until login exists).")
-    role: Literal["pimpinan", "bkpsdm", "opd", "asn"] = Field("pimpinan", description="Role of that identity.")
+    auth: Literal["accounts", "none"] = Field(
+        "accounts",
+        description="'accounts': the UI asks for a login (local accounts, `talenta users`); 'none': it acts as the "
+        "fixed identity below (development and tests only; refused when TALENTA_ENV=production).",
+    )
+    user: str = Field("pimpinan-demo", description="Identity the UI acts as when auth is 'none'.")
+    role: Literal["pimpinan", "bkpsdm", "komite", "opd", "asn"] = Field("pimpinan", description="Role of that identity.")
 
 
 class Settings(BaseSettings):
@@ -195,6 +200,8 @@ class Settings(BaseSettings):
     def _refuse_unsafe_production(self) -> Settings:
         if self.env == "production" and not self.api.keys:
             raise ValueError("TALENTA_API__KEYS must be set when TALENTA_ENV=production (no anonymous access)")
+        if self.env == "production" and self.ui.auth == "none":
+            raise ValueError("TALENTA_UI__AUTH=none is not allowed when TALENTA_ENV=production (the UI needs a login)")
         return self
 
     @property

@@ -14,6 +14,7 @@ from assistant.domain.eligibility import load_rules
 from assistant.llm.factory import build_chat_model
 from assistant.retrieval.embeddings import TalentaEmbeddings, build_embeddings
 from assistant.retrieval.store import TalentStore, build_client
+from assistant.services.accounts import AccountService
 from assistant.services.audit import AuditLog
 from assistant.services.succession import SuccessionService
 from assistant.services.talent import TalentService, weights_from
@@ -30,6 +31,7 @@ class Container:
     audit: AuditLog
     service: TalentService
     succession: SuccessionService
+    accounts: AccountService
 
 
 def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddings | None = None) -> Container:
@@ -58,4 +60,4 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
         proposer=llm_proposer(llm) if llm is not None and settings.llm.propose_plans else None,
     )
     succession = SuccessionService(engine, people, audit, service)
-    return Container(settings, embeddings, store, people, audit, service, succession)
+    return Container(settings, embeddings, store, people, audit, service, succession, AccountService(engine))

@@ -64,3 +64,25 @@ def test_rules_command_checks_an_admins_table(tmp_path):
     )
     result = runner.invoke(app, ["rules", str(bad)])
     assert result.exit_code == 2 and "baris" in result.output
+
+
+def test_users_add_list_disable_and_demo(tmp_path, fixture_store_dir):
+    import shutil
+
+    runner = CliRunner()
+    store = tmp_path / "store"
+    shutil.copytree(fixture_store_dir, store)
+    env = {"TALENTA_DATA_DIR": str(store), "TALENTA_LLM__PROVIDER": "template"}
+    added = runner.invoke(app, ["users", "add", "kadis.ikan", "--role", "opd", "--unit", "Dinas Perikanan",
+                                "--password-stdin"], input="sandi-yang-panjang\n", env=env)  # fmt: skip
+    assert added.exit_code == 0, added.output
+    refused = runner.invoke(app, ["users", "add", "x1", "--role", "asn", "--password-stdin"], input="sandi-yang-panjang\n", env=env)
+    assert refused.exit_code == 1 and "NIP" in refused.output
+    demo = runner.invoke(app, ["users", "demo"], env=env)
+    assert demo.exit_code == 0 and "talenta-demo-2026" in demo.output
+    listed = json.loads(runner.invoke(app, ["users", "list", "--json"], env=env).output)
+    assert {a["username"] for a in listed} >= {"kadis.ikan", "pimpinan-demo", "bkpsdm-demo", "komite-demo", "opd-demo", "asn-demo"}
+    assert "sandi" not in json.dumps(listed)
+    assert runner.invoke(app, ["users", "disable", "kadis.ikan"], env=env).exit_code == 0
+    production = runner.invoke(app, ["users", "demo"], env={**env, "TALENTA_ENV": "production", "TALENTA_API__KEYS": '{"k": {"user": "u", "role": "bkpsdm"}}'})
+    assert production.exit_code == 1

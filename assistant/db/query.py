@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, and_, case, exists, func, not_, or_, select
+from sqlalchemy import Engine, and_, exists, func, not_, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from assistant.db import tables as t
@@ -126,8 +126,8 @@ def conditions(f: Filters, today: dt.date, latest_skp: int | None) -> list[Colum
         years = skp_years(f, latest_skp)
         names = [p.value for p in f.skp.predikat]
         for year in years or (0,):
-            s = t.skp.alias(f"skp_{year}")
-            out.append(exists(select(s.c.id).where(s.c.nip == P.c.nip, s.c.tahun == year, s.c.predikat.in_(names))))
+            s = t.skp.alias(f"skp_{year}")  # IN over the (tahun, predikat, nip) index: one read, not one per person
+            out.append(P.c.nip.in_(select(s.c.nip).where(s.c.tahun == year, s.c.predikat.in_(names))))
     if f.golongan_min and (low := golongan_rank(f.golongan_min)):
         out.append(P.c.golongan_rank >= low)
     if f.golongan_max and (high := golongan_rank(f.golongan_max)):
@@ -212,8 +212,8 @@ def _order(plan: QueryPlan) -> list[Any]:
     }[key]
     if key == "years_in_post":
         desc = not desc
-    nulls_last = case((column.is_(None), 1), else_=0)
-    return [nulls_last, column.desc() if desc else column.asc(), P.c.nip]
+    # NULLS LAST, not a CASE: the sort can then walk the column's index
+    return [(column.desc() if desc else column.asc()).nulls_last(), P.c.nip]
 
 
 def execute(

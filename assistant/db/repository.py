@@ -175,16 +175,25 @@ class PeopleRepository:
 
     def units(self) -> list[tuple[str, str]]:
         """(unit_key, unit name) of every current unit, one name per key (the first in NIP order)."""
-        named: dict[str, str] = {}
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(t.people.c.unit_key, t.people.c.unit_kerja)
-                .where(t.people.c.unit_key.is_not(None))
-                .order_by(t.people.c.nip)
-            )
-            for key, name in rows:
-                named.setdefault(key, name)
+        p = t.people
+        first = select(func.min(p.c.nip)).where(p.c.unit_key.is_not(None)).group_by(p.c.unit_key)
+        with self.engine.connect() as conn:  # one row per unit, read from the (unit_key, nip) index
+            rows = conn.execute(select(p.c.unit_key, p.c.unit_kerja).where(p.c.nip.in_(first)))
+            named = {key: name for key, name in rows}
         return sorted(named.items(), key=lambda kv: kv[1])
+
+    def first_nips(self, n: int) -> list[str]:
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(select(t.people.c.nip).order_by(t.people.c.nip).limit(n))]
+
+    def count_visible(self, caller: Caller) -> int:
+        """People the caller may see, counted in the system of record."""
+        from assistant.db.query import visibility
+
+        seen = visibility(caller)
+        stmt = select(func.count()).select_from(t.people)
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt.where(seen) if seen is not None else stmt).scalar_one())
 
     def find_names(self, key: str, caller: Caller) -> list[str]:
         """NIPs of the people the caller may see whose name is ``key`` (a name_key), exactly or with

@@ -151,6 +151,8 @@ Index("ix_diklat_nama_key", diklat.c.nama_key)
 Index("ix_skp_tahun_predikat_nip", skp.c.tahun, skp.c.predikat, skp.c.nip)
 Index("ix_people_unit_kerja", people.c.unit_kerja)
 Index("ix_people_golongan", people.c.golongan)
+# Migration 0005: one row per unit (the units a question may name) from the index alone.
+Index("ix_people_unit_key_nip", people.c.unit_key, people.c.nip)
 
 
 # ---- workflow state: talent pools per target post, nominees and every decision on them ----------------
@@ -196,4 +198,21 @@ pool_events = Table(
     Column("note", Text, nullable=False),
     Column("undoes", Integer),
     Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# ---- local accounts for the workbench login (argon2 password hashes, never the password) -------------
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("username", String(120), primary_key=True),
+    Column("password_hash", String(300), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("unit_kerja", String(300)),  # for an OPD head
+    Column("nip", String(18)),  # for an ASN: their own record
+    Column("display_name", String(200)),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("failed", Integer, nullable=False, default=0),  # failed logins in a row
+    Column("locked_until", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )

@@ -50,7 +50,7 @@ _NAME_WORDS = re.compile(r"^[A-Za-z'.,\s-]+$")
 
 
 def understand(service: TalentService, question: str, language: str | None, today: dt.date) -> ParsedPlan:
-    units = service.people.units() if service.people is not None else []
+    units = service.unit_names()
     vocabulary = {w for name in service.training_names() for w in name.split()} if re.search(r"\b[A-Z]{2,8}\b", question) else set()
     return parse_plan(question, units, today, language or service.default_language, trainings=vocabulary,
                       titles=service.post_titles())  # fmt: skip
@@ -127,7 +127,7 @@ def run(
         "query": question, "field": plan.relevance or "", "language": lang, "status": parsed.status,
         "understood": plan.model_dump(mode="json", exclude_defaults=True),
         "understood_text": understood_text(parsed, lang), "unused": parsed.unused, "planner": parsed.planner,
-        "total_people": service.store.count(_visibility(caller)),
+        "total_people": service.people.count_visible(caller) if service.people is not None else 0,
         "target_post": plan.target_post, "target_title": plan.target_title,
     }  # fmt: skip
     if parsed.status == "declined":
@@ -200,7 +200,8 @@ def lookup_result(
         query=question, field="", language=lang,  # type: ignore[arg-type]
         understood=plan.model_dump(mode="json", exclude_defaults=True),
         understood_text=("I understood: " if lang == "en" else "Saya memahami: ") + said + ".",
-        total_matching=len(visible), total_people=service.store.count(_visibility(caller)),
+        total_matching=len(visible),
+        total_people=service.people.count_visible(caller) if service.people is not None else 0,
         candidates=[structured_candidate(i + 1, people[n], plan, (), lang, today) for i, n in enumerate(visible)],
     )  # fmt: skip
 
@@ -326,12 +327,6 @@ def sql_leadership(padded_key: str, level: str | None) -> bool:
     if not is_leadership(padded_key):
         return False
     return level is None or any(f" {v} " in padded_key for v in sql.LEADERSHIP_LEVEL[level])
-
-
-def _visibility(caller: Caller) -> dict[str, Any] | None:
-    from assistant.services.talent import _visibility as visibility
-
-    return visibility(caller)
 
 
 _STATUS_EN = {"memenuhi": "eligible", "perlu verifikasi": "to be verified", "tidak memenuhi": "not eligible"}

@@ -140,6 +140,7 @@ class TalentService:
         self._units_cache: tuple[str, list[str]] | None = None
         self._training_cache: tuple[str, list[str]] | None = None
         self._titles_cache: tuple[str, frozenset[str]] | None = None
+        self._unit_keys_cache: tuple[str, list[tuple[str, str]]] | None = None
         self.conversations = ConversationMemory()
         self._index: _Index | None = None
         self._index_lock = threading.Lock()
@@ -197,7 +198,7 @@ class TalentService:
             if nips:
                 return plans.lookup_result(self, caller, text, nips, lang, "name", today)
             if parsed.status == "not_understood" and self.proposer is not None and self.people is not None:
-                proposed = self.proposer(text, [name for _, name in self.people.units()], lang)
+                proposed = self.proposer(text, [name for _, name in self.unit_names()], lang)
                 if proposed is not None:
                     said = ParsedPlan(plan=proposed, understood=describe(proposed, lang, today), language=lang,
                                       planner="llm")  # type: ignore[arg-type]  # fmt: skip
@@ -520,6 +521,15 @@ class TalentService:
         if self._training_cache is None or self._training_cache[0] != generation:
             self._training_cache = (generation, self.people.training_names())
         return self._training_cache[1]
+
+    def unit_names(self) -> list[tuple[str, str]]:
+        """(unit_key, name) of the units in the system of record, read once per store generation."""
+        if self.people is None:
+            return []
+        generation = self.store.generation()
+        if self._unit_keys_cache is None or self._unit_keys_cache[0] != generation:
+            self._unit_keys_cache = (generation, self.people.units())
+        return self._unit_keys_cache[1]
 
     def post_titles(self) -> frozenset[str]:
         """Distinct current post titles in the store (name keys), read once per store generation."""
