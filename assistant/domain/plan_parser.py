@@ -327,6 +327,7 @@ _YIP_OP = (
 )
 _YEARS_IN_POST_2 = re.compile(
     r"\b(?:(?:have|has)\s+(?:been\s+in|held|occupied|served\s+in)|(?:sudah|telah)\s+(?:menjabat|menduduki|memegang)|menjabat|"
+    r"(?:dengan\s+)?(?:masa|lama)\s+(?:jabatan|menjabat)(?:nya)?(?:\s+(?:sekarang|saat\s+ini))?|"
     r"menduduki|(?:been|served)\s+in)\s+(?:(?:their|his|her|the|its)\s+)?(?:(?:current|present|same)\s+)?"
     r"(?:(?:post|position|role|job|jabatan(?:nya)?)\s+)?(?:(?:sekarang|saat\s+ini|yang\s+sama)\s+)?(?:(?:for|selama)\s+)?"
     rf"(?:{_YIP_OP}\s+)?{_NUM}\s+(?:tahun|years?)(?:\s+(?:atau|or)\s+(?:lebih|more))?",
@@ -414,7 +415,8 @@ _SCAFFOLD = frozenset(
     yg sudah telah masih akan bisa dapat berada terdaftar termasuk bekerja work works working kah lah pun juga hanya cuma only all any every each its it this that those these
     kabupaten kab pemkab pemda regency government kota sekarang saat now currently current today hari
     ikut mengikuti pernah masuk keterangan keterangannya rekap rekapitulasi headcount dong ya aja sih nih tsb tolong coba
-    personnel total jumlahnya totalnya please kindly got get received anggota level
+    personnel total jumlahnya totalnya please kindly got get received anggota level group grouped kelompokkan
+    dikelompokkan break down
     """.split()
 )
 # Words of a field question that name no field ("paling cocok", "best suited to lead").
@@ -511,6 +513,8 @@ def _count_and_groups(s: _State, units: Sequence[tuple[str, str]], today: dt.dat
             break
     if s.plan.aggregate is None and (m := _SPREAD.search(s.rest)):
         words = m.group(2).split()
+        if words[0].lower() in ("highest", "tertinggi", "terakhir", "latest") and len(words) > 1:
+            words = words[1:]  # "distribution of highest education"
         spread = _SPREAD_KEYS.get(words[0].lower())
         if (
             spread
@@ -519,7 +523,7 @@ def _count_and_groups(s: _State, units: Sequence[tuple[str, str]], today: dt.dat
         ):
             spread = None  # "hitung pegawai ..." is a count
         if spread:
-            end = m.start(2) + len(words[0])
+            end = m.start(2) + m.group(2).lower().find(words[0].lower()) + len(words[0])
             # "predikat SKP", "SKP predicates", "9-box cells": the second word belongs to the key
             if len(words) > 1 and _SPREAD_KEYS.get(words[1].lower().rstrip("s")) == spread or (
                     len(words) > 1 and _SPREAD_KEYS.get(words[1].lower()) == spread):  # fmt: skip

@@ -293,3 +293,18 @@ def test_field_questions_stay_field_questions():
 @pytest.mark.parametrize("question", ["Berapa ASN kotak 9 di Bappeda?", "ASN Satpol PP golongan III", "Siapa ASN di Inspektorat?"])
 def test_a_unit_introduced_as_where_people_work_is_a_filter(question):
     assert parse_plan(question, UNITS, TODAY).plan.filters.units
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Group staff by 9-box cell", {"aggregate": {"kind": "group", "by": "kotak"}}),
+        ("Break down staff by rank", {"aggregate": {"kind": "group", "by": "golongan"}}),
+        ("Distribution of highest education at Inspektorat",
+         {"filters": {"units": ["Inspektorat"]}, "aggregate": {"kind": "group", "by": "pendidikan"}}),
+        ("Siapa ASN golongan III/d dengan masa jabatan lebih dari 5 tahun?",
+         {"filters": {"golongan_min": "III/d", "golongan_max": "III/d", "years_in_post_min": 5.0, "years_in_post_strict": True}}),
+    ],
+)  # fmt: skip
+def test_ways_of_asking_found_by_the_speed_bench(question, expected):
+    assert plan_of(question) == expected
