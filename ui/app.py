@@ -6,6 +6,7 @@ ranking, wording of the answer and the audit log all live in the service layer.
 
 from __future__ import annotations
 
+import functools
 import logging
 import uuid
 from collections.abc import Iterator
@@ -115,7 +116,7 @@ def _ask(container: Container, caller: Caller, question: str, lang: str) -> None
 
 
 def _sidebar(
-    container: Container | None, stats: dict[str, Any] | None, lang_default: str
+    container: Container | None, stats: dict[str, Any] | None, lang_default: str, caller: Caller | None
 ) -> tuple[str, str | None]:
     """Language switch, identity, index size, examples. Returns (language, clicked example)."""
     clicked: str | None = None
@@ -128,11 +129,8 @@ def _sidebar(
             key="lang",
         )
         lang = lang or lang_default
-        if container is not None and stats is not None:
-            identity = container.settings.ui
-            st.markdown(
-                t("logged_in_as", lang, user=escape_md(identity.user), role=role_name(identity.role, lang))
-            )
+        if container is not None and stats is not None and caller is not None:
+            st.markdown(t("logged_in_as", lang, user=escape_md(caller.user), role=role_name(caller.role, lang)))
             st.markdown(t("indexed", lang, n=number(stats["people"], lang)))
             st.caption(t("embedding_model", lang, model=stats["embedding_model"]))
             st.divider()
@@ -147,31 +145,9 @@ def _sidebar(
     return lang, clicked
 
 
-def _caller(container: Container) -> Caller:
-    """The identity the UI acts as (from settings until a login exists)."""
-    return Caller(user=container.settings.ui.user, role=container.settings.ui.role)
-
-
-def main() -> None:
-    st.set_page_config(page_title="Talenta", page_icon="🏛️", layout="centered")
-    st.session_state.setdefault("messages", [])
-    st.session_state.setdefault("conversation_id", uuid.uuid4().hex)  # follow-ups refer to earlier answers
-
-    container: Container | None = None
-    stats: dict[str, Any] | None = None
-    startup_error: dict[str, str] | None = None
-    try:
-        container = get_container()
-        stats = container.service.stats(_caller(container))
-    except StoreMismatch as exc:
-        startup_error = both("store_mismatch", detail=str(exc))
-    except Exception as exc:
-        logger.exception("building the Talenta container failed")
-        startup_error = both("startup_failed", detail=f"{type(exc).__name__}: {exc}")
-
-    lang_default = container.settings.language if container is not None else "id"
-    lang, clicked = _sidebar(container, stats, lang_default)
-
+def _chat(container: Container | None, caller: Caller | None, stats: dict[str, Any] | None,
+          startup_error: dict[str, str] | None, lang: str, clicked: str | None) -> None:  # fmt: skip
+    """The chat page: ask, read the answer, the count or table, and the candidate cards."""
     st.title(t("page_title", lang))
     st.caption(t("caption", lang))
 
@@ -186,9 +162,69 @@ def main() -> None:
 
     typed = st.chat_input(t("placeholder", lang), key="question", disabled=not ready)
     question = typed if isinstance(typed, str) else clicked
-    if ready and container is not None and question and question.strip():
-        caller = _caller(container)
+    if ready and container is not None and caller is not None and question and question.strip():
         _ask(container, caller, question.strip(), lang)
+
+
+def _pages(container: Container, caller: Caller, chat: Any, lang: str) -> list[Any]:
+    """The pages the caller's role may open (the service re-checks every read and write anyway)."""
+    from ui.people_page import people_page
+    from ui.workbench import self_page, succession_page
+
+    en = lang == "en"
+    pages = []
+    if caller.role != "asn":
+        pages.append(st.Page(chat, title="Tanya Talenta" if not en else "Ask Talenta", url_path="chat", default=True))
+        pages.append(st.Page(lambda: people_page(container, caller, lang), title="Cari pegawai" if not en else "Find people",
+                             url_path="people"))  # fmt: skip
+        pages.append(st.Page(lambda: succession_page(container, caller, lang), title="Suksesi" if not en else "Succession",
+                             url_path="succession"))  # fmt: skip
+    if caller.nip:
+        pages.append(st.Page(lambda: self_page(container, caller, lang), title="Profil saya" if not en else "My profile",
+                             url_path="me", default=caller.role == "asn"))  # fmt: skip
+    return pages
+
+
+def main() -> None:
+    st.set_page_config(page_title="Talenta", page_icon="🏛️", layout="centered")
+    st.session_state.setdefault("messages", [])
+    st.session_state.setdefault("conversation_id", uuid.uuid4().hex)  # follow-ups refer to earlier answers
+
+    container: Container | None = None
+    stats: dict[str, Any] | None = None
+    startup_error: dict[str, str] | None = None
+    caller: Caller | None = None
+    try:
+        container = get_container()
+    except StoreMismatch as exc:
+        startup_error = both("store_mismatch", detail=str(exc))
+    except Exception as exc:
+        logger.exception("building the Talenta container failed")
+        startup_error = both("startup_failed", detail=f"{type(exc).__name__}: {exc}")
+
+    lang_default = container.settings.language if container is not None else "id"
+    if container is None:  # the chat page, disabled, with the reason
+        lang, _ = _sidebar(None, None, lang_default, None)
+        _chat(None, None, None, startup_error or both("startup_failed", detail="?"), lang, None)
+        return
+    from ui.workbench import login, logout_button
+
+    lang = st.session_state.get("lang") or lang_default
+    caller = login(container, lang)
+    if caller is None:
+        _sidebar(None, None, lang_default, None)
+        return
+    try:
+        stats = container.service.stats(caller)
+    except StoreMismatch as exc:
+        startup_error = both("store_mismatch", detail=str(exc))
+    except Exception as exc:
+        logger.exception("reading the Talenta store failed")
+        startup_error = both("startup_failed", detail=f"{type(exc).__name__}: {exc}")
+    lang, clicked = _sidebar(container, stats, lang_default, caller)
+    logout_button(lang)
+    chat = functools.partial(_chat, container, caller, stats, startup_error, lang, clicked)
+    st.navigation(_pages(container, caller, chat, lang)).run()
 
 
 main()

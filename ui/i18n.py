@@ -98,6 +98,7 @@ _FACTOR_NAMES: dict[str, tuple[str, str]] = {
 _ROLES: dict[str, tuple[str, str]] = {
     "pimpinan": ("pimpinan daerah", "regional leadership"),
     "bkpsdm": ("BKPSDM", "BKPSDM (HR agency)"),
+    "komite": ("komite talenta", "talent committee"),
     "opd": ("kepala OPD", "head of agency (OPD)"),
     "asn": ("ASN", "civil servant"),
 }

@@ -36,6 +36,7 @@ class AuditLog:
                 "ts": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
                 "user": caller.user,
                 "role": caller.role,
+                **({"unit": caller.unit_kerja} if caller.unit_kerja else {}),
                 "action": action,
                 "query": query,
                 "nips": list(nips),

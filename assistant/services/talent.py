@@ -766,6 +766,18 @@ class TalentService:
 
     # ---- profiles ----------------------------------------------------------------------------
 
+    def profile_viewers(self, caller: Caller, nip: str) -> list[dict[str, Any]]:
+        """Who viewed a person's profile (role, unit, date; once per viewer and day), newest first. An ASN
+        may ask about their own record; BKPSDM about anyone's. The viewers' names are not shown."""
+        if not (caller.role == "bkpsdm" or (caller.role == "asn" and caller.nip == nip)):
+            raise Forbidden("Anda tidak berwenang melihat daftar ini.", "You may not see this list.")
+        seen: dict[tuple[str, str], dict[str, Any]] = {}
+        for entry in self.audit.entries():
+            if entry.get("action") == "profile" and nip in entry.get("nips", []) and entry.get("user") != caller.user:
+                day = str(entry.get("ts", ""))[:10]
+                seen[(str(entry.get("user")), day)] = {"role": entry.get("role"), "unit": entry.get("unit"), "date": day}
+        return sorted(seen.values(), key=lambda v: v["date"], reverse=True)
+
     def profile(self, caller: Caller, nip: str) -> ProfileOut:
         people = self.store.get_people([nip])
         employee = people.get(nip)

@@ -28,6 +28,7 @@ def _point_at(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     monkeypatch.setenv("TALENTA_DATA_DIR", str(data_dir))
     monkeypatch.setenv("TALENTA_LANGUAGE", "id")
     monkeypatch.setenv("TALENTA_LLM__PROVIDER", "template")
+    monkeypatch.setenv("TALENTA_UI__AUTH", "none")  # the login is tested in test_workbench.py
     monkeypatch.delenv("TALENTA_STORE__MODE", raising=False)
 
 

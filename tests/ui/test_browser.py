@@ -53,17 +53,25 @@ def _tail(path: Path, n: int = 40) -> str:
     )
 
 
+PASSWORD = "sandi-peramban-panjang"
+
+
 @pytest.fixture
 def chat_url(tmp_path, fixture_store_dir) -> Iterator[str]:
     """`streamlit run ui/app.py` on a free port, on a private copy of the fixture store."""
+    from assistant.config import Settings
+    from assistant.container import build_container
+
     data_dir = tmp_path / "store"
     shutil.copytree(fixture_store_dir, data_dir)
+    build_container(Settings(data_dir=data_dir)).accounts.create("bupati", PASSWORD, "pimpinan")
     port = _free_port()
     env = {
         **os.environ,
         "TALENTA_DATA_DIR": str(data_dir),
         "TALENTA_LANGUAGE": "id",
         "TALENTA_LLM__PROVIDER": "template",
+        "TALENTA_UI__AUTH": "accounts",
         "HF_HUB_OFFLINE": "1",
         "ANONYMIZED_TELEMETRY": "False",
     }
@@ -107,6 +115,10 @@ def test_chat_in_chromium(chat_url, tmp_path):
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(chat_url, wait_until="domcontentloaded")
+            page.get_by_role("heading", name="Masuk ke Talenta").wait_for(timeout=60_000)  # a real login first
+            page.get_by_label("Nama pengguna").fill("bupati")
+            page.get_by_label("Kata sandi").fill(PASSWORD)
+            page.get_by_role("button", name="Masuk").click()
             page.get_by_role("heading", name="Talenta — Asisten Talenta ASN").wait_for(timeout=60_000)
             box = page.locator('[data-testid="stChatInputTextArea"]')
             box.wait_for(timeout=60_000)

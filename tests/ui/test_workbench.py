@@ -1,0 +1,120 @@
+"""The workbench under Streamlit's AppTest: a real login (local accounts), pages by role, the
+succession page taking a nominee through its steps, and an ASN's own page with who viewed it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
+PASSWORD = "sandi-uji-yang-panjang"
+NOMINEE = "198707222010012004"  # Bagus Prasetyo, Dinas Perikanan
+
+
+@pytest.fixture
+def data_dir(tmp_path, fixture_store_dir, monkeypatch) -> Path:
+    from assistant.config import Settings
+    from assistant.container import build_container
+
+    target = tmp_path / "store"
+    shutil.copytree(fixture_store_dir, target)
+    monkeypatch.setenv("TALENTA_DATA_DIR", str(target))
+    monkeypatch.setenv("TALENTA_LANGUAGE", "id")
+    monkeypatch.setenv("TALENTA_LLM__PROVIDER", "template")
+    monkeypatch.setenv("TALENTA_UI__AUTH", "accounts")
+    accounts = build_container(Settings(data_dir=target)).accounts
+    accounts.create("bkd-1", PASSWORD, "bkpsdm")
+    accounts.create("bagus", PASSWORD, "asn", nip=NOMINEE)
+    return target
+
+
+@pytest.fixture(autouse=True)
+def _fresh_container():
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+def _audit(data_dir: Path) -> list[dict]:
+    path = data_dir / "audit.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] if path.exists() else []
+
+
+def _login(at: AppTest, user: str, password: str) -> AppTest:
+    at.text_input(key="login_user").input(user)
+    at.text_input(key="login_password").input(password)
+    return at.button[0].click().run()
+
+
+def test_the_page_asks_for_a_login_and_refuses_a_wrong_password(data_dir):
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value == "Masuk ke Talenta" and not at.chat_input  # nothing before the login
+    at = _login(at, "bkd-1", "salah-sama-sekali")
+    assert "salah" in at.error[0].value and not at.chat_input
+    assert [e["action"] for e in _audit(data_dir)][-1] == "login_failed"
+
+
+def test_bkpsdm_signs_in_and_gets_the_chat(data_dir):
+    at = _login(AppTest.from_file(str(APP), default_timeout=60).run(), "bkd-1", PASSWORD)
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Talenta — Asisten Talenta ASN" and at.chat_input
+    assert "**bkd-1** (BKPSDM)" in "\n".join(md.value for md in at.sidebar.markdown)
+    assert ("bkd-1", "login") in [(e["user"], e["action"]) for e in _audit(data_dir)]
+
+
+def test_an_asn_signs_in_to_their_own_page_only(data_dir):
+    from assistant.config import Settings
+    from assistant.container import build_container
+    from assistant.domain.identity import Caller
+
+    build_container(Settings(data_dir=data_dir)).service.profile(Caller(user="kadis", role="opd", unit_kerja="Dinas Perikanan"), NOMINEE)
+    at = _login(AppTest.from_file(str(APP), default_timeout=60).run(), "bagus", PASSWORD)
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Profil saya" and not at.chat_input
+    text = "\n".join(md.value for md in at.markdown)
+    assert "Bagus Prasetyo" in text
+    viewers = at.dataframe[-1].value
+    assert list(viewers["Peran"]) == ["opd"] and list(viewers["Unit kerja"]) == ["Dinas Perikanan"]
+    before = len(_audit(data_dir))
+    at.run()  # a rerun is not another view
+    assert len([e for e in _audit(data_dir)[before:] if e["action"] == "profile"]) == 0
+
+
+def test_the_succession_page_takes_a_nominee_through_a_step(data_dir):
+    from assistant.config import Settings
+    from assistant.container import build_container
+    from assistant.domain.identity import Caller
+
+    bkd = Caller(user="bkd-1", role="bkpsdm")
+    svc = build_container(Settings(data_dir=data_dir)).succession
+    pool = svc.create_pool(bkd, "Kepala Seksi Pengolahan", unit_kerja="Dinas Perikanan", level="pengawas")
+    svc.add_members(bkd, pool.id, [NOMINEE])
+
+    def page() -> None:
+        from assistant.config import Settings
+        from assistant.container import build_container
+        from assistant.domain.identity import Caller
+        from ui.workbench import succession_page
+
+        succession_page(build_container(Settings()), Caller(user="bkd-1", role="bkpsdm"), "id")
+
+    at = AppTest.from_function(page, default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value == "Suksesi dan kelompok talenta"
+    members = at.dataframe[1].value
+    assert list(members["NIP"]) == [NOMINEE] and list(members["Status"]) == ["kandidat"]
+    at.selectbox(key="step_action").select("nominasikan")
+    at.text_area(key="step_note").input("Memenuhi syarat, kinerja sangat baik.")
+    at = at.button(key="FormSubmitter:step-Simpan").click().run()
+    assert not at.exception and not at.error
+    assert svc.pool(bkd, pool.id).members[0].state == "dinominasikan"
+    at.selectbox(key="step_action").select("nominasikan")
+    at.text_area(key="step_note").input("Sekali lagi tanpa alasan.")
+    at = at.button(key="FormSubmitter:step-Simpan").click().run()
+    assert "tidak dapat dilakukan" in at.error[0].value  # a refused step is said, not a traceback

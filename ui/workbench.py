@@ -1,0 +1,302 @@
+"""Workbench pages beside the chat: the login, succession (pools, steps, inbox) and each ASN's own page.
+
+Every page only calls the service layer, which re-checks the caller's role on every read and write;
+what a page hides is a convenience, not the protection.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from assistant.container import Container
+from assistant.domain import succession as wf
+from assistant.domain.identity import Caller
+from assistant.services.errors import ServiceError
+
+_T: dict[str, dict[str, str]] = {
+    "id": {
+        "login_title": "Masuk ke Talenta",
+        "username": "Nama pengguna",
+        "password": "Kata sandi",
+        "login": "Masuk",
+        "login_failed": "Nama pengguna atau kata sandi salah, atau akun dinonaktifkan / terkunci sementara.",
+        "no_accounts": "Belum ada akun. Buat dengan `talenta users add NAMA --role bkpsdm` "
+        "(atau `talenta users demo` untuk akun demo).",
+        "logout": "Keluar",
+        "succession_title": "Suksesi dan kelompok talenta",
+        "inbox": "Menunggu tindakan Anda",
+        "inbox_empty": "Tidak ada yang menunggu tindakan Anda.",
+        "pools": "Kelompok rencana suksesi",
+        "no_pools": "Belum ada kelompok rencana suksesi yang dapat Anda lihat.",
+        "new_pool": "Buat kelompok untuk jabatan target",
+        "post_title": "Jabatan target",
+        "unit": "Unit kerja",
+        "level": "Jenjang jabatan target",
+        "holder": "NIP pemegang jabatan saat ini (opsional)",
+        "create": "Buat",
+        "pick_pool": "Pilih kelompok",
+        "members": "Calon",
+        "no_members": "Belum ada calon dalam kelompok ini.",
+        "suggest": "Usulan calon yang memenuhi syarat",
+        "add": "Tambahkan calon terpilih",
+        "step": "Ambil langkah",
+        "member": "Calon",
+        "action": "Tindakan",
+        "note": "Catatan (wajib)",
+        "save": "Simpan",
+        "readiness": "Kesiapan (komite)",
+        "done": "Tersimpan.",
+        "history": "Riwayat keputusan",
+        "ppk": "Keputusan tetap pada PPK; Talenta menyusun bahan yang objektif.",
+        "me_title": "Profil saya",
+        "me_none": "Akun ini tidak terhubung ke NIP mana pun.",
+        "cell": "Kotak talenta",
+        "skp_trend": "Predikat SKP per tahun",
+        "my_pools": "Kelompok talenta dan nominasi saya",
+        "no_my_pools": "Anda belum masuk kelompok talenta mana pun.",
+        "viewers": "Siapa yang melihat profil saya",
+        "no_viewers": "Belum ada yang melihat profil Anda.",
+        "col_state": "Status", "col_readiness": "Kesiapan", "col_main": "Utama", "col_waits": "Menunggu",
+        "col_days": "Hari", "col_name": "Nama", "col_post": "Jabatan", "col_unit": "Unit kerja", "col_role": "Peran",
+        "col_date": "Tanggal", "col_year": "Tahun", "col_pred": "Predikat", "col_pool": "Jabatan target",
+    },  # fmt: skip
+    "en": {
+        "login_title": "Sign in to Talenta",
+        "username": "Username",
+        "password": "Password",
+        "login": "Sign in",
+        "login_failed": "Wrong username or password, or the account is disabled / temporarily locked.",
+        "no_accounts": "No accounts yet. Create one with `talenta users add NAME --role bkpsdm` "
+        "(or `talenta users demo` for demo accounts).",
+        "logout": "Sign out",
+        "succession_title": "Succession and talent pools",
+        "inbox": "Waiting on you",
+        "inbox_empty": "Nothing waits on you.",
+        "pools": "Succession pools",
+        "no_pools": "No succession pool you may see yet.",
+        "new_pool": "New pool for a target post",
+        "post_title": "Target post",
+        "unit": "Unit",
+        "level": "Target post level",
+        "holder": "NIP of the current holder (optional)",
+        "create": "Create",
+        "pick_pool": "Pick a pool",
+        "members": "Nominees",
+        "no_members": "No nominees in this pool yet.",
+        "suggest": "Eligible candidates suggested",
+        "add": "Add the selected candidates",
+        "step": "Take a step",
+        "member": "Nominee",
+        "action": "Action",
+        "note": "Note (required)",
+        "save": "Save",
+        "readiness": "Readiness (committee)",
+        "done": "Saved.",
+        "history": "Decision history",
+        "ppk": "The decision stays with the PPK; Talenta prepares objective material.",
+        "me_title": "My profile",
+        "me_none": "This account is not linked to a NIP.",
+        "cell": "9-box cell",
+        "skp_trend": "SKP rating per year",
+        "my_pools": "My talent pools and nominations",
+        "no_my_pools": "You are not in any talent pool yet.",
+        "viewers": "Who viewed my profile",
+        "no_viewers": "Nobody has viewed your profile yet.",
+        "col_state": "State", "col_readiness": "Readiness", "col_main": "Main", "col_waits": "Waits on",
+        "col_days": "Days", "col_name": "Name", "col_post": "Post", "col_unit": "Unit", "col_role": "Role",
+        "col_date": "Date", "col_year": "Year", "col_pred": "Rating", "col_pool": "Target post",
+    },  # fmt: skip
+}
+_LEVELS = ("pengawas", "administrator", "jpt_pratama")
+_ACTIONS_BY_ROLE: dict[str, tuple[wf.Action, ...]] = {
+    "bkpsdm": ("nominasikan", "tarik", "batalkan"),
+    "komite": ("verifikasi", "tolak", "batalkan"),
+    "pimpinan": ("tetapkan", "tolak", "batalkan"),
+}
+
+
+def t(key: str, lang: str) -> str:
+    return _T["en" if lang == "en" else "id"][key]
+
+
+def _label(value: str | None, lang: str) -> str:
+    if not value:
+        return "-"
+    return wf.LABEL_EN.get(value, value) if lang == "en" else value
+
+
+# ---- login -----------------------------------------------------------------------------------------
+
+
+def login(container: Container, lang: str) -> Caller | None:
+    """The signed-in caller, or None after drawing the login form. With TALENTA_UI__AUTH=none the
+    fixed identity of the settings (development only)."""
+    settings = container.settings.ui
+    if settings.auth == "none":
+        return Caller(user=settings.user, role=settings.role)
+    account = st.session_state.get("account")
+    if account is not None:
+        return Caller(**account)
+    st.title(t("login_title", lang))
+    if container.accounts.count() == 0:
+        st.info(t("no_accounts", lang))
+    with st.form("login"):
+        username = st.text_input(t("username", lang), key="login_user")
+        password = st.text_input(t("password", lang), type="password", key="login_password")
+        submitted = st.form_submit_button(t("login", lang))
+    if submitted:
+        found = container.accounts.login(username or "", password or "")
+        if found is None:
+            container.audit.record(Caller(user=f"?{(username or '')[:64]}", role="asn"), "login_failed")
+            st.error(t("login_failed", lang))
+            return None
+        caller = found.caller()
+        st.session_state["account"] = {"user": caller.user, "role": caller.role, "unit_kerja": caller.unit_kerja,
+                                       "nip": caller.nip}  # fmt: skip
+        container.audit.record(caller, "login")
+        st.rerun()
+    return None
+
+
+def logout_button(lang: str) -> None:
+    if st.session_state.get("account") is not None and st.sidebar.button(t("logout", lang), key="logout"):
+        for key in ("account", "messages", "viewed", "people_page"):
+            st.session_state.pop(key, None)
+        st.rerun()
+
+
+# ---- succession ----------------------------------------------------------------------------------------
+
+
+def succession_page(container: Container, caller: Caller, lang: str) -> None:
+    svc = container.succession
+    st.title(t("succession_title", lang))
+    st.caption(t("ppk", lang))
+    waiting = _call(lambda: svc.inbox(caller), lang) or []
+    st.subheader(t("inbox", lang))
+    if waiting:
+        st.dataframe(pd.DataFrame([{
+            t("col_pool", lang): i.post_title, t("col_name", lang): i.member.nama, "NIP": i.member.nip,
+            t("col_state", lang): _label(i.member.state, lang), t("col_days", lang): i.member.days_waiting,
+        } for i in waiting]), hide_index=True)  # fmt: skip
+    else:
+        st.caption(t("inbox_empty", lang))
+
+    if caller.role == "bkpsdm":
+        with st.expander(t("new_pool", lang)), st.form("new_pool"):
+            title = st.text_input(t("post_title", lang), key="pool_title")
+            units = [name for _, name in container.service.unit_names()]
+            unit = st.selectbox(t("unit", lang), ["", *units], key="pool_unit")
+            level = st.selectbox(t("level", lang), _LEVELS, index=1, key="pool_level")
+            holder = st.text_input(t("holder", lang), key="pool_holder")
+            if st.form_submit_button(t("create", lang)) and title.strip():
+                _call(lambda: svc.create_pool(caller, title, unit_kerja=unit or None, level=level,
+                                              holder_nip=holder.strip() or None), lang)  # fmt: skip
+
+    pools = _call(lambda: svc.pools(caller), lang) or []
+    st.subheader(t("pools", lang))
+    if not pools:
+        st.caption(t("no_pools", lang))
+        return
+    names = {p.id: f"{p.post_title} — {p.unit_kerja or '-'}" for p in pools}
+    chosen = st.selectbox(t("pick_pool", lang), list(names), format_func=names.__getitem__, key="pool_pick")
+    pool = _call(lambda: svc.pool(caller, int(chosen)), lang)
+    if pool is None:
+        return
+    st.markdown(f"**{t('members', lang)}**")
+    if pool.members:
+        st.dataframe(pd.DataFrame([{
+            "NIP": m.nip, t("col_name", lang): m.nama, t("col_post", lang): m.jabatan,
+            t("col_state", lang): _label(m.state, lang), t("col_readiness", lang): _label(m.readiness, lang),
+            t("col_main", lang): "✓" if m.main else "", t("col_waits", lang): m.waits_on or "-",
+            t("col_days", lang): m.days_waiting,
+        } for m in pool.members]), hide_index=True)  # fmt: skip
+    else:
+        st.caption(t("no_members", lang))
+
+    if caller.role in ("bkpsdm", "komite"):
+        with st.expander(t("suggest", lang)):
+            suggested = _call(lambda: svc.suggest(caller, pool.id, limit=10), lang) or []
+            options = {c.nip: f"{c.nama_lengkap} — {c.jabatan or '-'} ({c.eligibility.status if c.eligibility else '-'})"
+                       for c in suggested}  # fmt: skip
+            picked = st.multiselect(t("suggest", lang), list(options), format_func=options.__getitem__, key="pool_suggest")
+            if caller.role == "bkpsdm" and st.button(t("add", lang), key="pool_add") and picked:
+                _call(lambda: svc.add_members(caller, pool.id, picked), lang)
+                st.rerun()
+
+    actions = _ACTIONS_BY_ROLE.get(caller.role, ())
+    if actions and pool.members:
+        st.markdown(f"**{t('step', lang)}**")
+        members = {m.id: f"{m.nama or m.nip} ({_label(m.state, lang)})" for m in pool.members}
+        with st.form("step"):
+            member_id = st.selectbox(t("member", lang), list(members), format_func=members.__getitem__, key="step_member")
+            action = st.selectbox(t("action", lang), actions, format_func=lambda a: _label(a, lang), key="step_action")
+            readiness = st.selectbox(t("readiness", lang), ["", *wf.READINESS], key="step_readiness",
+                                     disabled=caller.role != "komite")  # fmt: skip
+            note = st.text_area(t("note", lang), key="step_note")
+            if st.form_submit_button(t("save", lang)):
+                done = _call(lambda: svc.act(caller, int(member_id), action, note), lang)
+                if done is not None and readiness and caller.role == "komite":
+                    done = _call(lambda: svc.set_readiness(caller, int(member_id), readiness, note), lang)  # type: ignore[arg-type]
+                if done is not None:
+                    st.success(t("done", lang))
+                    st.rerun()
+    with st.expander(t("history", lang)):
+        rows = [{"NIP": m.nip, t("action", lang): _label(e.action, lang), t("col_state", lang): _label(e.target, lang),
+                 t("col_role", lang): e.role, "oleh" if lang != "en" else "by": e.actor, t("note", lang): e.note,
+                 t("col_date", lang): e.at.strftime("%Y-%m-%d %H:%M")} for m in pool.members for e in m.events]  # fmt: skip
+        if rows:
+            st.dataframe(pd.DataFrame(rows), hide_index=True)
+
+
+# ---- each ASN's own page -----------------------------------------------------------------------------
+
+
+def self_page(container: Container, caller: Caller, lang: str) -> None:
+    st.title(t("me_title", lang))
+    if not caller.nip:
+        st.info(t("me_none", lang))
+        return
+    viewed = st.session_state.setdefault("viewed", set())
+    profile = st.session_state.get("own_profile")
+    if caller.nip not in viewed or profile is None:  # one view per session, not per rerun
+        profile = _call(lambda: container.service.profile(caller, caller.nip or ""), lang)
+        st.session_state["own_profile"] = profile
+        viewed.add(caller.nip)
+    if profile is None:
+        return
+    st.markdown(f"**{profile.nama_lengkap}** — {profile.jabatan or '-'}, {profile.unit_kerja or '-'} "
+                f"({profile.golongan or '-'})")  # fmt: skip
+    st.metric(t("cell", lang), profile.kotak_talenta or "-")
+    skp = [{t("col_year", lang): s.tahun, t("col_pred", lang): s.predikat.value if s.predikat else "-"}
+           for s in sorted(profile.skp, key=lambda s: s.tahun)]  # fmt: skip
+    st.markdown(f"**{t('skp_trend', lang)}**")
+    if skp:
+        st.dataframe(pd.DataFrame(skp), hide_index=True)
+    st.markdown(f"**{t('my_pools', lang)}**")
+    mine = _call(lambda: container.succession.memberships(caller, caller.nip or ""), lang) or []
+    if mine:
+        st.dataframe(pd.DataFrame([{t("col_pool", lang): p.post_title, t("col_state", lang): _label(m.state, lang),
+                                    t("col_readiness", lang): _label(m.readiness, lang)} for p, m in mine]),
+                     hide_index=True)  # fmt: skip
+    else:
+        st.caption(t("no_my_pools", lang))
+    st.markdown(f"**{t('viewers', lang)}**")
+    viewers = _call(lambda: container.service.profile_viewers(caller, caller.nip or ""), lang) or []
+    if viewers:
+        st.dataframe(pd.DataFrame([{t("col_role", lang): v["role"], t("col_unit", lang): v["unit"] or "-",
+                                    t("col_date", lang): v["date"]} for v in viewers]), hide_index=True)  # fmt: skip
+    else:
+        st.caption(t("no_viewers", lang))
+
+
+def _call(fn: Any, lang: str) -> Any:
+    """A service call; its refusal (role, state, note) shown as an error, not a traceback."""
+    try:
+        return fn()
+    except ServiceError as exc:
+        st.error(exc.message(lang))
+        return None
