@@ -21,12 +21,6 @@ from assistant.domain.plan import Filters, QueryPlan, TrainingFilter
 from assistant.domain.plan_parser import training_word_groups
 
 P = t.people
-# Words a leadership level is written with in training names (compared as whole words).
-LEADERSHIP_LEVEL = {
-    "IV": ("pim iv", "pim tingkat iv", "kepemimpinan tingkat iv", "pkp", "pim 4", "kepemimpinan pengawas"),
-    "III": ("pim iii", "pim tingkat iii", "kepemimpinan tingkat iii", "pka", "pim 3", "kepemimpinan administrator"),
-    "II": ("pim ii", "pim tingkat ii", "kepemimpinan tingkat ii", "pkn ii", "pkn tingkat ii", "pim 2"),
-}
 
 
 # How a score sheet's Keterangan says a participant does not go on ("Tidak lanjut", "Tidak lolos").
@@ -87,7 +81,7 @@ def _training_clauses(f: TrainingFilter, d: Any) -> list[ColumnElement[bool]]:
     if f.leadership:
         clauses.append(d.c.kepemimpinan.is_(True))
         if f.level:
-            clauses.append(or_(*(_words(d.c.nama_key, v.split()) for v in LEADERSHIP_LEVEL[f.level])))
+            clauses.append(d.c.tingkat_kepemimpinan == f.level)  # computed at ingest: no LIKE per row
     if f.score_min is not None:
         clauses.append(d.c.nilai_10 >= f.score_min)
     if f.score_max is not None:
@@ -254,11 +248,14 @@ def _groups(conn: Any, plan: QueryPlan, where: list[ColumnElement[bool]], latest
         return _sorted([(str(k), int(n)) for k, n in conn.execute(stmt)])
     if by == "training_score":
         d = t.diklat
-        trainings = plan.filters.training
-        clauses = [_named(d.c.nama_key, trainings[0].words)] if trainings and trainings[0].words else []
+        named = plan.filters.training[0] if plan.filters.training else TrainingFilter()
         stmt = (select(d.c.nilai, func.count(func.distinct(d.c.nip))).join(P, P.c.nip == d.c.nip)
-                .where(*where, d.c.nilai.is_not(None), *clauses).group_by(d.c.nilai).order_by(d.c.nilai.desc()))  # fmt: skip
-        return [(_score(k), int(n)) for k, n in conn.execute(stmt)]
+                .where(*where, d.c.nilai.is_not(None), *_training_clauses(named.model_copy(update={"taken": True}), d)[1:])
+                .group_by(d.c.nilai).order_by(d.c.nilai.desc()))  # fmt: skip
+        scores = [(float(k), int(n)) for k, n in conn.execute(stmt)]
+        if len(scores) <= SCORE_GROUPS:  # a trainer's sheet: the scores as written
+            return [(_score(k), n) for k, n in scores]
+        return _score_bands(plan, where, named, conn)
     column: Any = {
         "unit": P.c.unit_kerja, "golongan": P.c.golongan, "kotak": P.c.kotak_talenta,
         "pendidikan": P.c.jenjang_rank, "jenis_jabatan": P.c.jenis_jabatan, "eselon": P.c.eselon, "jenis_kelamin": P.c.jenis_kelamin,
@@ -278,6 +275,23 @@ def _groups(conn: Any, plan: QueryPlan, where: list[ColumnElement[bool]], latest
     if by in ("kotak", "pendidikan"):
         return sorted(out, key=lambda kv: (kv[0] == "tidak ada", kv[0]), reverse=False)
     return _sorted(out)
+
+
+SCORE_GROUPS = 21  # more distinct scores than this are shown in bands of one point (0-10 scale)
+
+
+def _score_bands(plan: QueryPlan, where: list[ColumnElement[bool]], named: TrainingFilter, conn: Any) -> list[tuple[str, int]]:
+    """Many distinct scores (0-100 course scores): people per band of one point on the 0-10 scale."""
+    d = t.diklat
+    band = func.floor(d.c.nilai_10)
+    stmt = (select(band, func.count(func.distinct(d.c.nip))).join(P, P.c.nip == d.c.nip)
+            .where(*where, d.c.nilai_10.is_not(None), *_training_clauses(named.model_copy(update={"taken": True}), d)[1:])
+            .group_by(band).order_by(band.desc()))  # fmt: skip
+    out = []
+    for low, n in conn.execute(stmt):
+        b = int(low)
+        out.append(("10" if b >= 10 else f"{b}-{b}.9", int(n)))
+    return out
 
 
 def _sorted(groups: list[tuple[str, int]]) -> list[tuple[str, int]]:

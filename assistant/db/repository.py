@@ -22,7 +22,7 @@ from assistant.domain.models import Employee
 from assistant.domain.nine_box import place_employee
 from assistant.domain.ranking import Weights, merit_factors, merit_value
 from assistant.domain.retirement import retirement
-from assistant.domain.training import is_leadership, name_key, score_out_of_10
+from assistant.domain.training import is_leadership, leadership_level, name_key, score_out_of_10
 
 _CHUNK = 500  # people per statement (bound-parameter limits)
 
@@ -89,7 +89,7 @@ def child_rows(e: Employee) -> dict[str, list[dict[str, Any]]]:
             {"nip": nip, "seq": i, "nama": d.nama, "nama_key": name_key(d.nama), "jenis": d.jenis,
              "penyelenggara": d.penyelenggara, "tahun": d.tahun, "jam_pelajaran": d.jam_pelajaran,
              "nilai": d.nilai, "nilai_10": score_out_of_10(d.nilai), "predikat": d.predikat,
-             "kepemimpinan": is_leadership(d.nama)}
+             "kepemimpinan": is_leadership(d.nama), "tingkat_kepemimpinan": leadership_level(d.nama)}
             for i, d in enumerate(e.diklat)
         ],
         "skp": [

@@ -114,6 +114,7 @@ diklat = _child(
     Column("nilai_10", Float),  # the score on a 0-10 scale (a 0-100 score divided by ten)
     Column("predikat", String(100)),
     Column("kepemimpinan", Boolean, nullable=False),  # PIM / PKP / PKA / PKN / kepemimpinan
+    Column("tingkat_kepemimpinan", String(3)),  # II / III / IV, from the name (migration 0006)
 )
 skp = _child(
     "skp",
@@ -147,6 +148,7 @@ CHILDREN = (pendidikan, riwayat_jabatan, diklat, skp, asesmen, penghargaan, huku
 
 Index("ix_skp_tahun_predikat", skp.c.tahun, skp.c.predikat)
 Index("ix_diklat_nama_key", diklat.c.nama_key)
+Index("ix_diklat_tingkat_kepemimpinan", diklat.c.tingkat_kepemimpinan)
 # Migration 0002: an SKP filter or group-by reads only this index; group-bys over unit and golongan too.
 Index("ix_skp_tahun_predikat_nip", skp.c.tahun, skp.c.predikat, skp.c.nip)
 Index("ix_people_unit_kerja", people.c.unit_kerja)

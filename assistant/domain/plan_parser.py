@@ -868,6 +868,9 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
         or stopped
         or _REMARK.search(s.rest)
     ):
+        if s.plan.aggregate is not None and s.plan.aggregate.by in ("training_score", "training_remark"):
+            # "sebaran nilai pelatihan": every scored training
+            s.rest = re.sub(r"\b(?:pelatihan|diklat|training|kursus|courses?)\b", lambda m: " " * len(m.group(0)), s.rest, flags=re.I)
         return
     f = TrainingFilter()
     if name:

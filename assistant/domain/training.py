@@ -10,6 +10,22 @@ _LEADERSHIP = re.compile(
 )
 
 
+# Words a leadership level is written with in training names (compared as whole words).
+LEADERSHIP_LEVEL = {
+    "IV": ("pim iv", "pim tingkat iv", "kepemimpinan tingkat iv", "pkp", "pim 4", "kepemimpinan pengawas"),
+    "III": ("pim iii", "pim tingkat iii", "kepemimpinan tingkat iii", "pka", "pim 3", "kepemimpinan administrator"),
+    "II": ("pim ii", "pim tingkat ii", "kepemimpinan tingkat ii", "pkn ii", "pkn tingkat ii", "pim 2"),
+}
+
+
+def leadership_level(name: str | None) -> str | None:
+    """The level of a leadership training ('II', 'III', 'IV'), or None (not leadership, or no level)."""
+    if not is_leadership(name):
+        return None
+    padded = f" {name_key(name)} "
+    return next((level for level, words in LEADERSHIP_LEVEL.items() if any(f" {w} " in padded for w in words)), None)
+
+
 def is_leadership(name: str | None) -> bool:
     """Diklat PIM / PKP / PKA / PKN and other leadership training (Diklatpim, Pelatihan Kepemimpinan)."""
     return bool(name and _LEADERSHIP.search(name))

@@ -322,11 +322,11 @@ def _training_matches(f: Any, nama: str, nilai: float | None, predikat: str | No
 
 
 def sql_leadership(padded_key: str, level: str | None) -> bool:
-    from assistant.domain.training import is_leadership
+    from assistant.domain.training import is_leadership, leadership_level
 
     if not is_leadership(padded_key):
         return False
-    return level is None or any(f" {v} " in padded_key for v in sql.LEADERSHIP_LEVEL[level])
+    return level is None or leadership_level(padded_key) == level
 
 
 _STATUS_EN = {"memenuhi": "eligible", "perlu verifikasi": "to be verified", "tidak memenuhi": "not eligible"}

@@ -303,3 +303,19 @@ def test_a_post_named_with_other_conditions_counts_exactly(sample):
     assert got.total_matching == len(gurus) and gurus and "jabatan 'guru'" in got.understood_text
     nurses = {p["nip"] for p in PEG if p["unit_kerja"].startswith("Rumah Sakit") and p["jabatan"].startswith("Perawat")}
     assert ask(container, "Tampilkan perawat di RSUD").total_matching == len(nurses) and nurses
+
+
+def test_many_distinct_course_scores_are_grouped_in_bands_of_one_point(sample):
+    import math
+
+    container, _ = sample
+    with container.people.engine.connect() as conn:  # the stored scores (another test may add a sheet's)
+        scored = [{"nip": n, "nilai": v} for n, v in conn.exec_driver_sql("select nip, nilai from diklat where nilai is not null")]
+    assert len({d["nilai"] for d in scored}) > 21  # the sample's course scores are 0-100, many distinct
+    bands: dict[str, set[str]] = defaultdict(set)
+    for d in scored:
+        value = float(d["nilai"]) / 10 if float(d["nilai"]) > 10 else float(d["nilai"])
+        low = math.floor(value)
+        bands["10" if low >= 10 else f"{low}-{low}.9"].add(d["nip"])
+    got = ask(container, "Sebaran nilai pelatihan")
+    assert {g.key: g.count for g in got.groups or []} == {k: len(v) for k, v in bands.items()}

@@ -102,3 +102,31 @@ def test_who_may_see_a_pool(container):
     with pytest.raises(NotFound):
         svc.act(OTHER_HEAD, member.id, "nominasikan", NOTE)
     assert [p.post_title for p, _ in svc.memberships(nominee, NOMINEE)][-1] == "Kepala Seksi Pengolahan"
+
+
+def test_migration_0006_fills_the_leadership_level_of_stored_trainings(tmp_path, people):
+    """A store written before 0006 gets the level of its leadership trainings from their names."""
+    from sqlalchemy import select
+
+    from assistant.db import tables
+    from assistant.db.engine import build_engine, migrate
+    from assistant.db.repository import child_rows, person_row
+    from assistant.domain.training import leadership_level
+
+    engine = build_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    migrate(engine, "0005")
+    import datetime as dt
+
+    with engine.begin() as conn:
+        for e in people:
+            row = person_row(e, e.content_hash(), dt.date.today())
+            conn.exec_driver_sql(
+                f"INSERT INTO people ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})", tuple(row.values()))
+            for d in child_rows(e)["diklat"]:
+                d.pop("tingkat_kepemimpinan")
+                conn.exec_driver_sql(f"INSERT INTO diklat ({', '.join(d)}) VALUES ({', '.join('?' for _ in d)})", tuple(d.values()))
+    migrate(engine)
+    with engine.connect() as conn:
+        got = {(n, lvl) for n, lvl in conn.execute(select(tables.diklat.c.nama, tables.diklat.c.tingkat_kepemimpinan))}
+    assert got == {(n, leadership_level(n)) for n, _ in got}
+    assert any(lvl for _, lvl in got)  # the fixture people have leadership training
