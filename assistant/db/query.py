@@ -103,8 +103,9 @@ def _training_clauses(f: TrainingFilter, d: Any) -> list[ColumnElement[bool]]:
 
 def _training(f: TrainingFilter) -> ColumnElement[bool]:
     d = t.diklat.alias("diklat_filter")  # an alias: a group-by over diklat must not correlate it away
-    found = exists(select(d.c.id).where(*_training_clauses(f, d)))
-    return found if f.taken else not_(found)
+    # One read of the matching trainings (over their name or level index), not one per person
+    matching = select(d.c.nip).where(*_training_clauses(f, d)[1:])
+    return P.c.nip.in_(matching) if f.taken else P.c.nip.not_in(matching)
 
 
 def conditions(f: Filters, today: dt.date, latest_skp: int | None) -> list[ColumnElement[bool]]:
