@@ -169,7 +169,7 @@ def _chat(container: Container | None, caller: Caller | None, stats: dict[str, A
 def _pages(container: Container, caller: Caller, chat: Any, lang: str) -> list[Any]:
     """The pages the caller's role may open (the service re-checks every read and write anyway)."""
     from ui.people_page import people_page
-    from ui.workbench import self_page, succession_page
+    from ui.workbench import profile_page, self_page, succession_page
 
     en = lang == "en"
     pages = []
@@ -177,6 +177,8 @@ def _pages(container: Container, caller: Caller, chat: Any, lang: str) -> list[A
         pages.append(st.Page(chat, title="Tanya Talenta" if not en else "Ask Talenta", url_path="chat", default=True))
         pages.append(st.Page(lambda: people_page(container, caller, lang), title="Cari pegawai" if not en else "Find people",
                              url_path="people"))  # fmt: skip
+        pages.append(st.Page(lambda: profile_page(container, caller, lang), title="Profil pegawai" if not en else "Profile",
+                             url_path="profile"))  # fmt: skip
         pages.append(st.Page(lambda: succession_page(container, caller, lang), title="Suksesi" if not en else "Succession",
                              url_path="succession"))  # fmt: skip
     if caller.nip:

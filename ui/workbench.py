@@ -52,6 +52,10 @@ _T: dict[str, dict[str, str]] = {
         "history": "Riwayat keputusan",
         "ppk": "Keputusan tetap pada PPK; Talenta menyusun bahan yang objektif.",
         "me_title": "Profil saya",
+        "profile_title": "Profil pegawai",
+        "profile_nip": "NIP",
+        "records": "Rekam data (sumber dan tahun setiap butir)",
+        "col_source": "Sumber", "col_item": "Butir", "col_score": "Nilai",
         "me_none": "Akun ini tidak terhubung ke NIP mana pun.",
         "cell": "Kotak talenta",
         "skp_trend": "Predikat SKP per tahun",
@@ -98,6 +102,10 @@ _T: dict[str, dict[str, str]] = {
         "history": "Decision history",
         "ppk": "The decision stays with the PPK; Talenta prepares objective material.",
         "me_title": "My profile",
+        "profile_title": "Employee profile",
+        "profile_nip": "NIP",
+        "records": "Records (the source and year of every item)",
+        "col_source": "Source", "col_item": "Item", "col_score": "Score",
         "me_none": "This account is not linked to a NIP.",
         "cell": "9-box cell",
         "skp_trend": "SKP rating per year",
@@ -291,6 +299,50 @@ def self_page(container: Container, caller: Caller, lang: str) -> None:
                                     t("col_date", lang): v["date"]} for v in viewers]), hide_index=True)  # fmt: skip
     else:
         st.caption(t("no_viewers", lang))
+
+
+def profile_page(container: Container, caller: Caller, lang: str) -> None:
+    """Any person the caller may see: everything Talenta holds, each item with its record and year."""
+    st.title(t("profile_title", lang))
+    nip = st.text_input(t("profile_nip", lang), value=st.session_state.get("profile_nip") or "", key="profile_input")
+    nip = "".join(ch for ch in (nip or "") if ch.isdigit())
+    if len(nip) != 18:
+        return
+    viewed = st.session_state.setdefault("viewed_profiles", {})
+    if nip not in viewed:  # one audited view per person and session, not per rerun
+        viewed[nip] = _call(lambda: container.service.profile(caller, nip), lang)
+    profile = viewed[nip]
+    if profile is None:
+        viewed.pop(nip, None)
+        return
+    st.markdown(f"**{profile.nama_lengkap}** — {profile.jabatan or '-'}, {profile.unit_kerja or '-'} "
+                f"({profile.golongan or '-'}{', ' + profile.pangkat if profile.pangkat else ''})")  # fmt: skip
+    st.metric(t("cell", lang), profile.kotak_talenta or "-")
+    rows: list[dict[str, Any]] = []
+    for p in profile.pendidikan:
+        rows.append({t("col_source", lang): "pendidikan", t("col_item", lang): " ".join(
+            x for x in (p.jenjang.value if p.jenjang else "", p.jurusan or "", p.institusi or "") if x),
+            t("col_year", lang): p.tahun_lulus, t("col_score", lang): None})  # fmt: skip
+    for r in profile.riwayat_jabatan:
+        rows.append({t("col_source", lang): "riwayat jabatan", t("col_item", lang): f"{r.jabatan} ({r.unit_kerja or '-'})",
+                     t("col_year", lang): r.tmt_mulai.year if r.tmt_mulai else None, t("col_score", lang): None})  # fmt: skip
+    for d in profile.diklat:
+        rows.append({t("col_source", lang): "diklat", t("col_item", lang): d.nama, t("col_year", lang): d.tahun,
+                     t("col_score", lang): d.nilai})  # fmt: skip
+    for s in sorted(profile.skp, key=lambda s: s.tahun):
+        rows.append({t("col_source", lang): "SKP", t("col_item", lang): s.predikat.value if s.predikat else "-",
+                     t("col_year", lang): s.tahun, t("col_score", lang): None})  # fmt: skip
+    for a in profile.asesmen:
+        rows.append({t("col_source", lang): "asesmen", t("col_item", lang): f"JPM {a.jpm:g}" if a.jpm is not None else "-",
+                     t("col_year", lang): a.tanggal.year if a.tanggal else None, t("col_score", lang): a.jpm})  # fmt: skip
+    st.markdown(f"**{t('records', lang)}**")
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    mine = _call(lambda: container.succession.memberships(caller, nip), lang) or []
+    if mine:
+        st.markdown(f"**{t('my_pools', lang)}**")
+        st.dataframe(pd.DataFrame([{t("col_pool", lang): p.post_title, t("col_state", lang): _label(m.state, lang),
+                                    t("col_readiness", lang): _label(m.readiness, lang)} for p, m in mine]),
+                     hide_index=True)  # fmt: skip
 
 
 def _call(fn: Any, lang: str) -> Any:

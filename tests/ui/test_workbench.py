@@ -118,3 +118,33 @@ def test_the_succession_page_takes_a_nominee_through_a_step(data_dir):
     at.text_area(key="step_note").input("Sekali lagi tanpa alasan.")
     at = at.button(key="FormSubmitter:step-Simpan").click().run()
     assert "tidak dapat dilakukan" in at.error[0].value  # a refused step is said, not a traceback
+
+
+def test_the_profile_page_shows_each_record_with_its_source_once_per_session(data_dir):
+    def page() -> None:
+        import streamlit as st
+
+        from assistant.config import Settings
+        from assistant.container import build_container
+        from assistant.domain.identity import Caller
+        from ui.workbench import profile_page
+
+        who = st.session_state.get("who", "bkpsdm")
+        caller = Caller(user="bkd-1", role="bkpsdm") if who == "bkpsdm" else Caller(
+            user="kadis-kes", role="opd", unit_kerja="Dinas Kesehatan")  # fmt: skip
+        profile_page(build_container(Settings()), caller, "id")
+
+    at = AppTest.from_function(page, default_timeout=60)
+    at.session_state["profile_nip"] = NOMINEE
+    at.run()
+    assert not at.exception and not at.error
+    records = at.dataframe[0].value
+    assert {"pendidikan", "riwayat jabatan", "diklat", "SKP"} <= set(records["Sumber"])
+    at.run()
+    views = [e for e in _audit(data_dir) if e["action"] == "profile" and e["nips"] == [NOMINEE]]
+    assert len(views) == 1  # reruns are not more views
+    other = AppTest.from_function(page, default_timeout=60)
+    other.session_state["profile_nip"] = NOMINEE
+    other.session_state["who"] = "opd"
+    other.run()
+    assert other.error and not other.dataframe  # another unit's person: refused, nothing shown
