@@ -7,6 +7,7 @@ counts, groups, sorts and pages. A count never includes a person the caller may 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -250,13 +251,9 @@ def _groups(conn: Any, plan: QueryPlan, where: list[ColumnElement[bool]], latest
     if by == "training_score":
         d = t.diklat
         named = plan.filters.training[0] if plan.filters.training else TrainingFilter()
-        stmt = (select(d.c.nilai, func.count(func.distinct(d.c.nip))).join(P, P.c.nip == d.c.nip)
-                .where(*where, d.c.nilai.is_not(None), *_training_clauses(named.model_copy(update={"taken": True}), d)[1:])
-                .group_by(d.c.nilai).order_by(d.c.nilai.desc()))  # fmt: skip
-        scores = [(float(k), int(n)) for k, n in conn.execute(stmt)]
-        if len(scores) <= SCORE_GROUPS:  # a trainer's sheet: the scores as written
-            return [(_score(k), n) for k, n in scores]
-        return _score_bands(plan, where, named, conn)
+        stmt = (select(d.c.nip, d.c.nilai, d.c.nilai_10).join(P, P.c.nip == d.c.nip)
+                .where(*where, d.c.nilai.is_not(None), *_training_clauses(named.model_copy(update={"taken": True}), d)[1:]))  # fmt: skip
+        return _score_groups([(nip, float(v), float(v10)) for nip, v, v10 in conn.execute(stmt)])
     column: Any = {
         "unit": P.c.unit_kerja, "golongan": P.c.golongan, "kotak": P.c.kotak_talenta,
         "pendidikan": P.c.jenjang_rank, "jenis_jabatan": P.c.jenis_jabatan, "eselon": P.c.eselon, "jenis_kelamin": P.c.jenis_kelamin,
@@ -281,18 +278,18 @@ def _groups(conn: Any, plan: QueryPlan, where: list[ColumnElement[bool]], latest
 SCORE_GROUPS = 21  # more distinct scores than this are shown in bands of one point (0-10 scale)
 
 
-def _score_bands(plan: QueryPlan, where: list[ColumnElement[bool]], named: TrainingFilter, conn: Any) -> list[tuple[str, int]]:
-    """Many distinct scores (0-100 course scores): people per band of one point on the 0-10 scale."""
-    d = t.diklat
-    band = func.floor(d.c.nilai_10)
-    stmt = (select(band, func.count(func.distinct(d.c.nip))).join(P, P.c.nip == d.c.nip)
-            .where(*where, d.c.nilai_10.is_not(None), *_training_clauses(named.model_copy(update={"taken": True}), d)[1:])
-            .group_by(band).order_by(band.desc()))  # fmt: skip
-    out = []
-    for low, n in conn.execute(stmt):
-        b = int(low)
-        out.append(("10" if b >= 10 else f"{b}-{b}.9", int(n)))
-    return out
+def _score_groups(scored: list[tuple[str, float, float]]) -> list[tuple[str, int]]:
+    """People per score as written (a trainer's sheet), or, with more distinct scores than
+    SCORE_GROUPS (0-100 course scores), per band of one point on the 0-10 scale; highest first."""
+    exact = len({v for _, v, _ in scored}) <= SCORE_GROUPS
+    people: dict[float, set[str]] = {}
+    for nip, value, value_10 in scored:
+        key = value if exact else float(min(math.floor(value_10), 10))
+        people.setdefault(key, set()).add(nip)
+    ordered = sorted(people.items(), key=lambda kv: -kv[0])
+    if exact:
+        return [(_score(k), len(v)) for k, v in ordered]
+    return [("10" if k >= 10 else f"{int(k)}-{int(k)}.9", len(v)) for k, v in ordered]
 
 
 def _sorted(groups: list[tuple[str, int]]) -> list[tuple[str, int]]:
