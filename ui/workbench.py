@@ -53,6 +53,10 @@ _T: dict[str, dict[str, str]] = {
         "ppk": "Keputusan tetap pada PPK; Talenta menyusun bahan yang objektif.",
         "me_title": "Profil saya",
         "profile_title": "Profil pegawai",
+        "compare_title": "Bandingkan calon",
+        "compare_nips": "NIP yang dibandingkan (2-4, dipisah koma)",
+        "compare_post": "Jabatan target (opsional)",
+        "compare_best": "✓ menandai nilai terbaik pada baris itu.",
         "profile_nip": "NIP",
         "records": "Rekam data (sumber dan tahun setiap butir)",
         "col_source": "Sumber", "col_item": "Butir", "col_score": "Nilai",
@@ -103,6 +107,10 @@ _T: dict[str, dict[str, str]] = {
         "ppk": "The decision stays with the PPK; Talenta prepares objective material.",
         "me_title": "My profile",
         "profile_title": "Employee profile",
+        "compare_title": "Compare candidates",
+        "compare_nips": "NIPs to compare (2-4, comma-separated)",
+        "compare_post": "Target post (optional)",
+        "compare_best": "✓ marks the best value of the row.",
         "profile_nip": "NIP",
         "records": "Records (the source and year of every item)",
         "col_source": "Source", "col_item": "Item", "col_score": "Score",
@@ -299,6 +307,34 @@ def self_page(container: Container, caller: Caller, lang: str) -> None:
                                     t("col_date", lang): v["date"]} for v in viewers]), hide_index=True)  # fmt: skip
     else:
         st.caption(t("no_viewers", lang))
+
+
+def compare_page(container: Container, caller: Caller, lang: str) -> None:
+    """2-4 people side by side for one target post, the best value per row marked."""
+    from assistant.domain.posts import target_post_from_text
+    from assistant.services.compare import compare
+
+    st.title(t("compare_title", lang))
+    default = ", ".join(st.session_state.get("compare_nips") or [])
+    typed = st.text_input(t("compare_nips", lang), value=default, key="compare_input")
+    post = st.text_input(t("compare_post", lang), key="compare_post", placeholder="Kepala Bidang Budidaya")
+    nips = ["".join(ch for ch in part if ch.isdigit()) for part in (typed or "").split(",")]
+    nips = [n for n in nips if len(n) == 18]
+    if len(nips) < 2:
+        return
+    target = target_post_from_text(post) if post else None
+    key = (tuple(nips), post)
+    cached = st.session_state.get("compare_result")
+    if cached is None or cached[0] != key:  # one audited comparison per choice, not per rerun
+        cached = (key, _call(lambda: compare(container.service, caller, nips, target, lang), lang))
+        st.session_state["compare_result"] = cached
+    result = cached[1]
+    if result is None:
+        return
+    names = [f"{n} ({nip[-4:]})" for n, nip in zip(result.names, result.nips, strict=True)]
+    table = [{"": r.label, **{names[i]: (v + " ✓" if i in r.best else v) for i, v in enumerate(r.values)}} for r in result.rows]
+    st.dataframe(pd.DataFrame(table), hide_index=True)
+    st.caption(t("compare_best", lang) + " " + t("ppk", lang))
 
 
 def profile_page(container: Container, caller: Caller, lang: str) -> None:

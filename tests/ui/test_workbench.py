@@ -148,3 +148,23 @@ def test_the_profile_page_shows_each_record_with_its_source_once_per_session(dat
     other.session_state["who"] = "opd"
     other.run()
     assert other.error and not other.dataframe  # another unit's person: refused, nothing shown
+
+
+def test_the_compare_page_marks_the_best_value_once_per_choice(data_dir):
+    def page() -> None:
+        from assistant.config import Settings
+        from assistant.container import build_container
+        from assistant.domain.identity import Caller
+        from ui.workbench import compare_page
+
+        compare_page(build_container(Settings()), Caller(user="bkd-1", role="bkpsdm"), "id")
+
+    at = AppTest.from_function(page, default_timeout=60)
+    at.session_state["compare_nips"] = ["198003152005011002", NOMINEE]
+    at.run()
+    assert not at.exception and not at.error
+    table = at.dataframe[0].value
+    golongan = table[table[""] == "Golongan"].iloc[0].tolist()
+    assert any(str(v).endswith("✓") for v in golongan[1:])
+    at.run()
+    assert len([e for e in _audit(data_dir) if e["action"] == "compare"]) == 1

@@ -8,8 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
-from assistant.api.deps import CallerDep, ContainerDep
+from assistant.api.deps import CallerDep, ContainerDep, LanguageDep
+from assistant.domain.posts import target_post_from_text
 from assistant.domain.succession import Action, Readiness
+from assistant.services.compare import Comparison, compare
 from assistant.services.schemas import CandidateOut
 from assistant.services.succession import InboxItem, MemberOut, PoolOut, SuccessionService
 
@@ -114,3 +116,15 @@ def inbox(svc: SuccessionDep, caller: CallerDep) -> list[InboxItem]:
 
 
 
+
+
+class CompareIn(BaseModel):
+    nips: list[str] = Field(min_length=2, max_length=4, description="2-4 NIPs.")
+    post: str | None = Field(None, max_length=300, description="The target post, e.g. 'Kepala Bidang Budidaya'.")
+
+
+@router.post("/compare", response_model=Comparison, responses=ERRORS)
+def compare_people(body: CompareIn, container: ContainerDep, caller: CallerDep, language: LanguageDep) -> Comparison:
+    """2-4 people side by side for one target post, the best value per row marked (audited)."""
+    target = target_post_from_text(body.post) if body.post else None
+    return compare(container.service, caller, body.nips, target, language)
