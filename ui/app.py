@@ -169,7 +169,7 @@ def _chat(container: Container | None, caller: Caller | None, stats: dict[str, A
 def _pages(container: Container, caller: Caller, chat: Any, lang: str) -> list[Any]:
     """The pages the caller's role may open (the service re-checks every read and write anyway)."""
     from ui.people_page import people_page
-    from ui.workbench import compare_page, profile_page, self_page, succession_page
+    from ui.workbench import compare_page, map_page, profile_page, self_page, succession_page
 
     en = lang == "en"
     pages = []
@@ -179,6 +179,8 @@ def _pages(container: Container, caller: Caller, chat: Any, lang: str) -> list[A
                              url_path="people"))  # fmt: skip
         pages.append(st.Page(lambda: profile_page(container, caller, lang), title="Profil pegawai" if not en else "Profile",
                              url_path="profile"))  # fmt: skip
+        pages.append(st.Page(lambda: map_page(container, caller, lang), title="Peta talenta" if not en else "Talent map",
+                             url_path="map"))  # fmt: skip
         pages.append(st.Page(lambda: compare_page(container, caller, lang), title="Bandingkan" if not en else "Compare",
                              url_path="compare"))  # fmt: skip
         pages.append(st.Page(lambda: succession_page(container, caller, lang), title="Suksesi" if not en else "Succession",

@@ -53,6 +53,13 @@ _T: dict[str, dict[str, str]] = {
         "ppk": "Keputusan tetap pada PPK; Talenta menyusun bahan yang objektif.",
         "me_title": "Profil saya",
         "profile_title": "Profil pegawai",
+        "map_title": "Peta talenta (9-box)",
+        "map_unit": "Unit kerja",
+        "map_all": "Semua unit yang dapat Anda lihat",
+        "map_caption": "Baris: potensi (tinggi di atas); kolom: kinerja (di atas ekspektasi di kanan). {placed} ASN "
+        "berkotak; {missing} belum (tanpa asesmen atau SKP).",
+        "map_cell": "Kotak {cell}: {n} ({share:.0%})",
+        "map_list": "ASN di kotak {cell}",
         "compare_title": "Bandingkan calon",
         "compare_nips": "NIP yang dibandingkan (2-4, dipisah koma)",
         "compare_post": "Jabatan target (opsional)",
@@ -107,6 +114,13 @@ _T: dict[str, dict[str, str]] = {
         "ppk": "The decision stays with the PPK; Talenta prepares objective material.",
         "me_title": "My profile",
         "profile_title": "Employee profile",
+        "map_title": "Talent map (9-box)",
+        "map_unit": "Unit",
+        "map_all": "Every unit you may see",
+        "map_caption": "Rows: potential (high at the top); columns: performance (above expectation on the right). {placed} "
+        "placed; {missing} not yet (no assessment or SKP).",
+        "map_cell": "Cell {cell}: {n} ({share:.0%})",
+        "map_list": "People in cell {cell}",
         "compare_title": "Compare candidates",
         "compare_nips": "NIPs to compare (2-4, comma-separated)",
         "compare_post": "Target post (optional)",
@@ -307,6 +321,41 @@ def self_page(container: Container, caller: Caller, lang: str) -> None:
                                     t("col_date", lang): v["date"]} for v in viewers]), hide_index=True)  # fmt: skip
     else:
         st.caption(t("no_viewers", lang))
+
+
+def map_page(container: Container, caller: Caller, lang: str) -> None:
+    """The 9-box of a unit with counts and shares; a cell opens its list."""
+    from assistant.domain.plan import Filters, QueryPlan
+    from assistant.services.talent_map import talent_map
+
+    st.title(t("map_title", lang))
+    units = [name for _, name in container.service.unit_names()]
+    if caller.role == "opd":
+        units = [u for u in units if u == caller.unit_kerja]
+    unit = st.selectbox(t("map_unit", lang), ["", *units], format_func=lambda u: u or t("map_all", lang), key="map_unit")
+    cached = st.session_state.get("map_result")
+    if cached is None or cached[0] != unit:  # one audited read per unit, not per rerun
+        cached = (unit, _call(lambda: talent_map(container.service, caller, unit or None, lang), lang), {})
+        st.session_state["map_result"] = cached
+    result, lists = cached[1], cached[2]  # type: ignore[var-annotated]
+    if result is None:
+        return
+    st.caption(t("map_caption", lang).format(placed=result.placed, missing=result.not_placed))
+    for row in result.grid:
+        for column, box in zip(st.columns(3), row, strict=True):
+            label = t("map_cell", lang).format(cell=box.cell, n=box.count, share=box.share)
+            if column.button(label, key=f"map_cell_{box.cell}", help=box.meaning, width="stretch"):
+                st.session_state["map_cell"] = box.cell
+    cell = st.session_state.get("map_cell")
+    if cell:
+        if cell not in lists:
+            plan = QueryPlan(filters=Filters(units=[unit] if unit else [], kotak=[cell]))
+            lists[cell] = _call(lambda: container.service.run_plan(caller, plan, limit=200, language=lang), lang)
+        listed = lists[cell]
+        if listed is not None:
+            st.markdown(f"**{t('map_list', lang).format(cell=cell)}** ({listed.total_matching})")
+            st.dataframe(pd.DataFrame([{"NIP": c.nip, t("col_name", lang): c.nama_lengkap, t("col_post", lang): c.jabatan,
+                                        t("col_unit", lang): c.unit_kerja} for c in listed.candidates]), hide_index=True)  # fmt: skip
 
 
 def compare_page(container: Container, caller: Caller, lang: str) -> None:

@@ -54,3 +54,30 @@ def test_compare_over_http(make_container):
     r = client.post("/v1/compare", json={"nips": [SITI, BAGUS], "post": "Kepala Bidang Budidaya"})
     assert r.status_code == 200 and r.json()["post"] == "Kepala Bidang Budidaya"
     assert client.post("/v1/compare", json={"nips": [SITI]}).status_code == 422
+
+
+def test_the_talent_map_counts_people_per_cell_in_the_grid(container):
+    from assistant.domain.nine_box import place_employee
+    from assistant.services.talent_map import talent_map
+
+    people = container.people.get(container.people.first_nips(100))
+    got = talent_map(container.service, BKD)
+    cells = [box.cell for row in got.grid for box in row]
+    assert cells == [6, 8, 9, 3, 5, 7, 1, 2, 4]  # high potential on top, above expectation on the right
+    placed = [place_employee(e).cell for e in people.values()]
+    for row in got.grid:
+        for box in row:
+            assert box.count == placed.count(box.cell)
+    assert got.placed + got.not_placed == len(people)
+    head = Caller(user="kadis-ikan", role="opd", unit_kerja="Dinas Perikanan")
+    mine = talent_map(container.service, head)
+    assert mine.placed + mine.not_placed == sum(1 for e in people.values() if e.unit_kerja == "Dinas Perikanan")
+
+
+def test_the_talent_map_over_http(make_container):
+    from fastapi.testclient import TestClient
+
+    from assistant.api.app import create_app
+
+    body = TestClient(create_app(make_container())).get("/v1/talent-map", params={"unit": "Dinas Perikanan"}).json()
+    assert body["unit"] == "Dinas Perikanan" and len(body["grid"]) == 3 and len(body["grid"][0]) == 3

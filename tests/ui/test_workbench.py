@@ -168,3 +168,24 @@ def test_the_compare_page_marks_the_best_value_once_per_choice(data_dir):
     assert any(str(v).endswith("✓") for v in golongan[1:])
     at.run()
     assert len([e for e in _audit(data_dir) if e["action"] == "compare"]) == 1
+
+
+def test_the_talent_map_page_opens_a_cell(data_dir):
+    from assistant.domain.nine_box import place_employee
+    from tests.conftest import fixture_people
+
+    def page() -> None:
+        from assistant.config import Settings
+        from assistant.container import build_container
+        from assistant.domain.identity import Caller
+        from ui.workbench import map_page
+
+        map_page(build_container(Settings()), Caller(user="bkd-1", role="bkpsdm"), "id")
+
+    at = AppTest.from_function(page, default_timeout=60).run()
+    assert not at.exception and not at.error and at.title[0].value == "Peta talenta (9-box)"
+    nine = [e.nip for e in fixture_people() if place_employee(e).cell == 9]
+    assert nine  # the fixture has someone in cell 9
+    at = at.button(key="map_cell_9").click().run()
+    listed = at.dataframe[0].value
+    assert sorted(listed["NIP"]) == sorted(nine)

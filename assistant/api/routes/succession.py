@@ -14,6 +14,7 @@ from assistant.domain.succession import Action, Readiness
 from assistant.services.compare import Comparison, compare
 from assistant.services.schemas import CandidateOut
 from assistant.services.succession import InboxItem, MemberOut, PoolOut, SuccessionService
+from assistant.services.talent_map import TalentMap, talent_map
 
 router = APIRouter(prefix="/v1", tags=["succession"])
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -128,3 +129,12 @@ def compare_people(body: CompareIn, container: ContainerDep, caller: CallerDep, 
     """2-4 people side by side for one target post, the best value per row marked (audited)."""
     target = target_post_from_text(body.post) if body.post else None
     return compare(container.service, caller, body.nips, target, language)
+
+
+@router.get("/talent-map", response_model=TalentMap)
+def talent_map_of(
+    container: ContainerDep, caller: CallerDep, language: LanguageDep,
+    unit: Annotated[str | None, Query(max_length=300, description="A unit's name; every unit the caller may see if omitted.")] = None,
+) -> TalentMap:  # fmt: skip
+    """The 9-box map: people per cell with shares, laid out by the instansi's numbering (audited)."""
+    return talent_map(container.service, caller, unit, language)
