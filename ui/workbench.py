@@ -27,6 +27,11 @@ _T: dict[str, dict[str, str]] = {
         "(atau `talenta users demo` untuk akun demo).",
         "logout": "Keluar",
         "succession_title": "Suksesi dan kelompok talenta",
+        "vacancies": "Jabatan struktural yang akan lowong (batas usia pensiun)",
+        "vacancy_years": "Dalam",
+        "vacancy_none": "Tidak ada jabatan struktural yang lowong dalam rentang ini.",
+        "vacancy_pool": "Buat kelompok untuk jabatan terpilih",
+        "col_vacant": "Lowong pada", "col_rule": "Aturan", "col_holder": "Pemegang",
         "inbox": "Menunggu tindakan Anda",
         "inbox_empty": "Tidak ada yang menunggu tindakan Anda.",
         "pools": "Kelompok rencana suksesi",
@@ -88,6 +93,11 @@ _T: dict[str, dict[str, str]] = {
         "(or `talenta users demo` for demo accounts).",
         "logout": "Sign out",
         "succession_title": "Succession and talent pools",
+        "vacancies": "Structural posts falling vacant (retirement age)",
+        "vacancy_years": "Within",
+        "vacancy_none": "No structural post falls vacant in this window.",
+        "vacancy_pool": "Make a pool for the selected post",
+        "col_vacant": "Vacant on", "col_rule": "Rule", "col_holder": "Holder",
         "inbox": "Waiting on you",
         "inbox_empty": "Nothing waits on you.",
         "pools": "Succession pools",
@@ -214,6 +224,32 @@ def succession_page(container: Container, caller: Caller, lang: str) -> None:
         } for i in waiting]), hide_index=True)  # fmt: skip
     else:
         st.caption(t("inbox_empty", lang))
+
+    with st.expander(t("vacancies", lang)):
+        years = st.radio(t("vacancy_years", lang), (1, 3, 5), horizontal=True, key="vacancy_years",
+                         format_func=lambda y: f"{y} {'tahun' if lang != 'en' else 'years'}")  # fmt: skip
+        cache = st.session_state.setdefault("vacancies", {})
+        if years not in cache:  # one audited read per window and session
+            cache[years] = _call(lambda: svc.vacancies(caller, int(years)), lang) or []
+        open_posts = cache[years]
+        if open_posts:
+            st.dataframe(pd.DataFrame([{
+                t("col_post", lang): v.post_title, t("col_unit", lang): v.unit_kerja, t("col_holder", lang): v.holder,
+                t("col_vacant", lang): v.vacant_on, t("col_rule", lang): v.rule, t("pools", lang): "✓" if v.pool_id else "",
+            } for v in open_posts]), hide_index=True)  # fmt: skip
+            if caller.role == "bkpsdm":
+                choices = {i: f"{v.post_title} — {v.unit_kerja or '-'}" for i, v in enumerate(open_posts) if not v.pool_id}
+                if choices:
+                    pick = st.selectbox(t("post_title", lang), list(choices), format_func=choices.__getitem__, key="vacancy_pick")
+                    if st.button(t("vacancy_pool", lang), key="vacancy_pool"):
+                        v = open_posts[int(pick)]
+                        level = {"jpt": "jpt_pratama"}.get(v.jenis_jabatan or "", v.jenis_jabatan)
+                        if _call(lambda: svc.create_pool(caller, v.post_title, unit_kerja=v.unit_kerja, level=level,
+                                                         critical=True, vacant_on=v.vacant_on, holder_nip=v.holder_nip), lang):  # fmt: skip
+                            st.session_state.pop("vacancies", None)
+                            st.rerun()
+        else:
+            st.caption(t("vacancy_none", lang))
 
     if caller.role == "bkpsdm":
         with st.expander(t("new_pool", lang)), st.form("new_pool"):

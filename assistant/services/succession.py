@@ -72,6 +72,17 @@ class PoolOut(BaseModel):
     members: list[MemberOut] = Field(default_factory=list)
 
 
+class Vacancy(BaseModel):
+    post_title: str
+    unit_kerja: str | None = None
+    jenis_jabatan: str | None = None
+    holder_nip: str
+    holder: str
+    vacant_on: dt.date | None = Field(None, description="The end of the month the holder reaches the retirement age.")
+    rule: str | None = Field(None, description="The retirement rule applied (age and post level).")
+    pool_id: int | None = Field(None, description="The pool already made for this post, if any.")
+
+
 class InboxItem(BaseModel):
     pool_id: int
     post_title: str
@@ -247,6 +258,32 @@ class SuccessionService:
             if self._may_see_pool(caller, pool):
                 full = self.pool(caller, pool["id"], log=False)
                 out.extend((full, m) for m in full.members if m.nip == nip)
+        return out
+
+    def vacancies(self, caller: Caller, years: int = 1, limit: int = 200) -> list[Vacancy]:
+        """Structural posts (JPT, administrator, pengawas) whose holders reach the retirement age
+        within ``years``, soonest first, by the retirement rules (BUP as data); with the pool already
+        made for each, if any."""
+        from assistant.domain.models import JenisJabatan
+        from assistant.domain.plan import Filters, QueryPlan, RetirementFilter, Sort
+        from assistant.domain.retirement import retirement
+
+        if caller.role not in ("pimpinan", "bkpsdm", "komite", "opd"):
+            raise Forbidden("Peran ini tidak melihat rencana suksesi.", "This role does not see succession plans.")
+        plan = QueryPlan(
+            filters=Filters(jenis_jabatan=[JenisJabatan.JPT, JenisJabatan.ADMINISTRATOR, JenisJabatan.PENGAWAS],
+                            retirement=RetirementFilter(within_years=years)),
+            sort=Sort(key="retirement", descending=False),
+        )  # fmt: skip
+        found = self.talent.run_plan(caller, plan, limit=limit)
+        people = self.people.get([c.nip for c in found.candidates])
+        pools = {(p["holder_nip"] or ""): p["id"] for p in self.pools_raw() if p["holder_nip"]}
+        out = []
+        for c in found.candidates:
+            bup = retirement(people[c.nip]) if c.nip in people else None
+            out.append(Vacancy(post_title=c.jabatan or "-", unit_kerja=c.unit_kerja, jenis_jabatan=c.jenis_jabatan,
+                               holder_nip=c.nip, holder=c.nama_lengkap, vacant_on=bup.date if bup else None,
+                               rule=f"BUP {bup.age} ({bup.post})" if bup else None, pool_id=pools.get(c.nip)))  # fmt: skip
         return out
 
     # ---- helpers -----------------------------------------------------------------------------

@@ -130,3 +130,26 @@ def test_migration_0006_fills_the_leadership_level_of_stored_trainings(tmp_path,
         got = {(n, lvl) for n, lvl in conn.execute(select(tables.diklat.c.nama, tables.diklat.c.tingkat_kepemimpinan))}
     assert got == {(n, leadership_level(n)) for n, _ in got}
     assert any(lvl for _, lvl in got)  # the fixture people have leadership training
+
+
+def test_posts_falling_vacant_by_the_retirement_rules(tmp_path, embeddings, people):
+    import datetime as dt
+
+    from assistant.config import Settings
+    from assistant.container import build_container
+    from ingest.pipeline import ingest_employees
+
+    today = dt.date.today()
+    born = dt.date(today.year - 58, 12, 31) + dt.timedelta(days=200)  # an administrator reaches 58 (BUP) next year
+    retiring = [p.model_copy(update={"tanggal_lahir": born}) if p.nip == HOLDER else p for p in people]
+    built = build_container(Settings(data_dir=tmp_path / "vacant"), embeddings=embeddings)
+    ingest_employees(built.store, built.embeddings, retiring)
+    svc = built.succession
+    soon = svc.vacancies(BKD, 1)
+    assert [v.holder_nip for v in soon] == [HOLDER]
+    assert soon[0].post_title == "Kepala Bidang Budidaya" and soon[0].rule and "58" in soon[0].rule
+    assert soon[0].vacant_on and today <= soon[0].vacant_on <= today.replace(year=today.year + 1)
+    assert svc.vacancies(OTHER_HEAD, 5) == []  # another unit's posts
+    pool = svc.create_pool(BKD, soon[0].post_title, unit_kerja=soon[0].unit_kerja, level="administrator",
+                           vacant_on=soon[0].vacant_on, holder_nip=HOLDER)  # fmt: skip
+    assert svc.vacancies(BKD, 1)[0].pool_id == pool.id

@@ -13,7 +13,7 @@ from assistant.domain.posts import target_post_from_text
 from assistant.domain.succession import Action, Readiness
 from assistant.services.compare import Comparison, compare
 from assistant.services.schemas import CandidateOut
-from assistant.services.succession import InboxItem, MemberOut, PoolOut, SuccessionService
+from assistant.services.succession import InboxItem, MemberOut, PoolOut, SuccessionService, Vacancy
 from assistant.services.talent_map import TalentMap, talent_map
 
 router = APIRouter(prefix="/v1", tags=["succession"])
@@ -138,3 +138,11 @@ def talent_map_of(
 ) -> TalentMap:  # fmt: skip
     """The 9-box map: people per cell with shares, laid out by the instansi's numbering (audited)."""
     return talent_map(container.service, caller, unit, language)
+
+
+@router.get("/vacancies", response_model=list[Vacancy], responses=ERRORS)
+def vacancies(
+    svc: SuccessionDep, caller: CallerDep, years: Annotated[int, Query(ge=1, le=10, description="Within this many years.")] = 1
+) -> list[Vacancy]:
+    """Structural posts falling vacant within 1, 3 or 5 years by the retirement rules, soonest first."""
+    return svc.vacancies(caller, years)
