@@ -55,6 +55,8 @@ _T: dict[str, dict[str, str]] = {
         "readiness": "Kesiapan (komite)",
         "done": "Tersimpan.",
         "history": "Riwayat keputusan",
+        "brief": "Siapkan bahan rapat (XLSX)",
+        "brief_download": "Unduh bahan rapat",
         "ppk": "Keputusan tetap pada PPK; Talenta menyusun bahan yang objektif.",
         "me_title": "Profil saya",
         "profile_title": "Profil pegawai",
@@ -79,7 +81,7 @@ _T: dict[str, dict[str, str]] = {
         "no_my_pools": "Anda belum masuk kelompok talenta mana pun.",
         "viewers": "Siapa yang melihat profil saya",
         "no_viewers": "Belum ada yang melihat profil Anda.",
-        "col_state": "Status", "col_readiness": "Kesiapan", "col_main": "Utama", "col_waits": "Menunggu",
+        "col_state": "Status", "col_gap": "Selisih dari utama", "col_readiness": "Kesiapan", "col_main": "Utama", "col_waits": "Menunggu",
         "col_days": "Hari", "col_name": "Nama", "col_post": "Jabatan", "col_unit": "Unit kerja", "col_role": "Peran",
         "col_date": "Tanggal", "col_year": "Tahun", "col_pred": "Predikat", "col_pool": "Jabatan target",
     },  # fmt: skip
@@ -121,6 +123,8 @@ _T: dict[str, dict[str, str]] = {
         "readiness": "Readiness (committee)",
         "done": "Saved.",
         "history": "Decision history",
+        "brief": "Prepare the meeting brief (XLSX)",
+        "brief_download": "Download the meeting brief",
         "ppk": "The decision stays with the PPK; Talenta prepares objective material.",
         "me_title": "My profile",
         "profile_title": "Employee profile",
@@ -145,7 +149,7 @@ _T: dict[str, dict[str, str]] = {
         "no_my_pools": "You are not in any talent pool yet.",
         "viewers": "Who viewed my profile",
         "no_viewers": "Nobody has viewed your profile yet.",
-        "col_state": "State", "col_readiness": "Readiness", "col_main": "Main", "col_waits": "Waits on",
+        "col_state": "State", "col_gap": "Gap to main", "col_readiness": "Readiness", "col_main": "Main", "col_waits": "Waits on",
         "col_days": "Days", "col_name": "Name", "col_post": "Post", "col_unit": "Unit", "col_role": "Role",
         "col_date": "Date", "col_year": "Year", "col_pred": "Rating", "col_pool": "Target post",
     },  # fmt: skip
@@ -277,7 +281,8 @@ def succession_page(container: Container, caller: Caller, lang: str) -> None:
         st.dataframe(pd.DataFrame([{
             "NIP": m.nip, t("col_name", lang): m.nama, t("col_post", lang): m.jabatan,
             t("col_state", lang): _label(m.state, lang), t("col_readiness", lang): _label(m.readiness, lang),
-            t("col_main", lang): "✓" if m.main else "", t("col_waits", lang): m.waits_on or "-",
+            t("col_main", lang): "✓" if m.main else "", "Merit": m.merit, t("col_gap", lang): m.gap_to_main,
+            t("col_waits", lang): m.waits_on or "-",
             t("col_days", lang): m.days_waiting,
         } for m in pool.members]), hide_index=True)  # fmt: skip
     else:
@@ -310,6 +315,17 @@ def succession_page(container: Container, caller: Caller, lang: str) -> None:
                 if done is not None:
                     st.success(t("done", lang))
                     st.rerun()
+    if st.session_state.get("brief_for") != pool.id:
+        st.session_state["brief_for"], st.session_state["brief"] = pool.id, None
+    if st.button(t("brief", lang), key="brief_make"):  # built (and audited) only when asked for
+        from assistant.services.succession import brief_xlsx
+
+        st.session_state["brief"] = _call(lambda: brief_xlsx(svc, caller, pool.id, lang), lang)
+    if st.session_state.get("brief"):
+        from assistant.services.xlsx import XLSX_MIME
+
+        st.download_button(t("brief_download", lang), st.session_state["brief"], file_name=f"bahan-rapat-{pool.id}.xlsx",
+                           mime=XLSX_MIME, key="brief_download")  # fmt: skip
     with st.expander(t("history", lang)):
         rows = [{"NIP": m.nip, t("action", lang): _label(e.action, lang), t("col_state", lang): _label(e.target, lang),
                  t("col_role", lang): e.role, "oleh" if lang != "en" else "by": e.actor, t("note", lang): e.note,

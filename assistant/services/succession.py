@@ -19,6 +19,7 @@ from assistant.domain import succession as wf
 from assistant.domain.identity import Caller, unit_key
 from assistant.domain.nine_box import place_employee
 from assistant.domain.posts import TargetPost
+from assistant.domain.ranking import merit_factors, merit_value
 from assistant.services.errors import Conflict, Forbidden, NotFound
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class MemberOut(BaseModel):
     state: wf.State
     readiness: wf.Readiness | None = None
     main: bool = False
+    merit: float | None = Field(None, description="Talenta's merit score (the ranking's basis), 0-1.")
+    gap_to_main: float | None = Field(None, description="The main successor's merit minus this nominee's (backups).")
     waits_on: str | None = Field(None, description="The role the nominee waits on (the inbox), if any.")
     days_waiting: int = Field(0, description="Days since the last step.")
     events: list[EventOut] = Field(default_factory=list)
@@ -152,7 +155,12 @@ class SuccessionService:
         if caller.role == "asn":  # an ASN sees their own place in a pool, not the others
             members = [m for m in members if m["nip"] == caller.nip]
         people = self.people.get([m["nip"] for m in members])
-        out = self._pool_out(row, [self._member_out(m, people.get(m["nip"]), events) for m in members])
+        shown = [self._member_out(m, people.get(m["nip"]), events) for m in members]
+        main = next((m.merit for m in shown if m.main and m.merit is not None), None)
+        if main is not None:
+            shown = [m if m.main or m.merit is None else m.model_copy(update={"gap_to_main": round(main - m.merit, 3)})
+                     for m in shown]  # fmt: skip
+        out = self._pool_out(row, shown)
         if log:
             self.audit.record(caller, "pool_view", out.post_title, [m.nip for m in out.members], pool_id=pool_id)
         return out
@@ -355,6 +363,7 @@ class SuccessionService:
             jabatan=person.jabatan if person else None, unit_kerja=person.unit_kerja if person else None,
             golongan=person.golongan if person else None, kotak_talenta=place_employee(person).cell if person else None,
             state=state, readiness=row["readiness"], main=bool(row["main"]), waits_on=wf.WAITS_ON.get(state),
+            merit=round(merit_value(merit_factors(person, dt.date.today())), 3) if person else None,
             days_waiting=(_now() - _aware(row["updated_at"])).days,
             events=[EventOut(id=e["id"], action=e["action"], source=e["source"], target=e["target"], actor=e["actor"],
                              role=e["role"], note=e["note"], undoes=e["undoes"], at=_aware(e["at"])) for e in mine],
@@ -367,3 +376,38 @@ def _require(caller: Caller, roles: tuple[str, ...]) -> None:
             f"Peran '{caller.role}' tidak berwenang untuk tindakan ini ({', '.join(roles)}).",
             f"Role '{caller.role}' may not do this ({', '.join(roles)}).",
         )
+
+
+def brief_rows(svc: SuccessionService, caller: Caller, pool_id: int, lang: str = "id") -> tuple[PoolOut, list[str], list[dict[str, object]]]:
+    """The meeting brief of a pool (bahan rapat): the main successor first, then the backups by merit,
+    each with their state, readiness, the post's rules and what they still lack. Audited."""
+    pool = svc.pool(caller, pool_id, log=False)
+    en = lang == "en"
+    target = TargetPost(pool.level, pool.post_title) if pool.level else None
+    people = svc.people.get([m.nip for m in pool.members])
+    columns = (["Role", "NIP", "Name", "Post", "Unit", "Golongan", "9-box", "Merit", "Gap to main", "State", "Readiness",
+                "The post's rules", "Still lacking"] if en else
+               ["Peran", "NIP", "Nama", "Jabatan", "Unit kerja", "Golongan", "Kotak", "Merit", "Selisih dari utama", "Status",
+                "Kesiapan", "Syarat jabatan", "Yang masih kurang"])  # fmt: skip
+    ordered = sorted(pool.members, key=lambda m: (not m.main, -(m.merit or 0)))
+    rows: list[dict[str, object]] = []
+    for m in ordered:
+        e = people.get(m.nip)
+        check = svc.talent.eligibility(e, target, lang, dt.date.today()) if e is not None and target else None
+        values = [("main successor" if en else "pengganti utama") if m.main else ("backup" if en else "cadangan"), m.nip,
+                  m.nama, m.jabatan, m.unit_kerja, m.golongan, m.kotak_talenta, m.merit, m.gap_to_main,
+                  wf.LABEL_EN.get(m.state, m.state) if en else m.state,
+                  (wf.LABEL_EN.get(m.readiness, m.readiness) if en else m.readiness) if m.readiness else None,
+                  check.status if check else None, "; ".join(check.gaps) if check else None]  # fmt: skip
+        rows.append(dict(zip(columns, values, strict=True)))
+    rows.append({columns[0]: (f"{pool.post_title}: the decision stays with the PPK; Talenta prepared this from the records."
+                              if en else f"{pool.post_title}: keputusan tetap pada PPK; bahan ini disusun Talenta dari rekam data.")})
+    svc.audit.record(caller, "pool_brief", pool.post_title, [m.nip for m in ordered], pool_id=pool_id)
+    return pool, columns, rows
+
+
+def brief_xlsx(svc: SuccessionService, caller: Caller, pool_id: int, lang: str = "id") -> bytes:
+    from assistant.services.xlsx import people_xlsx
+
+    _, columns, rows = brief_rows(svc, caller, pool_id, lang)
+    return people_xlsx(rows, columns)

@@ -69,3 +69,27 @@ def test_openapi_documents_the_succession_routes(client):
     spec = client.get("/openapi.json").json()
     assert {"/v1/pools", "/v1/pools/{pool_id}", "/v1/pool-members/{member_id}/steps", "/v1/inbox"} <= set(spec["paths"])
     assert {"403", "404", "409"} <= set(spec["paths"]["/v1/pool-members/{member_id}/steps"]["post"]["responses"])
+
+
+def test_the_meeting_brief_puts_the_main_successor_first_with_the_gaps(client):
+    import io
+
+    from openpyxl import load_workbook
+
+    pool_id = client.post("/v1/pools", headers=_h("k-bkd"), json={
+        "post_title": "Kepala Bidang Budidaya", "unit_kerja": "Dinas Perikanan", "level": "administrator"}).json()["id"]  # fmt: skip
+    others = ["198302172008011001", "198412012010012003"]
+    members = client.post(f"/v1/pools/{pool_id}/members", headers=_h("k-bkd"), json={"nips": [NOMINEE, *others]}).json()["members"]
+    main_id = next(m["id"] for m in members if m["nip"] == others[0])
+    main = client.post(f"/v1/pool-members/{main_id}/main", headers=_h("k-komite"), json={"note": "JPM dan SKP terbaik."}).json()
+    assert main["main"] and main["gap_to_main"] is None
+    pool = client.get(f"/v1/pools/{pool_id}", headers=_h("k-bkd")).json()
+    backups = [m for m in pool["members"] if not m["main"]]
+    assert all(m["gap_to_main"] == round(main["merit"] - m["merit"], 3) for m in backups)
+    r = client.get(f"/v1/pools/{pool_id}/brief.xlsx", headers=_h("k-bkd"))
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(r.content)).active
+    lines = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert lines[0][:2] == ["Peran", "NIP"] and lines[1][:2] == ["pengganti utama", others[0]]
+    assert {line[1] for line in lines[2:4]} == {NOMINEE, others[1]} and "PPK" in lines[-1][0]
+    assert client.get(f"/v1/pools/{pool_id}/brief.xlsx", headers=_h("k-kes")).status_code == 404

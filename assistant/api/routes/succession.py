@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
 from assistant.api.deps import CallerDep, ContainerDep, LanguageDep
@@ -13,8 +13,16 @@ from assistant.domain.posts import target_post_from_text
 from assistant.domain.succession import Action, Readiness
 from assistant.services.compare import Comparison, compare
 from assistant.services.schemas import CandidateOut
-from assistant.services.succession import InboxItem, MemberOut, PoolOut, SuccessionService, Vacancy
+from assistant.services.succession import (
+    InboxItem,
+    MemberOut,
+    PoolOut,
+    SuccessionService,
+    Vacancy,
+    brief_xlsx,
+)
 from assistant.services.talent_map import TalentMap, talent_map
+from assistant.services.xlsx import XLSX_MIME
 
 router = APIRouter(prefix="/v1", tags=["succession"])
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -146,3 +154,14 @@ def vacancies(
 ) -> list[Vacancy]:
     """Structural posts falling vacant within 1, 3 or 5 years by the retirement rules, soonest first."""
     return svc.vacancies(caller, years)
+
+
+@router.get(
+    "/pools/{pool_id}/brief.xlsx",
+    responses={**ERRORS, 200: {"content": {XLSX_MIME: {}}, "description": "The meeting brief as XLSX."}},
+    response_class=Response,
+)
+def pool_brief(pool_id: int, svc: SuccessionDep, caller: CallerDep, language: LanguageDep) -> Response:
+    """The meeting brief of a pool (bahan rapat): main successor, backups, rules and gaps (audited)."""
+    data = brief_xlsx(svc, caller, pool_id, language)
+    return Response(data, media_type=XLSX_MIME, headers={"Content-Disposition": f'attachment; filename="bahan-rapat-{pool_id}.xlsx"'})
