@@ -56,6 +56,8 @@ _T: dict[str, dict[str, str]] = {
         "done": "Tersimpan.",
         "history": "Riwayat keputusan",
         "brief": "Siapkan bahan rapat (XLSX)",
+        "idp": "Rencana pengembangan (IDP)", "idp_kind": "Jenis", "idp_what": "Uraian", "idp_due": "Tenggat",
+        "idp_add": "Tambahkan ke rencana",
         "brief_download": "Unduh bahan rapat",
         "ppk": "Keputusan tetap pada PPK; Talenta menyusun bahan yang objektif.",
         "me_title": "Profil saya",
@@ -124,6 +126,8 @@ _T: dict[str, dict[str, str]] = {
         "done": "Saved.",
         "history": "Decision history",
         "brief": "Prepare the meeting brief (XLSX)",
+        "idp": "Development plan (IDP)", "idp_kind": "Kind", "idp_what": "What", "idp_due": "Due",
+        "idp_add": "Add to the plan",
         "brief_download": "Download the meeting brief",
         "ppk": "The decision stays with the PPK; Talenta prepares objective material.",
         "me_title": "My profile",
@@ -315,6 +319,24 @@ def succession_page(container: Container, caller: Caller, lang: str) -> None:
                 if done is not None:
                     st.success(t("done", lang))
                     st.rerun()
+    if pool.members:
+        with st.expander(t("idp", lang)):
+            people = {m.id: m.nama or m.nip for m in pool.members}
+            who = st.selectbox(t("member", lang), list(people), format_func=people.__getitem__, key="idp_member")
+            items = _call(lambda: svc.development(caller, int(who)), lang) or []
+            if items:
+                st.dataframe(pd.DataFrame([{t("idp_kind", lang): i.kind, t("idp_what", lang): i.description,
+                                            t("col_state", lang): i.status, t("idp_due", lang): i.due,
+                                            "!": "terlambat" if i.overdue and lang != "en" else ("overdue" if i.overdue else "")}
+                                           for i in items]), hide_index=True)  # fmt: skip
+            if caller.role in ("bkpsdm", "komite"):
+                with st.form("idp_add"):
+                    kind = st.selectbox(t("idp_kind", lang), wf.DEVELOPMENT_KINDS, key="idp_kind")
+                    what = st.text_input(t("idp_what", lang), key="idp_what")
+                    due = st.date_input(t("idp_due", lang), value=None, key="idp_due")
+                    if st.form_submit_button(t("idp_add", lang)) and what.strip():
+                        _call(lambda: svc.plan_development(caller, int(who), kind, what, due), lang)
+                        st.rerun()
     if st.session_state.get("brief_for") != pool.id:
         st.session_state["brief_for"], st.session_state["brief"] = pool.id, None
     if st.button(t("brief", lang), key="brief_make"):  # built (and audited) only when asked for

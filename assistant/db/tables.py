@@ -218,3 +218,19 @@ accounts = Table(
     Column("locked_until", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# ---- development plans (IDP) of nominees: training, rotation, mentoring, assignment -------------------
+
+development_items = Table(
+    "development_items",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("member_id", Integer, ForeignKey("pool_members.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),  # pelatihan | rotasi | mentoring | penugasan
+    Column("description", Text, nullable=False),
+    Column("status", String(20), nullable=False),  # direncanakan | berjalan | selesai
+    Column("due", Date),
+    Column("note", Text),
+    Column("updated_by", String(120), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

@@ -27,6 +27,10 @@ Readiness = Literal["siap sekarang", "1-2 tahun", "jangka panjang"]
 STATES: tuple[State, ...] = ("kandidat", "dinominasikan", "diverifikasi", "ditetapkan", "ditolak", "ditarik")
 FINAL: frozenset[State] = frozenset({"ditetapkan", "ditolak", "ditarik"})
 READINESS: tuple[Readiness, ...] = ("siap sekarang", "1-2 tahun", "jangka panjang")
+DevelopmentKind = Literal["pelatihan", "rotasi", "mentoring", "penugasan"]
+DevelopmentStatus = Literal["direncanakan", "berjalan", "selesai"]
+DEVELOPMENT_KINDS: tuple[DevelopmentKind, ...] = ("pelatihan", "rotasi", "mentoring", "penugasan")
+DEVELOPMENT_STATUS: tuple[DevelopmentStatus, ...] = ("direncanakan", "berjalan", "selesai")
 MIN_NOTE = 5  # characters: a decision says why
 
 

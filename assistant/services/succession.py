@@ -86,6 +86,18 @@ class Vacancy(BaseModel):
     pool_id: int | None = Field(None, description="The pool already made for this post, if any.")
 
 
+class DevelopmentItem(BaseModel):
+    id: int
+    kind: wf.DevelopmentKind
+    description: str
+    status: wf.DevelopmentStatus
+    due: dt.date | None = None
+    overdue: bool = False
+    note: str | None = None
+    updated_by: str
+    updated_at: dt.datetime
+
+
 class InboxItem(BaseModel):
     pool_id: int
     post_title: str
@@ -293,6 +305,57 @@ class SuccessionService:
                                holder_nip=c.nip, holder=c.nama_lengkap, vacant_on=bup.date if bup else None,
                                rule=f"BUP {bup.age} ({bup.post})" if bup else None, pool_id=pools.get(c.nip)))  # fmt: skip
         return out
+
+    # ---- development plans (IDP) ---------------------------------------------------------------
+
+    def development(self, caller: Caller, member_id: int) -> list[DevelopmentItem]:
+        """A nominee's development plan; the nominee sees their own."""
+        self._member(caller, member_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.development_items).where(t.development_items.c.member_id == member_id)
+                                .order_by(t.development_items.c.id)).mappings().all()  # fmt: skip
+        today = dt.date.today()
+        return [DevelopmentItem(id=r["id"], kind=r["kind"], description=r["description"], status=r["status"], due=r["due"],
+                                overdue=bool(r["due"] and r["due"] < today and r["status"] != "selesai"), note=r["note"],
+                                updated_by=r["updated_by"], updated_at=_aware(r["updated_at"])) for r in rows]  # fmt: skip
+
+    def plan_development(
+        self, caller: Caller, member_id: int, kind: wf.DevelopmentKind, description: str, due: dt.date | None = None,
+        note: str | None = None,
+    ) -> list[DevelopmentItem]:  # fmt: skip
+        """A new item of a nominee's development plan (BKPSDM, komite): training, rotation, mentoring, assignment."""
+        _require(caller, ("bkpsdm", "komite"))
+        member, _ = self._member(caller, member_id)
+        if kind not in wf.DEVELOPMENT_KINDS or not " ".join(description.split()):
+            raise Conflict("Jenis dan uraian rencana pengembangan wajib diisi.", "A development item needs a kind and a description.")
+        with self.engine.begin() as conn:
+            conn.execute(insert(t.development_items).values(
+                member_id=member_id, kind=kind, description=" ".join(description.split()), status="direncanakan", due=due,
+                note=note, updated_by=caller.user, updated_at=_now()))  # fmt: skip
+        self.audit.record(caller, "idp_add", description, [member["nip"]], member_id=member_id, kind=kind)
+        return self.development(caller, member_id)
+
+    def update_development(
+        self, caller: Caller, item_id: int, status: wf.DevelopmentStatus, note: str | None
+    ) -> list[DevelopmentItem]:
+        """Move a development item (direncanakan / berjalan / selesai), with a note."""
+        _require(caller, ("bkpsdm", "komite"))
+        if status not in wf.DEVELOPMENT_STATUS:
+            raise Conflict(f"Status tidak dikenal: {status}.", f"Unknown status: {status}.")
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.development_items).where(t.development_items.c.id == item_id)).mappings().first()
+        if row is None:
+            raise NotFound("Rencana pengembangan tidak ditemukan.", "Development item not found.")
+        member, _ = self._member(caller, row["member_id"])
+        try:
+            text = wf.note_text(note)
+        except wf.WorkflowError as exc:
+            raise Conflict(exc.message_id, exc.message_en) from exc
+        with self.engine.begin() as conn:
+            conn.execute(update(t.development_items).where(t.development_items.c.id == item_id)
+                         .values(status=status, note=text, updated_by=caller.user, updated_at=_now()))  # fmt: skip
+        self.audit.record(caller, "idp_update", text, [member["nip"]], item_id=item_id, status=status)
+        return self.development(caller, row["member_id"])
 
     # ---- helpers -----------------------------------------------------------------------------
 

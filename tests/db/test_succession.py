@@ -153,3 +153,24 @@ def test_posts_falling_vacant_by_the_retirement_rules(tmp_path, embeddings, peop
     pool = svc.create_pool(BKD, soon[0].post_title, unit_kerja=soon[0].unit_kerja, level="administrator",
                            vacant_on=soon[0].vacant_on, holder_nip=HOLDER)  # fmt: skip
     assert svc.vacancies(BKD, 1)[0].pool_id == pool.id
+
+
+def test_a_development_plan_per_nominee(container):
+    import datetime as dt
+
+    svc = container.succession
+    pool = svc.create_pool(BKD, "Kepala Seksi Pemasaran", unit_kerja="Dinas Perikanan", level="pengawas")
+    member = svc.add_members(BKD, pool.id, [NOMINEE]).members[0]
+    past = dt.date.today() - dt.timedelta(days=3)
+    items = svc.plan_development(KOMITE, member.id, "pelatihan", "Pelatihan Kepemimpinan Pengawas (PKP)", due=past)
+    assert [(i.kind, i.status, i.overdue) for i in items] == [("pelatihan", "direncanakan", True)]
+    with pytest.raises(Conflict):
+        svc.update_development(BKD, items[0].id, "selesai", "")  # a note is required
+    done = svc.update_development(BKD, items[0].id, "selesai", "Lulus PKP angkatan II 2026.")
+    assert done[0].status == "selesai" and not done[0].overdue
+    with pytest.raises(Forbidden):
+        svc.plan_development(BUPATI, member.id, "rotasi", "Rotasi ke bidang lain")
+    nominee = Caller(user="bagus", role="asn", nip=NOMINEE)
+    assert [i.description for i in svc.development(nominee, member.id)] == ["Pelatihan Kepemimpinan Pengawas (PKP)"]
+    with pytest.raises(NotFound):
+        svc.development(OTHER_HEAD, member.id)

@@ -10,10 +10,11 @@ from pydantic import BaseModel, Field
 
 from assistant.api.deps import CallerDep, ContainerDep, LanguageDep
 from assistant.domain.posts import target_post_from_text
-from assistant.domain.succession import Action, Readiness
+from assistant.domain.succession import Action, DevelopmentKind, DevelopmentStatus, Readiness
 from assistant.services.compare import Comparison, compare
 from assistant.services.schemas import CandidateOut
 from assistant.services.succession import (
+    DevelopmentItem,
     InboxItem,
     MemberOut,
     PoolOut,
@@ -165,3 +166,33 @@ def pool_brief(pool_id: int, svc: SuccessionDep, caller: CallerDep, language: La
     """The meeting brief of a pool (bahan rapat): main successor, backups, rules and gaps (audited)."""
     data = brief_xlsx(svc, caller, pool_id, language)
     return Response(data, media_type=XLSX_MIME, headers={"Content-Disposition": f'attachment; filename="bahan-rapat-{pool_id}.xlsx"'})
+
+
+class DevelopmentIn(BaseModel):
+    kind: DevelopmentKind = Field(description="pelatihan | rotasi | mentoring | penugasan")
+    description: str = Field(min_length=3, max_length=2000)
+    due: dt.date | None = None
+    note: str | None = Field(None, max_length=2000)
+
+
+class DevelopmentStatusIn(BaseModel):
+    status: DevelopmentStatus = Field(description="direncanakan | berjalan | selesai")
+    note: str = Field(min_length=5, max_length=2000)
+
+
+@router.get("/pool-members/{member_id}/development", response_model=list[DevelopmentItem], responses=ERRORS)
+def development(member_id: int, svc: SuccessionDep, caller: CallerDep) -> list[DevelopmentItem]:
+    """A nominee's development plan (IDP); the nominee may read their own."""
+    return svc.development(caller, member_id)
+
+
+@router.post("/pool-members/{member_id}/development", response_model=list[DevelopmentItem], responses=ERRORS)
+def plan_development(member_id: int, body: DevelopmentIn, svc: SuccessionDep, caller: CallerDep) -> list[DevelopmentItem]:
+    """Add an item to a nominee's development plan (BKPSDM, komite)."""
+    return svc.plan_development(caller, member_id, body.kind, body.description, body.due, body.note)
+
+
+@router.post("/development/{item_id}/status", response_model=list[DevelopmentItem], responses=ERRORS)
+def development_status(item_id: int, body: DevelopmentStatusIn, svc: SuccessionDep, caller: CallerDep) -> list[DevelopmentItem]:
+    """Move a development item: direncanakan, berjalan, selesai (with a note)."""
+    return svc.update_development(caller, item_id, body.status, body.note)
