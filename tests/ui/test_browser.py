@@ -64,7 +64,10 @@ def chat_url(tmp_path, fixture_store_dir) -> Iterator[str]:
 
     data_dir = tmp_path / "store"
     shutil.copytree(fixture_store_dir, data_dir)
-    build_container(Settings(data_dir=data_dir)).accounts.create("bupati", PASSWORD, "pimpinan")
+    accounts = build_container(Settings(data_dir=data_dir)).accounts
+    accounts.create("bupati", PASSWORD, "pimpinan")
+    accounts.create("bkd-1", PASSWORD, "bkpsdm")
+    accounts.create("bagus", PASSWORD, "asn", nip="198707222010012004")
     port = _free_port()
     env = {
         **os.environ,
@@ -144,3 +147,38 @@ def test_chat_in_chromium(chat_url, tmp_path):
 
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
+
+
+def _sign_in(page, url: str, user: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_role("heading", name="Masuk ke Talenta").wait_for(timeout=60_000)
+    page.get_by_label("Nama pengguna").fill(user)
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+
+
+def test_workbench_pages_by_role_in_chromium(chat_url):
+    """BKPSDM opens the Suksesi page from the navigation; an ASN lands on their own page and has no
+    link to the chat, the search table or anyone else's data."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} not found: run `make browser` (installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            _sign_in(page, chat_url, "bkd-1")
+            page.get_by_role("heading", name="Talenta — Asisten Talenta ASN").wait_for(timeout=60_000)
+            page.get_by_role("link", name="Suksesi").click()
+            page.get_by_role("heading", name="Suksesi dan kelompok talenta").wait_for(timeout=60_000)
+            assert page.locator('[data-testid="stException"]').count() == 0
+            other = browser.new_page(viewport={"width": 1400, "height": 1000})
+            _sign_in(other, chat_url, "bagus")
+            other.get_by_role("heading", name="Profil saya").wait_for(timeout=60_000)
+            other.get_by_text("Bagus Prasetyo").first.wait_for(timeout=30_000)
+            assert other.get_by_role("link", name="Tanya Talenta").count() == 0
+            assert other.get_by_role("link", name="Cari pegawai").count() == 0
+            assert other.locator('[data-testid="stException"]').count() == 0
+        finally:
+            browser.close()
