@@ -146,14 +146,6 @@ _PREDIKAT = (
     (r"baik|good", Predikat.BAIK),
 )
 _PRED_ALT = "|".join(p for p, _ in _PREDIKAT)
-_SKP = re.compile(
-    rf"\b(?:(?:dengan|ber)?\s*(?:skp|predikat(?:\s+kinerja)?|kinerja|performance(?:\s+rating)?|rated|rating)\s+"
-    rf"(?:(?:nya|of|as)\s+)?[\"'“]?({_PRED_ALT})[\"'”]?|[\"'“]?({_PRED_ALT})[\"'”]?\s+(?:skp|performance(?:\s+rating)?|rating))"
-    r"(?:\s+(?:pada\s+|di\s+|in\s+|for\s+|tahun\s+|year\s+)*(\d{4}))?"
-    rf"(?:\s+(?:selama\s+|dalam\s+|in\s+(?:each\s+of\s+)?|for\s+(?:each\s+of\s+)?(?:the\s+)?)?(?:(?:the\s+)?(?:last|past)\s+)?"
-    rf"{_NUM}\s+(?:tahun|years?)(?:\s+(?:terakhir|berturut[- ]turut|in\s+a\s+row|running|consecutive(?:ly)?|terakhir\s+berturut[- ]turut))?)?",
-    re.I,
-)
 _LAST_YEARS = re.compile(
     rf"\b(?:(?:selama|dalam|in\s+(?:each\s+of\s+)?(?:the\s+)?|for\s+(?:each\s+of\s+)?(?:the\s+)?)?(?:(?:last|past)\s+)?"
     rf"{_NUM}\s+(?:tahun|years?)\s+(?:terakhir|berturut[- ]turut|in\s+a\s+row|running|consecutive(?:ly)?))|"
@@ -495,17 +487,14 @@ def _protected(text: str) -> tuple[str, str] | None:
 
 
 def _count_and_groups(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
-    unit_kind = ""
     if s.plan.aggregate is None and (m := _GROUP_UNIT_KIND.search(s.rest)):
-        unit_kind = m.group(1).lower()
-        kind_key = "rumah sakit umum daerah" if unit_kind == "rsud" else unit_kind
+        kind = m.group(1).lower()
+        kind_key = "rumah sakit umum daerah" if kind == "rsud" else kind
         named = [name for key, name in units if key.startswith(kind_key + " ")]
         if named:
             s.take(m)
             s.plan.aggregate = Aggregate(kind="group", by="unit")
             s.plan.filters.units = named
-        else:
-            unit_kind = ""
     for pattern, key in _GROUP_RE if s.plan.aggregate is None else ():
         if m := pattern.search(s.rest):
             s.take(m)
@@ -736,7 +725,6 @@ def _kotak(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
 _SKP_CUE = r"(?:skp(?:-?nya)?|predikat(?:\s+(?:skp|kinerja))?(?:-?nya)?|kinerja(?:nya)?|performance(?:\s+rating)?|rated|rating)"
 _PRED_MIN = r"(?:minimal|min\.?|paling\s+rendah|sekurang-kurangnya|at\s+least)"
 _PRED_UP = r"(?:ke\s*atas|keatas|atau\s+lebih(?:\s+baik)?|or\s+(?:better|above|higher)|and\s+above)"
-_YEAR_AFTER = r"(?:\s+(?:tahun\s+)?(\d{4})(?:-?nya)?)"
 _PRED_BELOW = r"(?:di\s+bawah|below|under|kurang\s+dari|lebih\s+rendah\s+dari|worse\s+than)"
 _SKP2 = re.compile(
     rf"\b(?:(?:dengan|ber)\s*)?{_SKP_CUE}(?:\s+(?:tahun\s+)?(?P<y1>\d{{4}})(?:-?nya)?)?\s+(?:(?:nya|of|as|is|adalah|was|were)\s+|[=:]\s*)?"

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 
 from assistant.db import tables as t
 from assistant.domain.identity import Caller, Role
@@ -88,17 +89,16 @@ class AccountService:
     def get(self, username: str) -> Account | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(t.accounts).where(t.accounts.c.username == username.strip().lower())).mappings().first()
-        if row is None:
-            return None
-        return Account(row["username"], row["role"], row["unit_kerja"], row["nip"], row["display_name"], bool(row["active"]))
+        return None if row is None else _account(row)
 
     def list(self) -> list[Account]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.accounts).order_by(t.accounts.c.username)).mappings().all()
-        return [Account(r["username"], r["role"], r["unit_kerja"], r["nip"], r["display_name"], bool(r["active"])) for r in rows]
+        return [_account(r) for r in rows]
 
     def count(self) -> int:
-        return len(self.list())
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t.accounts)).scalar_one())
 
     def set_active(self, username: str, active: bool) -> None:
         with self.engine.begin() as conn:
@@ -135,7 +135,11 @@ class AccountService:
             if _HASHER.check_needs_rehash(stored):
                 values["password_hash"] = _HASHER.hash(password)
             conn.execute(update(t.accounts).where(t.accounts.c.username == name).values(**values))
-        return Account(row["username"], row["role"], row["unit_kerja"], row["nip"], row["display_name"], True)
+        return _account(row)
+
+
+def _account(row: Any) -> Account:
+    return Account(row["username"], row["role"], row["unit_kerja"], row["nip"], row["display_name"], bool(row["active"]))
 
 
 def _aware(value: dt.datetime) -> dt.datetime:

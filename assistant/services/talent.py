@@ -12,7 +12,7 @@ import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -137,10 +137,7 @@ class TalentService:
         self.rules = list(rules) if rules is not None else list(default_rules())
         self._names: dict[str, str] | None = None
         self._anchors: Any = None
-        self._units_cache: tuple[str, list[str]] | None = None
-        self._training_cache: tuple[str, list[str]] | None = None
-        self._titles_cache: tuple[str, frozenset[str]] | None = None
-        self._unit_keys_cache: tuple[str, list[tuple[str, str]]] | None = None
+        self._per_generation: dict[str, tuple[str, Any]] = {}  # name -> (store generation, value)
         self.conversations = ConversationMemory()
         self._index: _Index | None = None
         self._index_lock = threading.Lock()
@@ -513,38 +510,34 @@ class TalentService:
                 best, best_score = unit, score
         return best if best_score >= 0.5 else None
 
-    def training_names(self) -> list[str]:
-        """Distinct training names in the store (name keys), read once per store generation."""
-        if self.people is None:
-            return []
+    def _cached(self, name: str, load: Callable[[], Any]) -> Any:
+        """``load()``, read again only when the store's generation changes (an ingest wrote)."""
         generation = self.store.generation()
-        if self._training_cache is None or self._training_cache[0] != generation:
-            self._training_cache = (generation, self.people.training_names())
-        return self._training_cache[1]
+        hit = self._per_generation.get(name)
+        if hit is None or hit[0] != generation:
+            hit = (generation, load())
+            self._per_generation[name] = hit
+        return hit[1]
+
+    def training_names(self) -> list[str]:
+        """Distinct training names in the store (name keys)."""
+        people = self.people
+        return [] if people is None else self._cached("trainings", people.training_names)
 
     def unit_names(self) -> list[tuple[str, str]]:
-        """(unit_key, name) of the units in the system of record, read once per store generation."""
-        if self.people is None:
-            return []
-        generation = self.store.generation()
-        if self._unit_keys_cache is None or self._unit_keys_cache[0] != generation:
-            self._unit_keys_cache = (generation, self.people.units())
-        return self._unit_keys_cache[1]
+        """(unit_key, name) of the units in the system of record."""
+        people = self.people
+        return [] if people is None else self._cached("units", people.units)
 
     def post_titles(self) -> frozenset[str]:
-        """Distinct current post titles in the store (name keys), read once per store generation."""
-        if self.people is None:
-            return frozenset()
-        generation = self.store.generation()
-        if self._titles_cache is None or self._titles_cache[0] != generation:
-            self._titles_cache = (generation, frozenset(self.people.post_titles()))
-        return self._titles_cache[1]
+        """Distinct current post titles in the store (name keys)."""
+        people = self.people
+        return frozenset() if people is None else self._cached("titles", lambda: frozenset(people.post_titles()))
 
     def _units(self) -> list[str]:
-        generation = self.store.generation()
-        if self._units_cache is None or self._units_cache[0] != generation:
-            self._units_cache = (generation, self.store.units())
-        return self._units_cache[1]
+        if self.people is not None:
+            return [name for _, name in self.unit_names()]  # the same list, from the database's index
+        return self._cached("store_units", self.store.units)
 
     def eligibility(
         self, employee: Employee, target: TargetPost | None, lang: str, today: dt.date
