@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
+
+from tests.ui.conftest import audit_entries, point_at
 
 APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 FISHERIES_ID = "Siapa ASN yang paling cocok untuk bidang perikanan?"
@@ -16,28 +15,13 @@ FISHERIES_EN = "Who is best suited for fisheries?"
 
 
 @pytest.fixture
-def data_dir(tmp_path, fixture_store_dir, monkeypatch) -> Path:
-    """A private copy of the indexed store (the page writes its audit log there)."""
-    target = tmp_path / "store"
-    shutil.copytree(fixture_store_dir, target)
-    _point_at(monkeypatch, target)
-    return target
+def data_dir(store_copy, monkeypatch) -> Path:
+    _point_at(monkeypatch, store_copy)
+    return store_copy
 
 
 def _point_at(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
-    monkeypatch.setenv("TALENTA_DATA_DIR", str(data_dir))
-    monkeypatch.setenv("TALENTA_LANGUAGE", "id")
-    monkeypatch.setenv("TALENTA_LLM__PROVIDER", "template")
-    monkeypatch.setenv("TALENTA_UI__AUTH", "none")  # the login is tested in test_workbench.py
-    monkeypatch.delenv("TALENTA_STORE__MODE", raising=False)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_container():
-    """The page caches its container per process: never let one test's store leak into the next."""
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
+    point_at(monkeypatch, data_dir, auth="none")  # the login is tested in test_workbench.py
 
 
 def _app() -> AppTest:
@@ -45,11 +29,7 @@ def _app() -> AppTest:
     return at.run()
 
 
-def _audit(data_dir: Path) -> list[dict]:
-    path = data_dir / "audit.jsonl"
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+_audit = audit_entries
 
 
 def _assistant_text(at: AppTest) -> str:

@@ -5,16 +5,15 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assistant.domain.golongan import golongan_rank
 from assistant.domain.identity import Caller
+from tests.ui.conftest import audit_entries, point_at
 from ui.export import people_xlsx
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "people.jsonl"
@@ -83,22 +82,9 @@ def _nips_of_unit(unit: str) -> set[str]:
 
 
 @pytest.fixture
-def data_dir(tmp_path, fixture_store_dir, monkeypatch) -> Path:
-    """A private copy of the indexed store (the page writes its audit log there)."""
-    target = tmp_path / "store"
-    shutil.copytree(fixture_store_dir, target)
-    monkeypatch.setenv("TALENTA_DATA_DIR", str(target))
-    monkeypatch.setenv("TALENTA_LANGUAGE", "id")
-    monkeypatch.setenv("TALENTA_LLM__PROVIDER", "template")
-    monkeypatch.delenv("TALENTA_STORE__MODE", raising=False)
-    return target
-
-
-@pytest.fixture(autouse=True)
-def _fresh_container():
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
+def data_dir(store_copy, monkeypatch) -> Path:
+    point_at(monkeypatch, store_copy)
+    return store_copy
 
 
 @pytest.fixture
@@ -122,12 +108,7 @@ def _app(container, caller: Caller = BKD, lang: str = "id") -> AppTest:
     return at.run()
 
 
-def _audit(data_dir: Path, action: str | None = None) -> list[dict]:
-    path = data_dir / "audit.jsonl"
-    if not path.exists():
-        return []
-    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [e for e in entries if action is None or e["action"] == action]
+_audit = audit_entries
 
 
 def _markdown(at: AppTest) -> str:

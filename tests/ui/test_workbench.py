@@ -3,13 +3,12 @@ succession page taking a nominee through its steps, and an ASN's own page with w
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
+
+from tests.ui.conftest import audit_entries, point_at
 
 APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 PASSWORD = "sandi-uji-yang-panjang"
@@ -17,32 +16,19 @@ NOMINEE = "198707222010012004"  # Bagus Prasetyo, Dinas Perikanan
 
 
 @pytest.fixture
-def data_dir(tmp_path, fixture_store_dir, monkeypatch) -> Path:
+def data_dir(store_copy, monkeypatch) -> Path:
     from assistant.config import Settings
     from assistant.container import build_container
 
-    target = tmp_path / "store"
-    shutil.copytree(fixture_store_dir, target)
-    monkeypatch.setenv("TALENTA_DATA_DIR", str(target))
-    monkeypatch.setenv("TALENTA_LANGUAGE", "id")
-    monkeypatch.setenv("TALENTA_LLM__PROVIDER", "template")
-    monkeypatch.setenv("TALENTA_UI__AUTH", "accounts")
+    target = store_copy
+    point_at(monkeypatch, target, auth="accounts")
     accounts = build_container(Settings(data_dir=target)).accounts
     accounts.create("bkd-1", PASSWORD, "bkpsdm")
     accounts.create("bagus", PASSWORD, "asn", nip=NOMINEE)
     return target
 
 
-@pytest.fixture(autouse=True)
-def _fresh_container():
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
-
-
-def _audit(data_dir: Path) -> list[dict]:
-    path = data_dir / "audit.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] if path.exists() else []
+_audit = audit_entries
 
 
 def _login(at: AppTest, user: str, password: str) -> AppTest:
@@ -122,7 +108,7 @@ def test_the_succession_page_takes_a_nominee_through_a_step(data_dir):
 
 def test_the_profile_page_shows_each_record_with_its_source_once_per_session(data_dir):
     def page() -> None:
-        import streamlit as st
+        import streamlit as st  # the function runs as a script of its own: it needs its own imports
 
         from assistant.config import Settings
         from assistant.container import build_container
