@@ -519,37 +519,54 @@ def _unit_aliases(keys: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return out
 
 
+@dataclass
+class QuestionBuilder:
+    """Appends questions whose expected answers are computed from the people (or the score sheet)."""
+
+    people: list[Person]
+    scores: list[ScoreRow]
+    qs: list[Question] = field(default_factory=list)
+
+    def sel(self, pred: Callable[[Person], bool]) -> frozenset[str]:
+        return frozenset(p.nip for p in self.people if pred(p))
+
+    def count(self, qid: str, lang: Language, text: str, pred: Callable[[Person], bool], note: str) -> None:
+        self.qs.append(Question(qid, lang, "count", text, len(self.sel(pred)), note))
+
+    def listing(self, qid: str, lang: Language, text: str, pred: Callable[[Person], bool], note: str) -> None:
+        self.qs.append(Question(qid, lang, "list", text, self.sel(pred), note))
+
+    def group(self, qid: str, lang: Language, text: str, pred: Callable[[Person], bool],
+              key: Callable[[Person], str | None], note: str,
+              aliases: Mapping[str, tuple[str, ...]] | None = None) -> None:  # fmt: skip
+        counts = Counter(k for p in self.people if pred(p) and (k := key(p)) is not None)
+        self.qs.append(Question(qid, lang, "group", text, dict(sorted(counts.items())), note, dict(aliases or {})))
+
+    def protected(self, qid: str, lang: Language, text: str, note: str) -> None:
+        self.qs.append(Question(qid, lang, "protected", text, None, note))
+
+    def best(self, qid: str, lang: Language, text: str, pool: Iterable[tuple[str, float]], note: str) -> None:
+        items = list(pool)
+        top = max((v for _, v in items), default=None)
+        self.qs.append(Question(qid, lang, "superlative", text, frozenset(n for n, v in items if v == top), note))
+
+    def score_sel(self, pred: Callable[[ScoreRow], bool]) -> frozenset[str]:
+        return frozenset(s.nip for s in self.scores if pred(s))
+
+    def score_count(self, qid: str, lang: Language, text: str, pred: Callable[[ScoreRow], bool], note: str) -> None:
+        self.qs.append(Question(qid, lang, "count", text, len(self.score_sel(pred)), note))
+
+    def score_list(self, qid: str, lang: Language, text: str, pred: Callable[[ScoreRow], bool], note: str) -> None:
+        self.qs.append(Question(qid, lang, "list", text, self.score_sel(pred), note))
+
+
 def build_questions(rec: Records) -> list[Question]:
     """The held-out set (about 80 questions, two thirds Indonesian) with answers from ``rec``."""
     people = rec.people
     scores = rec.scores
-    qs: list[Question] = []
-
-    def sel(pred: Callable[[Person], bool]) -> frozenset[str]:
-        return frozenset(p.nip for p in people if pred(p))
-
-    def count(qid: str, lang: Language, text: str, pred: Callable[[Person], bool], note: str) -> None:
-        qs.append(Question(qid, lang, "count", text, len(sel(pred)), note))
-
-    def listing(qid: str, lang: Language, text: str, pred: Callable[[Person], bool], note: str) -> None:
-        qs.append(Question(qid, lang, "list", text, sel(pred), note))
-
-    def group(qid: str, lang: Language, text: str, pred: Callable[[Person], bool],
-              key: Callable[[Person], str | None], note: str,
-              aliases: Mapping[str, tuple[str, ...]] | None = None) -> None:  # fmt: skip
-        counts = Counter(k for p in people if pred(p) and (k := key(p)) is not None)
-        qs.append(Question(qid, lang, "group", text, dict(sorted(counts.items())), note, dict(aliases or {})))
-
-    def protected(qid: str, lang: Language, text: str, note: str) -> None:
-        qs.append(Question(qid, lang, "protected", text, None, note))
-
-    def best(qid: str, lang: Language, text: str, pool: Iterable[tuple[str, float]], note: str) -> None:
-        items = list(pool)
-        top = max((v for _, v in items), default=None)
-        qs.append(Question(qid, lang, "superlative", text, frozenset(n for n, v in items if v == top), note))
-
-    def score_sel(pred: Callable[[ScoreRow], bool]) -> frozenset[str]:
-        return frozenset(s.nip for s in scores if pred(s))
+    b = QuestionBuilder(people, scores)
+    qs = b.qs
+    count, listing, group, protected, best, score_sel = b.count, b.listing, b.group, b.protected, b.best, b.score_sel
 
     def unit(name: str) -> Callable[[Person], bool]:
         return lambda p: p.unit == name

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,11 +50,10 @@ from bench.structured_set import (
     LANJUT,
     REFERENCE_DATE,
     TIDAK_LANJUT,
-    Language,
     Person,
     Question,
+    QuestionBuilder,
     Records,
-    ScoreRow,
     _by_nip,
     _kotak_aliases,
     _read_csv,
@@ -150,39 +149,10 @@ def build_questions(rec: Records) -> list[Question]:
     people = rec.people
     scores = rec.scores
     took = rec.took
-    qs: list[Question] = []
-
-    def sel(pred: Callable[[Person], bool]) -> frozenset[str]:
-        return frozenset(p.nip for p in people if pred(p))
-
-    def count(qid: str, lang: Language, text: str, pred: Callable[[Person], bool], note: str) -> None:
-        qs.append(Question(qid, lang, "count", text, len(sel(pred)), note))
-
-    def listing(qid: str, lang: Language, text: str, pred: Callable[[Person], bool], note: str) -> None:
-        qs.append(Question(qid, lang, "list", text, sel(pred), note))
-
-    def group(qid: str, lang: Language, text: str, pred: Callable[[Person], bool],
-              key: Callable[[Person], str | None], note: str,
-              aliases: Mapping[str, tuple[str, ...]] | None = None) -> None:  # fmt: skip
-        counts = Counter(k for p in people if pred(p) and (k := key(p)) is not None)
-        qs.append(Question(qid, lang, "group", text, dict(sorted(counts.items())), note, dict(aliases or {})))
-
-    def protected(qid: str, lang: Language, text: str, note: str) -> None:
-        qs.append(Question(qid, lang, "protected", text, None, note))
-
-    def best(qid: str, lang: Language, text: str, pool: Iterable[tuple[str, float]], note: str) -> None:
-        items = list(pool)
-        top = max((v for _, v in items), default=None)
-        qs.append(Question(qid, lang, "superlative", text, frozenset(n for n, v in items if v == top), note))
-
-    def score_sel(pred: Callable[[ScoreRow], bool]) -> frozenset[str]:
-        return frozenset(s.nip for s in scores if pred(s))
-
-    def score_count(qid: str, lang: Language, text: str, pred: Callable[[ScoreRow], bool], note: str) -> None:
-        qs.append(Question(qid, lang, "count", text, len(score_sel(pred)), note))
-
-    def score_list(qid: str, lang: Language, text: str, pred: Callable[[ScoreRow], bool], note: str) -> None:
-        qs.append(Question(qid, lang, "list", text, score_sel(pred), note))
+    b = QuestionBuilder(people, scores)
+    qs = b.qs
+    count, listing, group, protected, best = b.count, b.listing, b.group, b.protected, b.best
+    score_sel, score_count, score_list = b.score_sel, b.score_count, b.score_list
 
     def unit(name: str) -> Callable[[Person], bool]:
         return lambda p: p.unit == name
