@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,16 @@ from sqlalchemy import Engine, create_engine, event
 logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def utc_now() -> dt.datetime:
+    """The time stored with workflow state and accounts (timezone-aware, UTC)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def aware(value: dt.datetime) -> dt.datetime:
+    """A timestamp read back from the database, with its zone (SQLite returns it without one)."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def database_url(url: str | None, data_dir: Path) -> str:

@@ -382,8 +382,6 @@ _SORTS: tuple[tuple[str, str, bool], ...] = (
      r"(?:(?:has|have)\s+been\s+|served\s+)?in\s+(?:their|the|his|her)\s+(?:current\s+)?(?:post|position|role)\s+(?:the\s+)?longest|"
      r"(?:(?:has|have)\s+)?held\s+(?:their|the|his|her)\s+(?:current\s+)?(?:post|position|role)\s+(?:the\s+)?longest",
      "years_in_post", True),
-    (r"(?:paling\s+(?:cepat|dekat|segera|dulu|awal)|terdekat|lebih\s+dulu)\s+(?:masa\s+)?pensiun|(?:soonest|first|next)\s+to\s+retire",
-     "retirement", False),
     (r"(?:skp|kinerja)\s+(?:terbaik|tertinggi|paling\s+baik)|best\s+(?:skp|performance(?:\s+ratings?)?)",
      "skp", True),
     (r"berprestasi|(?:paling\s+)?(?:unggul|terbaik)|top\s+performers?|high[\s-]+performers?|best\s+performing|"

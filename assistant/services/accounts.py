@@ -16,6 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, delete, func, insert, select, update
 
 from assistant.db import tables as t
+from assistant.db.engine import aware, utc_now
 from assistant.domain.identity import Caller, Role
 from assistant.services.errors import Conflict
 
@@ -40,9 +41,6 @@ class Account:
     def caller(self) -> Caller:
         return Caller(user=self.username, role=self.role, unit_kerja=self.unit_kerja, nip=self.nip)
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class AccountService:
@@ -74,7 +72,7 @@ class AccountService:
             raise Conflict("Akun ASN wajib menyebut NIP 18 digit pemiliknya.", "An ASN account needs its owner's 18-digit NIP.")
         row = {"username": name, "password_hash": _HASHER.hash(password), "role": role,
                "unit_kerja": unit_kerja if role == "opd" else None, "nip": nip if role == "asn" else None,
-               "display_name": display_name, "active": True, "failed": 0, "locked_until": None, "created_at": _now()}  # fmt: skip
+               "display_name": display_name, "active": True, "failed": 0, "locked_until": None, "created_at": utc_now()}  # fmt: skip
         with self.engine.begin() as conn:
             exists = conn.execute(select(t.accounts.c.username).where(t.accounts.c.username == name)).first()
             if exists and not replace:
@@ -121,11 +119,11 @@ class AccountService:
             ok = False
         if row is None:
             return None
-        locked = row["locked_until"] is not None and _aware(row["locked_until"]) > _now()
+        locked = row["locked_until"] is not None and aware(row["locked_until"]) > utc_now()
         if not ok or locked or not row["active"]:
             if not ok:
                 failed = int(row["failed"]) + 1
-                until = _now() + dt.timedelta(minutes=LOCK_MINUTES) if failed >= MAX_FAILED else row["locked_until"]
+                until = utc_now() + dt.timedelta(minutes=LOCK_MINUTES) if failed >= MAX_FAILED else row["locked_until"]
                 with self.engine.begin() as conn:
                     conn.execute(update(t.accounts).where(t.accounts.c.username == name)
                                  .values(failed=failed, locked_until=until))  # fmt: skip
@@ -142,5 +140,3 @@ def _account(row: Any) -> Account:
     return Account(row["username"], row["role"], row["unit_kerja"], row["nip"], row["display_name"], bool(row["active"]))
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)

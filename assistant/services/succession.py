@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Engine, insert, select, update
 
 from assistant.db import tables as t
+from assistant.db.engine import aware, utc_now
 from assistant.domain import succession as wf
 from assistant.domain.identity import Caller, unit_key
 from assistant.domain.nine_box import place_employee
@@ -104,12 +105,7 @@ class InboxItem(BaseModel):
     member: MemberOut
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)  # SQLite drops the zone
 
 
 class SuccessionService:
@@ -139,7 +135,7 @@ class SuccessionService:
         with self.engine.begin() as conn:
             pool_id = conn.execute(insert(t.talent_pools).values(
                 post_title=title, unit_kerja=unit_kerja, level=level, critical=critical, vacant_on=vacant_on,
-                holder_nip=holder_nip, note=note, created_by=caller.user, created_at=_now(),
+                holder_nip=holder_nip, note=note, created_by=caller.user, created_at=utc_now(),
             )).inserted_primary_key[0]  # type: ignore[index]  # fmt: skip
         self.audit.record(caller, "pool_create", title, [], pool_id=pool_id)
         return self.pool(caller, int(pool_id), log=False)
@@ -201,7 +197,7 @@ class SuccessionService:
             raise Conflict("Pemegang jabatan tidak dapat menjadi penggantinya sendiri.",
                            "The post's holder cannot be their own successor.")  # fmt: skip
         present = {m.nip for m in pool.members}
-        now = _now()
+        now = utc_now()
         with self.engine.begin() as conn:
             for nip in dict.fromkeys(nips):
                 if nip not in present:
@@ -223,7 +219,7 @@ class SuccessionService:
                 event = wf.decide(member["state"], action, caller.user, caller.role, note)
         except wf.WorkflowError as exc:
             raise (Forbidden if exc.forbidden else Conflict)(exc.message_id, exc.message_en) from exc
-        now = _now()
+        now = utc_now()
         with self.engine.begin() as conn:
             # the state moves only if no one else moved it meanwhile
             moved = conn.execute(update(t.pool_members).where(
@@ -273,9 +269,11 @@ class SuccessionService:
         """The pools a person is in, with their place (for the person's own page)."""
         if caller.role == "asn" and caller.nip != nip:
             raise NotFound("Data tidak ditemukan.", "Not found.")
+        with self.engine.connect() as conn:  # only the pools the person is in, not every pool in full
+            pool_ids = {r[0] for r in conn.execute(select(t.pool_members.c.pool_id).where(t.pool_members.c.nip == nip))}
         out: list[tuple[PoolOut, MemberOut]] = []
         for pool in self.pools_raw():
-            if self._may_see_pool(caller, pool):
+            if pool["id"] in pool_ids and self._may_see_pool(caller, pool):
                 full = self.pool(caller, pool["id"], log=False)
                 out.extend((full, m) for m in full.members if m.nip == nip)
         return out
@@ -317,7 +315,7 @@ class SuccessionService:
         today = dt.date.today()
         return [DevelopmentItem(id=r["id"], kind=r["kind"], description=r["description"], status=r["status"], due=r["due"],
                                 overdue=bool(r["due"] and r["due"] < today and r["status"] != "selesai"), note=r["note"],
-                                updated_by=r["updated_by"], updated_at=_aware(r["updated_at"])) for r in rows]  # fmt: skip
+                                updated_by=r["updated_by"], updated_at=aware(r["updated_at"])) for r in rows]  # fmt: skip
 
     def plan_development(
         self, caller: Caller, member_id: int, kind: wf.DevelopmentKind, description: str, due: dt.date | None = None,
@@ -331,7 +329,7 @@ class SuccessionService:
         with self.engine.begin() as conn:
             conn.execute(insert(t.development_items).values(
                 member_id=member_id, kind=kind, description=" ".join(description.split()), status="direncanakan", due=due,
-                note=note, updated_by=caller.user, updated_at=_now()))  # fmt: skip
+                note=note, updated_by=caller.user, updated_at=utc_now()))  # fmt: skip
         self.audit.record(caller, "idp_add", description, [member["nip"]], member_id=member_id, kind=kind)
         return self.development(caller, member_id)
 
@@ -353,7 +351,7 @@ class SuccessionService:
             raise Conflict(exc.message_id, exc.message_en) from exc
         with self.engine.begin() as conn:
             conn.execute(update(t.development_items).where(t.development_items.c.id == item_id)
-                         .values(status=status, note=text, updated_by=caller.user, updated_at=_now()))  # fmt: skip
+                         .values(status=status, note=text, updated_by=caller.user, updated_at=utc_now()))  # fmt: skip
         self.audit.record(caller, "idp_update", text, [member["nip"]], item_id=item_id, status=status)
         return self.development(caller, row["member_id"])
 
@@ -394,7 +392,7 @@ class SuccessionService:
             text = wf.note_text(note)
         except wf.WorkflowError as exc:
             raise Conflict(exc.message_id, exc.message_en) from exc
-        now = _now()
+        now = utc_now()
         with self.engine.begin() as conn:
             conn.execute(update(t.pool_members).where(t.pool_members.c.id == member_id).values(**values, updated_at=now))
             conn.execute(insert(t.pool_events).values(
@@ -414,7 +412,7 @@ class SuccessionService:
         return PoolOut(
             id=row["id"], post_title=row["post_title"], unit_kerja=row["unit_kerja"], level=row["level"],
             critical=bool(row["critical"]), vacant_on=row["vacant_on"], holder_nip=row["holder_nip"], note=row["note"],
-            created_by=row["created_by"], created_at=_aware(row["created_at"]), members=members,
+            created_by=row["created_by"], created_at=aware(row["created_at"]), members=members,
         )  # fmt: skip
 
     @staticmethod
@@ -427,9 +425,9 @@ class SuccessionService:
             golongan=person.golongan if person else None, kotak_talenta=place_employee(person).cell if person else None,
             state=state, readiness=row["readiness"], main=bool(row["main"]), waits_on=wf.WAITS_ON.get(state),
             merit=round(merit_value(merit_factors(person, dt.date.today())), 3) if person else None,
-            days_waiting=(_now() - _aware(row["updated_at"])).days,
+            days_waiting=(utc_now() - aware(row["updated_at"])).days,
             events=[EventOut(id=e["id"], action=e["action"], source=e["source"], target=e["target"], actor=e["actor"],
-                             role=e["role"], note=e["note"], undoes=e["undoes"], at=_aware(e["at"])) for e in mine],
+                             role=e["role"], note=e["note"], undoes=e["undoes"], at=aware(e["at"])) for e in mine],
         )  # fmt: skip
 
 
