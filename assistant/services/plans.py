@@ -51,7 +51,7 @@ _NAME_WORDS = re.compile(r"^[A-Za-z'.,\s-]+$")
 
 def understand(service: TalentService, question: str, language: str | None, today: dt.date) -> ParsedPlan:
     units = service.unit_names()
-    vocabulary = {w for name in service.training_names() for w in name.split()} if re.search(r"\b[A-Z]{2,8}\b", question) else set()
+    vocabulary = service.training_words() if re.search(r"\b[A-Z]{2,8}\b", question) else frozenset()
     return parse_plan(question, units, today, language or service.default_language, trainings=vocabulary,
                       titles=service.post_titles())  # fmt: skip
 

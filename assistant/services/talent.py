@@ -524,6 +524,10 @@ class TalentService:
         people = self.people
         return [] if people is None else self._cached("trainings", people.training_names)
 
+    def training_words(self) -> frozenset[str]:
+        """Every word of the store's training names (an acronym a question may name)."""
+        return self._cached("training_words", lambda: frozenset(w for name in self.training_names() for w in name.split()))
+
     def unit_names(self) -> list[tuple[str, str]]:
         """(unit_key, name) of the units in the system of record."""
         people = self.people
