@@ -427,17 +427,309 @@ def ui(
     port: Annotated[int | None, typer.Option(help="Port (bawaan 8501).")] = None,
 ) -> None:
     """Jalankan antarmuka chat Streamlit."""
+    import signal
+    import tempfile
+
     settings = _settings()
     app_path = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+    bind, listen = host or settings.ui.host, port or settings.ui.port
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(app_path),
-        "--server.address", host or settings.ui.host,
-        "--server.port", str(port or settings.ui.port),
+        "--server.address", bind,
+        "--server.port", str(listen),
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
         "--client.toolbarMode", "minimal",
     ]  # fmt: skip
-    raise typer.Exit(subprocess.call(cmd))
+    # TALENTA_UI__AUTH=oidc: Streamlit reads its [auth] section from a secrets.toml, written here from the
+    # settings into a private directory (0700, file 0600) that lives as long as the server.
+    with tempfile.TemporaryDirectory(prefix="talenta-ui-") as run_dir:
+        if settings.ui.auth == "oidc":
+            from ui.oidc import OidcConfigError, write_streamlit_secrets
+
+            try:
+                secrets_file = write_streamlit_secrets(settings.ui, Path(run_dir), bind, listen)
+            except OidcConfigError as exc:
+                typer.echo(f"Galat: {exc}", err=True)
+                raise typer.Exit(1) from None
+            cmd += ["--secrets.files", str(secrets_file)]
+        proc = subprocess.Popen(cmd)
+        previous = signal.signal(signal.SIGTERM, lambda *_: proc.terminate())  # a service stop reaches Streamlit
+        try:
+            while True:
+                try:
+                    code = proc.wait()
+                    break
+                except KeyboardInterrupt:  # Ctrl-C reached Streamlit too: wait for it to finish
+                    continue
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+    raise typer.Exit(code)
+
+
+kotak_app = typer.Typer(help="Kotak manajemen talenta (9-box): skema instansi dan penempatan ulang.", no_args_is_help=True)
+app.add_typer(kotak_app, name="kotak")
+
+
+@kotak_app.command("remap")
+def kotak_remap() -> None:
+    """Tempatkan ulang semua pegawai menurut skema 9-box yang berlaku (TALENTA_NINE_BOX_PATH); kalibrasi komite tetap."""
+    _quiet()
+    from assistant.db.engine import build_engine, database_url, migrate
+    from assistant.db.repository import PeopleRepository
+    from assistant.domain.nine_box import SchemeError, load_scheme
+    from assistant.services.audit import AuditLog
+
+    settings = _settings()
+    try:
+        scheme = load_scheme(settings.nine_box_path)
+    except SchemeError as exc:
+        typer.echo(f"Galat: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    engine = build_engine(database_url(settings.db.url, settings.data_dir))
+    migrate(engine)
+    done = PeopleRepository(engine, scheme=scheme).resettle()
+    AuditLog.from_settings(settings).record(_caller(), "nine_box_remap", scheme.name, [], people=done)
+    typer.echo(f"{done} pegawai ditempatkan ulang menurut skema '{scheme.name}'.")
+
+
+@kotak_app.command("scheme")
+def kotak_scheme() -> None:
+    """Tampilkan skema 9-box yang berlaku: penomoran kotak (baris potensi, kolom kinerja) dan batas potensi."""
+    from assistant.domain.nine_box import COLUMNS, ROWS, SchemeError, load_scheme
+
+    try:
+        scheme = load_scheme(_settings().nine_box_path)
+    except SchemeError as exc:
+        typer.echo(f"Galat: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"Skema: {scheme.name}")
+    typer.echo("potensi \\ kinerja  " + " | ".join(c.value for c in COLUMNS))
+    for row in ROWS:
+        typer.echo(f"{row.value:<18} " + " | ".join(f"{scheme.grid[(row, c)]:^{len(c.value)}}" for c in COLUMNS))
+    typer.echo(f"Potensi dari skor: menengah >= {scheme.menengah_from:g}, tinggi >= {scheme.tinggi_from:g}")
+
+
+audit_app = typer.Typer(help="Log audit: periksa rantai bertanda tangan, siapa melihat siapa.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+def _audit_log() -> Any:
+    """The configured log, signed with TALENTA_AUDIT__KEY_PATH; never creates a key (a new key could not
+    check old signatures)."""
+    from assistant.services.audit import AuditKeyError, AuditLog
+
+    try:
+        return AuditLog.from_settings(_settings(), create_key=False)
+    except AuditKeyError as exc:
+        typer.echo(f"Galat: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _when(ts: Any) -> str:
+    return str(ts or "")[:19].replace("T", " ")
+
+
+@audit_app.command("verify")
+def audit_verify(as_json: JsonOpt = False) -> None:
+    """Periksa rantai log audit (hash, tanda tangan, berkas rotasi); keluar 0 utuh, 1 rusak, 2 tak terbukti."""
+    log = _audit_log()
+    result = log.verify()
+    code = 1 if not result.ok else 2 if result.unproven else 0
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        raise typer.Exit(code)
+    if result.files:
+        typer.echo(f"Berkas diperiksa: {', '.join(f.name for f in result.files)} ({result.entries} entri).")
+    else:
+        typer.echo(f"Log audit kosong: belum ada entri di {log.path}.")
+    if result.unsigned_until:
+        file, line = result.unsigned_until
+        typer.echo(f"Entri tanpa tanda tangan (log lama, sebelum penandatanganan) sampai baris {line} di {file.name}: "
+                   "hash dan tautannya diperiksa.")  # fmt: skip
+    brk = result.first_break
+    if brk is not None:
+        when = f"entri {brk.ts}" if brk.ts else "tanpa waktu"
+        typer.echo(f"RUSAK: {brk.file} baris {brk.line} ({when}): {brk.label}. {brk.detail}.", err=True)
+    elif result.unproven:
+        typer.echo(f"Peringatan: kunci audit tidak ditemukan ({_settings().audit.key_path.expanduser()}); "
+                   f"{result.signed} entri bertanda tangan tidak dapat diperiksa. Hash dan tautan utuh, "
+                   "tetapi belum terbukti.", err=True)  # fmt: skip
+    elif result.entries:
+        signed = "tanda tangan diperiksa" if result.signed else "belum ada entri bertanda tangan"
+        typer.echo(f"Rantai audit utuh: {result.entries} entri dalam {len(result.files)} berkas; {signed}.")
+    raise typer.Exit(code)
+
+
+@audit_app.command("viewers")
+def audit_viewers(
+    nip: Annotated[str, typer.Argument(help="NIP pegawai yang dilihat.")],
+    action: Annotated[list[str] | None, typer.Option("--aksi", help="Hanya aksi ini (mis. profile); boleh diulang.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Siapa saja yang pernah ditampilkan data pegawai ini (profil, pencarian...): waktu, pengguna, peran, unit, aksi."""
+    rows = _audit_log().viewers(nip, actions=set(action) if action else None)
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        typer.echo(f"Tidak ada entri audit yang menampilkan NIP {nip}.")
+        return
+    typer.echo(f"{'waktu (UTC)':<19}  {'pengguna':<24} {'peran':<9} {'unit':<28} aksi")
+    for r in rows:
+        typer.echo(f"{_when(r['ts']):<19}  {str(r['user']):<24} {str(r['role']):<9} {str(r['unit'] or '-'):<28} "
+                   f"{r['action']}")  # fmt: skip
+    typer.echo(f"{len(rows)} entri, {len({r['user'] for r in rows})} pengguna.")
+
+
+@audit_app.command("by")
+def audit_by(
+    user: Annotated[str, typer.Argument(help="Nama pengguna (seperti tercatat, mis. kadis.ikan atau cli:budi).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Pegawai mana saja yang ditampilkan kepada seorang pengguna: waktu, aksi, pertanyaan, NIP."""
+    rows = _audit_log().shown_to(user)
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        typer.echo(f"Tidak ada entri audit yang menampilkan pegawai kepada {user}.")
+        return
+    for r in rows:
+        nips = r["nips"]
+        shown = ", ".join(nips[:10]) + (f" (+{len(nips) - 10} lagi)" if len(nips) > 10 else "")
+        query = f" \"{r['query']}\"" if r["query"] else ""
+        typer.echo(f"{_when(r['ts']):<19}  {r['action']}{query}: {shown}")
+    people = {nip for r in rows for nip in r["nips"]}
+    typer.echo(f"{len(people)} pegawai berbeda ditampilkan kepada {user} dalam {len(rows)} entri.")
+
+
+@audit_app.command("key")
+def audit_key() -> None:
+    """Buat kunci audit (HMAC) di TALENTA_AUDIT__KEY_PATH bila belum ada (mode 0600); kunci lama tidak diganti."""
+    from assistant.services.audit import write_new_key
+
+    settings = _settings()
+    path = settings.audit.key_path.expanduser()
+    if path.resolve().is_relative_to(settings.data_dir.expanduser().resolve()):
+        typer.echo(f"Galat: kunci audit ({path}) tidak boleh berada di dalam TALENTA_DATA_DIR ({settings.data_dir}).",
+                   err=True)  # fmt: skip
+        raise typer.Exit(2)
+    if write_new_key(path):
+        typer.echo(f"Kunci audit dibuat: {path} (mode 0600). Simpan cadangannya di tempat aman: tanpa kunci ini "
+                   "tanda tangan log audit tidak dapat diperiksa.")  # fmt: skip
+    else:
+        typer.echo(f"Kunci audit sudah ada: {path} (tidak diganti).")
+
+
+keys_app = typer.Typer(help="Kunci API (X-API-Key) untuk integrasi: disimpan sebagai hash; rahasianya hanya ditampilkan sekali.",
+                       no_args_is_help=True)  # fmt: skip
+app.add_typer(keys_app, name="keys")
+
+
+def _api_keys() -> Any:
+    from assistant.db.engine import build_engine, database_url, migrate
+    from assistant.services.api_keys import ApiKeyService
+    from assistant.services.audit import AuditKeyError, AuditLog
+
+    settings = _settings()
+    engine = build_engine(database_url(settings.db.url, settings.data_dir))
+    migrate(engine)
+    try:
+        audit = AuditLog.from_settings(settings)
+    except AuditKeyError as exc:
+        typer.echo(f"Galat: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    return ApiKeyService(engine, audit)
+
+
+@keys_app.command("create")
+def keys_create(
+    user: Annotated[str, typer.Argument(help="Nama pengguna kunci (huruf kecil), dicatat di log audit.")],
+    role: Annotated[str, typer.Option(help="pimpinan | bkpsdm | komite | opd | asn | integrasi")],
+    unit: Annotated[str | None, typer.Option(help="Unit kerja (wajib untuk opd).")] = None,
+    nip: Annotated[str | None, typer.Option(help="NIP pemilik (wajib untuk asn).")] = None,
+    scope: Annotated[list[str] | None, typer.Option(
+        help="Operasi yang diizinkan (boleh berulang): search, chat, query, profile, compare, talent-map, succession, "
+             "calibration, atau all. Bawaan: integrasi hanya search; peran lain all.")] = None,
+    fields: Annotated[str | None, typer.Option(
+        help="Data orang dalam jawaban: basic | evidence | full. Bawaan: integrasi basic; peran lain full.")] = None,
+    scope_unit: Annotated[list[str] | None, typer.Option(
+        "--scope-unit", help="Hanya orang di unit ini (boleh berulang; untuk kunci integrasi).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Buat kunci API dan tampilkan SEKALI (simpan di tempat aman; yang disimpan hanya hash-nya)."""
+    from pydantic import ValidationError
+
+    from assistant.config import KeyScope
+    from assistant.services.errors import ServiceError
+
+    base = KeyScope.for_role(role)
+    try:
+        key_scope = KeyScope.model_validate({
+            "operations": "all" if scope and "all" in scope else (scope or base.operations),
+            "fields": fields or (base.fields if not scope or role == "integrasi" else "full"),
+            "units": scope_unit or None,
+        })  # fmt: skip
+    except ValidationError as exc:
+        bad = "; ".join(f"{'.'.join(str(p) for p in e['loc'][:1])}: {e['msg']}" for e in exc.errors())
+        typer.echo(f"Galat: cakupan tidak sah ({bad}).", err=True)
+        raise typer.Exit(1) from exc
+    try:
+        info, key = _api_keys().create(user, role, unit_kerja=unit, nip=nip, scope=key_scope, by=_caller())  # type: ignore[arg-type]
+    except ServiceError as exc:
+        typer.echo(f"Galat: {exc.message('id')}", err=True)
+        raise typer.Exit(1) from exc
+    if as_json:
+        typer.echo(json.dumps({"key": key, **_key_row(info)}, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"Kunci API untuk '{info.user}' ({info.role}), prefiks {info.prefix}:")
+    typer.echo(f"  {key}")
+    typer.echo("Simpan sekarang: kunci ini tidak dapat ditampilkan lagi (header X-API-Key).")
+    typer.echo(f"Cakupan: {_scope_text(info.scope)}")
+
+
+@keys_app.command("list")
+def keys_list(as_json: JsonOpt = False) -> None:
+    """Daftar kunci: prefiks, pengguna, peran, cakupan, dibuat, terakhir dipakai, dicabut (tanpa rahasia)."""
+    infos = _api_keys().list()
+    if as_json:
+        typer.echo(json.dumps([_key_row(i) for i in infos], ensure_ascii=False, indent=2))
+        return
+    for i in infos:
+        state = f"dicabut {_stamp(i.revoked_at)}" if i.revoked_at else "aktif"
+        typer.echo(f"{i.prefix}  {i.user:<20} {i.role:<9} dibuat {_stamp(i.created_at)}  "
+                   f"dipakai {_stamp(i.last_used_at):<16}  {state}  [{_scope_text(i.scope)}]")  # fmt: skip
+
+
+@keys_app.command("revoke")
+def keys_revoke(prefix: Annotated[str, typer.Argument(help="Prefiks kunci (8 karakter, dari `talenta keys list`).")]) -> None:
+    """Cabut kunci: permintaan dengannya ditolak (401) seketika."""
+    from assistant.services.errors import ServiceError
+
+    try:
+        info = _api_keys().revoke(prefix, by=_caller())
+    except ServiceError as exc:
+        typer.echo(f"Galat: {exc.message('id')}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"Kunci {info.prefix} ('{info.user}') dicabut.")
+
+
+def _key_row(info: Any) -> dict[str, Any]:
+    return {"prefix": info.prefix, "user": info.user, "role": info.role, "unit_kerja": info.unit_kerja, "nip": info.nip,
+            "scopes": info.scope.model_dump(mode="json"), "created_at": info.created_at.isoformat(),
+            "created_by": info.created_by, "last_used_at": info.last_used_at.isoformat() if info.last_used_at else None,
+            "revoked_at": info.revoked_at.isoformat() if info.revoked_at else None}  # fmt: skip
+
+
+def _stamp(when: dt.datetime | None) -> str:
+    return f"{when:%Y-%m-%d %H:%M}" if when else "-"
+
+
+def _scope_text(scope: Any) -> str:
+    ops = scope.operations if scope.operations == "all" else ",".join(scope.operations)
+    units = f"; unit: {', '.join(scope.units)}" if scope.units else ""
+    return f"operasi: {ops}; fields: {scope.fields}{units}"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,10 +6,11 @@ Every field's description is the documentation (README's settings table is gener
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -143,11 +144,52 @@ class SearchSettings(BaseModel):
     )
 
 
+Operation = Literal["search", "chat", "query", "profile", "compare", "talent-map", "succession", "calibration"]
+FieldLevel = Literal["basic", "evidence", "full"]
+FIELD_LEVELS: tuple[FieldLevel, ...] = ("basic", "evidence", "full")  # least to most
+# The least field level each operation needs: its responses cannot be trimmed below it (a chat answer's
+# prose restates reasons and, on a follow-up, a whole profile; a comparison or a pool lists records).
+OPERATION_FIELDS: dict[str, FieldLevel] = {
+    "search": "basic", "query": "basic", "profile": "basic", "talent-map": "basic",
+    "chat": "full", "compare": "full", "succession": "full", "calibration": "full",
+}  # fmt: skip
+UNIT_BLIND_OPERATIONS = ("succession", "calibration")  # pools and komite sessions are not filtered by a key's units
+MIN_API_KEY = 32  # characters of a TALENTA_API__KEYS key in production
+
+
+class KeyScope(BaseModel):
+    """What an API key may do: which operations, how much of a person its responses show, which units."""
+
+    operations: list[Operation] | Literal["all"] = Field("all", description="Operations allowed, or 'all'.")
+    fields: FieldLevel = Field(
+        "full",
+        description="People in responses: 'basic' (nip, nama, jabatan, unit, golongan), 'evidence' (+ score, "
+        "reasons, factors, evidence, eligibility), 'full' (+ whole profile records).",
+    )
+    units: list[str] | None = Field(None, description="Only people of these units (none: as the role allows).")
+
+    @classmethod
+    def for_role(cls, role: str) -> KeyScope:
+        """Least privilege: an integration key searches and sees basic fields; a role key keeps its role's rights."""
+        return cls(operations=["search"], fields="basic") if role == "integrasi" else cls()
+
+    def allows(self, operation: str) -> bool:
+        return self.operations == "all" or operation in self.operations
+
+    def shows(self, level: str) -> bool:
+        """Whether responses may carry people's fields of this level."""
+        return FIELD_LEVELS.index(self.fields) >= FIELD_LEVELS.index(level)
+
+
 class ApiKey(BaseModel):
     user: str
     role: Literal["pimpinan", "bkpsdm", "komite", "opd", "asn", "integrasi"]
     unit_kerja: str | None = None
     nip: str | None = None
+    scopes: KeyScope | None = None  # none: KeyScope.for_role(role)
+
+    def scope(self) -> KeyScope:
+        return self.scopes or KeyScope.for_role(self.role)
 
 
 class ApiSettings(BaseModel):
@@ -155,25 +197,92 @@ class ApiSettings(BaseModel):
     port: int = Field(8000, description="API port.")
     keys: dict[str, ApiKey] = Field(
         default_factory=dict,
-        description="API keys (JSON: {key: {user, role, unit_kerja?, nip?}}). Empty in dev mode: every "
-        "request acts as the 'dev' BKPSDM user.",
+        description="API keys from the environment (JSON: {key: {user, role, unit_kerja?, nip?, scopes?}}), for "
+        "development and tests; production keys are made with `talenta keys create` (stored hashed). With no "
+        "key here or in the database, dev mode acts as the 'dev' BKPSDM user. In production each key needs "
+        f"{MIN_API_KEY}+ characters, an opd key its unit, an asn key its NIP, and a user one role.",
     )
+    rate_per_minute: int = Field(
+        120,
+        ge=1,
+        description="Requests per minute per API key (a token bucket of this size, refilled evenly; per API "
+        "process). Over it: 429 with Retry-After.",
+    )
+    failed_key_per_minute: int = Field(
+        10,
+        ge=1,
+        description="Wrong API keys per minute per client address; over it every request from that address "
+        "gets 429 with Retry-After until the bucket refills. Each wrong key is logged and audited "
+        "(api_key_failed: address and the key's public prefix, never the secret).",
+    )
+
+
+MIN_COOKIE_SECRET = 32  # characters of TALENTA_UI__OIDC_COOKIE_SECRET in production
 
 
 class UiSettings(BaseModel):
     host: str = Field("127.0.0.1", description="Streamlit bind address.")
     port: int = Field(8501, description="Streamlit port.")
-    auth: Literal["accounts", "none"] = Field(
+    auth: Literal["accounts", "oidc", "none"] = Field(
         "accounts",
-        description="'accounts': the UI asks for a login (local accounts, `talenta users`); 'none': it acts as the "
-        "fixed identity below (development and tests only; refused when TALENTA_ENV=production).",
+        description="'accounts': the UI asks for a login (local accounts, `talenta users`); 'oidc': the pemda's "
+        "identity provider (OpenID Connect, the oidc_* settings) proves who signs in and the local account whose "
+        "username equals the claim below gives the role; 'none': it acts as the fixed identity below (development "
+        "and tests only; refused when TALENTA_ENV=production).",
     )
     user: str = Field("pimpinan-demo", description="Identity the UI acts as when auth is 'none'.")
     role: Literal["pimpinan", "bkpsdm", "komite", "opd", "asn"] = Field("pimpinan", description="Role of that identity.")
+    oidc_provider_name: str = Field(
+        "SSO", description="auth=oidc: the identity provider's name on the login button (e.g. 'SSO Pemda')."
+    )
+    oidc_metadata_url: str | None = Field(
+        None,
+        description="auth=oidc: the provider's discovery document "
+        "(https://.../.well-known/openid-configuration).",
+    )
+    oidc_client_id: str | None = Field(None, description="auth=oidc: the client id Talenta is registered under.")
+    oidc_client_secret: SecretStr | None = Field(
+        None, description="auth=oidc: the client secret (required when TALENTA_ENV=production; never logged)."
+    )
+    oidc_redirect_uri: str | None = Field(
+        None,
+        description="auth=oidc: the UI's public URL + '/oauth2callback', as registered at the provider. Empty: "
+        "http://HOST:PORT/oauth2callback from TALENTA_UI__HOST / __PORT (development; required in production).",
+    )
+    oidc_cookie_secret: SecretStr | None = Field(
+        None,
+        description=f"auth=oidc: key that signs the login cookie, at least {MIN_COOKIE_SECRET} characters "
+        "(required when TALENTA_ENV=production). Empty in dev mode: a random one per `talenta ui` start.",
+    )
+    oidc_claim: str = Field(
+        "email",
+        description="auth=oidc: the ID-token claim that names the person; the active local account whose "
+        "username equals its value (lower case) signs in, with that account's role. No such account: "
+        "'akun belum terdaftar'.",
+    )
+
+
+class AuditSettings(BaseModel):
+    key_path: Path = Field(
+        Path("~/.config/talenta/audit.key"),
+        description="HMAC-SHA256 key that signs every audit entry and the chain head, kept outside the data dir so "
+        "whoever can edit the log cannot re-sign it. Created (0600) on first use in dev mode; "
+        "TALENTA_ENV=production refuses to start when it is missing or inside TALENTA_DATA_DIR "
+        "(create it with `talenta audit key`).",
+    )
+    rotate_mb: float = Field(
+        50.0,
+        ge=0,
+        description="Past this size (MB) audit.jsonl is renamed audit-YYYYMMDDTHHMMSS.jsonl and the chain goes on "
+        "in a new file (0: never rotate).",
+    )
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="TALENTA_", env_nested_delimiter="__", extra="ignore")
+    # hide_input_in_errors: a refused start-up must not echo the environment (secrets, keys) back.
+    model_config = SettingsConfigDict(
+        env_prefix="TALENTA_", env_nested_delimiter="__", extra="ignore", hide_input_in_errors=True
+    )
 
     env: Literal["dev", "production"] = Field("dev", description="'production' refuses unsafe defaults.")
     data_dir: Path = Field(Path("data/store"), description="Where the Chroma store, audit log and reports live.")
@@ -182,6 +291,12 @@ class Settings(BaseSettings):
         None,
         description="Eligibility rules table (CSV) edited by the HR admin; empty: the packaged default "
         "(assistant/domain/data/eligibility_rules.csv). Checked at start-up.",
+    )
+    nine_box_path: Path | None = Field(
+        None,
+        description="The instansi's 9-box scheme (TOML: cell numbering, SKP predicate -> performance, potential "
+        "cut-offs, meanings); empty: the packaged KemenPANRB default (assistant/domain/data/nine_box.toml). "
+        "After changing it run `talenta kotak remap`.",
     )
     layouts_dir: Path | None = Field(
         None,
@@ -195,14 +310,47 @@ class Settings(BaseSettings):
     search: SearchSettings = Field(default_factory=SearchSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     ui: UiSettings = Field(default_factory=UiSettings)
+    audit: AuditSettings = Field(default_factory=AuditSettings)
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
-        if self.env == "production" and not self.api.keys:
-            raise ValueError("TALENTA_API__KEYS must be set when TALENTA_ENV=production (no anonymous access)")
         if self.env == "production" and self.ui.auth == "none":
             raise ValueError("TALENTA_UI__AUTH=none is not allowed when TALENTA_ENV=production (the UI needs a login)")
+        if self.env == "production" and self.ui.auth == "oidc":
+            self._refuse_unsafe_oidc()
+        if self.env == "production":
+            self._refuse_unsafe_keys()
         return self
+
+    def _refuse_unsafe_keys(self) -> None:
+        """Keys from the environment in production: long, complete and one role per user (never echoed).
+        No key at all is allowed here: database keys (`talenta keys create`) may be the only ones; the
+        API then refuses every request until one exists."""
+        roles: dict[str, str] = {}
+        for n, (key, k) in enumerate(self.api.keys.items(), start=1):
+            who = f"TALENTA_API__KEYS: key {n} (user '{k.user}')"
+            if len(key) < MIN_API_KEY:
+                raise ValueError(f"{who} has fewer than {MIN_API_KEY} characters (use `talenta keys create`)")
+            if k.role == "opd" and not (k.unit_kerja or "").strip():
+                raise ValueError(f"{who}: an opd key needs its unit_kerja")
+            if k.role == "asn" and not re.fullmatch(r"\d{18}", k.nip or ""):
+                raise ValueError(f"{who}: an asn key needs its owner's 18-digit nip")
+            if roles.setdefault(k.user, k.role) != k.role:
+                raise ValueError(f"{who} has role '{k.role}' but another key gives it '{roles[k.user]}'")
+
+    def _refuse_unsafe_oidc(self) -> None:
+        ui = self.ui
+        missing = [name for name, value in (("METADATA_URL", ui.oidc_metadata_url), ("CLIENT_ID", ui.oidc_client_id),
+                                            ("REDIRECT_URI", ui.oidc_redirect_uri)) if not (value or "").strip()]  # fmt: skip
+        if not ui.oidc_client_secret or not ui.oidc_client_secret.get_secret_value().strip():
+            missing.append("CLIENT_SECRET")
+        if missing:
+            names = ", ".join(f"TALENTA_UI__OIDC_{name}" for name in missing)
+            raise ValueError(f"{names} must be set when TALENTA_UI__AUTH=oidc and TALENTA_ENV=production")
+        cookie = ui.oidc_cookie_secret.get_secret_value() if ui.oidc_cookie_secret else ""
+        if len(cookie) < MIN_COOKIE_SECRET:
+            raise ValueError(f"TALENTA_UI__OIDC_COOKIE_SECRET must have at least {MIN_COOKIE_SECRET} characters "
+                             "when TALENTA_ENV=production (it signs the login cookie)")  # fmt: skip
 
     @property
     def audit_path(self) -> Path:

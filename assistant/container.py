@@ -11,11 +11,14 @@ from assistant.config import Settings
 from assistant.db.engine import build_engine, database_url, migrate
 from assistant.db.repository import PeopleRepository
 from assistant.domain.eligibility import load_rules
+from assistant.domain.nine_box import NineBoxScheme, load_scheme
 from assistant.llm.factory import build_chat_model
 from assistant.retrieval.embeddings import TalentaEmbeddings, build_embeddings
 from assistant.retrieval.store import TalentStore, build_client
 from assistant.services.accounts import AccountService
+from assistant.services.api_keys import ApiKeyService
 from assistant.services.audit import AuditLog
+from assistant.services.calibration import CalibrationService
 from assistant.services.succession import SuccessionService
 from assistant.services.talent import TalentService, weights_from
 
@@ -32,6 +35,9 @@ class Container:
     service: TalentService
     succession: SuccessionService
     accounts: AccountService
+    calibration: CalibrationService
+    scheme: NineBoxScheme
+    api_keys: ApiKeyService
 
 
 def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddings | None = None) -> Container:
@@ -41,9 +47,10 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
     client = build_client(settings.store.mode, settings.data_dir, settings.store.host, settings.store.port)
     engine = build_engine(database_url(settings.db.url, settings.data_dir))
     migrate(engine)
-    people = PeopleRepository(engine, weights_from(settings.search))
+    scheme = load_scheme(settings.nine_box_path)
+    people = PeopleRepository(engine, weights_from(settings.search), scheme)
     store = TalentStore(client, embeddings, settings.store.collection_prefix, records=people)
-    audit = AuditLog(settings.audit_path)
+    audit = AuditLog.from_settings(settings)
     llm = build_chat_model(settings.llm)
     writer = template_writer() if llm is None else llm_writer(llm)
     rules = load_rules(settings.rules_path) if settings.rules_path else None
@@ -60,4 +67,6 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
         proposer=llm_proposer(llm) if llm is not None and settings.llm.propose_plans else None,
     )
     succession = SuccessionService(engine, people, audit, service)
-    return Container(settings, embeddings, store, people, audit, service, succession, AccountService(engine))
+    calibration = CalibrationService(engine, people, audit, scheme)
+    return Container(settings, embeddings, store, people, audit, service, succession, AccountService(engine),
+                     calibration, scheme, api_keys=ApiKeyService(engine, audit))  # fmt: skip

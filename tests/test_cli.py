@@ -86,3 +86,40 @@ def test_users_add_list_disable_and_demo(tmp_path, fixture_store_dir):
     assert runner.invoke(app, ["users", "disable", "kadis.ikan"], env=env).exit_code == 0
     production = runner.invoke(app, ["users", "demo"], env={**env, "TALENTA_ENV": "production", "TALENTA_API__KEYS": '{"k": {"user": "u", "role": "bkpsdm"}}'})
     assert production.exit_code == 1
+
+
+def test_kotak_remap_places_everyone_by_the_instansis_scheme_and_keeps_calibrations(tmp_path, fixture_store_dir):
+    import shutil
+
+    from assistant.config import Settings
+    from assistant.container import build_container
+    from assistant.domain.identity import Caller
+    from assistant.domain.nine_box import DEFAULT_SCHEME_PATH
+
+    store = tmp_path / "store"
+    shutil.copytree(fixture_store_dir, store)
+    siti, hendra = "198003152005011002", "197905122006041003"  # computed cell 9; the export's own cell 8
+    calibrated = build_container(Settings(data_dir=store)).calibration
+    calibrated.calibrate(Caller(user="komite-1", role="komite"), hendra, 5, "Kalibrasi sidang komite 2026.")
+    own = tmp_path / "skema.toml"  # potential x performance numbered column by column: high/above is still 9
+    own.write_text(DEFAULT_SCHEME_PATH.read_text(encoding="utf-8").replace(
+        'tinggi = [6, 8, 9]\nmenengah = [3, 5, 7]\nrendah = [1, 2, 4]',
+        'tinggi = [3, 6, 9]\nmenengah = [2, 5, 8]\nrendah = [1, 4, 7]').replace(
+        'name = "KemenPANRB (default)"', 'name = "Skema uji"'), encoding="utf-8")  # fmt: skip
+    env_scheme = {"TALENTA_NINE_BOX_PATH": str(own)}
+    shown = subprocess.run([sys.executable, "-m", "assistant.cli", "kotak", "scheme"], capture_output=True, text=True,
+                           env={**os.environ, **env_scheme}, cwd=ROOT, timeout=120)  # fmt: skip
+    assert shown.returncode == 0 and "Skema uji" in shown.stdout
+    run = subprocess.run([sys.executable, "-m", "assistant.cli", "kotak", "remap"], capture_output=True, text=True,
+                         env={**os.environ, "TALENTA_DATA_DIR": str(store), **env_scheme}, cwd=ROOT, timeout=300)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "12 pegawai ditempatkan ulang menurut skema 'Skema uji'" in run.stdout
+    people = build_container(Settings(data_dir=store, nine_box_path=own)).people.get([siti, hendra])
+    assert people[siti].penempatan.skema == "Skema uji" and people[siti].penempatan.kotak == 9
+    assert (people[hendra].penempatan.kotak, people[hendra].penempatan.sumber) == (5, "kalibrasi")
+    broken = own.with_name("rusak.toml")
+    broken.write_text("[grid]\ntinggi = [1]\n", encoding="utf-8")
+    bad = subprocess.run([sys.executable, "-m", "assistant.cli", "kotak", "remap"], capture_output=True, text=True,
+                         env={**os.environ, "TALENTA_DATA_DIR": str(store), "TALENTA_NINE_BOX_PATH": str(broken)},
+                         cwd=ROOT, timeout=120)  # fmt: skip
+    assert bad.returncode == 2 and "rusak.toml" in bad.stderr

@@ -15,6 +15,7 @@ from assistant.container import Container
 from assistant.domain import succession as wf
 from assistant.domain.identity import Caller
 from assistant.services.errors import ServiceError
+from ui import nine_box_view
 
 _T: dict[str, dict[str, str]] = {
     "id": {
@@ -55,10 +56,16 @@ _T: dict[str, dict[str, str]] = {
         "readiness": "Kesiapan (komite)",
         "done": "Tersimpan.",
         "history": "Riwayat keputusan",
-        "brief": "Siapkan bahan rapat (XLSX)",
+        "brief": "Siapkan bahan rapat (XLSX, PDF)",
         "idp": "Rencana pengembangan (IDP)", "idp_kind": "Jenis", "idp_what": "Uraian", "idp_due": "Tenggat",
         "idp_add": "Tambahkan ke rencana",
-        "brief_download": "Unduh bahan rapat",
+        "mark": "Kesiapan dan suksesor utama", "mark_readiness": "Kesiapan",
+        "mark_save_readiness": "Simpan kesiapan", "mark_save_main": "Jadikan suksesor utama",
+        "idp_move": "Ubah status rencana", "idp_item": "Butir rencana", "idp_status": "Status baru",
+        "idp_move_save": "Simpan status",
+        "idp_direncanakan": "direncanakan", "idp_berjalan": "berjalan", "idp_selesai": "selesai",
+        "brief_download": "Unduh bahan rapat (XLSX)",
+        "brief_download_pdf": "Unduh bahan rapat (PDF, siap cetak)",
         "ppk": "Keputusan tetap pada PPK; Talenta menyusun bahan yang objektif.",
         "me_title": "Profil saya",
         "profile_title": "Profil pegawai",
@@ -125,10 +132,16 @@ _T: dict[str, dict[str, str]] = {
         "readiness": "Readiness (committee)",
         "done": "Saved.",
         "history": "Decision history",
-        "brief": "Prepare the meeting brief (XLSX)",
+        "brief": "Prepare the meeting brief (XLSX, PDF)",
         "idp": "Development plan (IDP)", "idp_kind": "Kind", "idp_what": "What", "idp_due": "Due",
         "idp_add": "Add to the plan",
-        "brief_download": "Download the meeting brief",
+        "mark": "Readiness and main successor", "mark_readiness": "Readiness",
+        "mark_save_readiness": "Save the readiness", "mark_save_main": "Make the main successor",
+        "idp_move": "Change an item's status", "idp_item": "Plan item", "idp_status": "New status",
+        "idp_move_save": "Save the status",
+        "idp_direncanakan": "planned", "idp_berjalan": "running", "idp_selesai": "done",
+        "brief_download": "Download the meeting brief (XLSX)",
+        "brief_download_pdf": "Download the meeting brief (PDF, print-ready)",
         "ppk": "The decision stays with the PPK; Talenta prepares objective material.",
         "me_title": "My profile",
         "profile_title": "Employee profile",
@@ -181,10 +194,14 @@ def _label(value: str | None, lang: str) -> str:
 
 def login(container: Container, lang: str) -> Caller | None:
     """The signed-in caller, or None after drawing the login form. With TALENTA_UI__AUTH=none the
-    fixed identity of the settings (development only)."""
+    fixed identity of the settings (development only); with oidc the identity provider's login (ui/oidc.py)."""
     settings = container.settings.ui
     if settings.auth == "none":
         return Caller(user=settings.user, role=settings.role)
+    if settings.auth == "oidc":
+        from ui.oidc import login as oidc_login
+
+        return oidc_login(container, lang)
     account = st.session_state.get("account")
     if account is not None:
         return Caller(**account)
@@ -211,8 +228,12 @@ def login(container: Container, lang: str) -> Caller | None:
 
 def logout_button(lang: str) -> None:
     if st.session_state.get("account") is not None and st.sidebar.button(t("logout", lang), key="logout"):
-        for key in ("account", "messages", "viewed", "people_page"):
+        oidc = st.session_state.get("oidc_identity") is not None
+        for key in ("account", "messages", "viewed", "people_page", "oidc_identity"):
             st.session_state.pop(key, None)
+        if oidc:  # the identity cookie goes too, and the provider's session when it offers end-session
+            st.logout()
+            st.stop()
         st.rerun()
 
 
@@ -319,6 +340,21 @@ def succession_page(container: Container, caller: Caller, lang: str) -> None:
                 if done is not None:
                     st.success(t("done", lang))
                     st.rerun()
+    if caller.role == "komite" and pool.members:  # readiness or the main successor alone, without a step
+        st.markdown(f"**{t('mark', lang)}**")
+        marked = {m.id: m.nama or m.nip for m in pool.members}  # no state in the label: a kept choice shows its old label
+        with st.form("mark"):
+            mark_id = st.selectbox(t("member", lang), list(marked), format_func=marked.__getitem__, key="mark_member")  # fmt: skip
+            mark_level = st.selectbox(t("mark_readiness", lang), wf.READINESS, format_func=lambda r: _label(r, lang),
+                                      key="mark_readiness")  # fmt: skip
+            mark_note = st.text_area(t("note", lang), key="mark_note")
+            save_readiness = st.form_submit_button(t("mark_save_readiness", lang))
+            save_main = st.form_submit_button(t("mark_save_main", lang))
+            if save_readiness or save_main:
+                marked_out = _call(lambda: svc.set_readiness(caller, int(mark_id), mark_level, mark_note) if save_readiness
+                                   else svc.set_main(caller, int(mark_id), mark_note), lang)  # fmt: skip
+                if marked_out is not None:
+                    st.rerun()
     if pool.members:
         with st.expander(t("idp", lang)):
             people = {m.id: m.nama or m.nip for m in pool.members}
@@ -337,17 +373,35 @@ def succession_page(container: Container, caller: Caller, lang: str) -> None:
                     if st.form_submit_button(t("idp_add", lang)) and what.strip():
                         _call(lambda: svc.plan_development(caller, int(who), kind, what, due), lang)
                         st.rerun()
+                if items:
+                    entries = {i.id: f"{i.kind}: {i.description}" for i in items}  # the status is in the table above
+                    with st.form("idp_move"):
+                        st.markdown(f"**{t('idp_move', lang)}**")
+                        item_id = st.selectbox(t("idp_item", lang), list(entries), format_func=entries.__getitem__,
+                                               key="idp_move_item")  # fmt: skip
+                        status = st.selectbox(t("idp_status", lang), wf.DEVELOPMENT_STATUS,
+                                              format_func=lambda s: t("idp_" + s, lang), key="idp_move_status")  # fmt: skip
+                        move_note = st.text_area(t("note", lang), key="idp_move_note")
+                        if st.form_submit_button(t("idp_move_save", lang)) and _call(
+                                lambda: svc.update_development(caller, int(item_id), status, move_note), lang) is not None:  # fmt: skip
+                            st.rerun()
     if st.session_state.get("brief_for") != pool.id:
-        st.session_state["brief_for"], st.session_state["brief"] = pool.id, None
-    if st.button(t("brief", lang), key="brief_make"):  # built (and audited) only when asked for
-        from assistant.services.succession import brief_xlsx
+        st.session_state["brief_for"], st.session_state["brief"], st.session_state["brief_pdf"] = pool.id, None, None
+    if st.button(t("brief", lang), key="brief_make"):  # built (and audited, once for both files) only when asked for
+        from assistant.services.brief_pdf import brief_files
 
-        st.session_state["brief"] = _call(lambda: brief_xlsx(svc, caller, pool.id, lang), lang)
+        files = _call(lambda: brief_files(svc, caller, pool.id, lang), lang)
+        st.session_state["brief"], st.session_state["brief_pdf"] = files or (None, None)
     if st.session_state.get("brief"):
         from assistant.services.xlsx import XLSX_MIME
 
         st.download_button(t("brief_download", lang), st.session_state["brief"], file_name=f"bahan-rapat-{pool.id}.xlsx",
                            mime=XLSX_MIME, key="brief_download")  # fmt: skip
+    if st.session_state.get("brief_pdf"):
+        from assistant.services.brief_pdf import PDF_MIME
+
+        st.download_button(t("brief_download_pdf", lang), st.session_state["brief_pdf"],
+                           file_name=f"bahan-rapat-{pool.id}.pdf", mime=PDF_MIME, key="brief_download_pdf")  # fmt: skip
     with st.expander(t("history", lang)):
         rows = [{"NIP": m.nip, t("action", lang): _label(e.action, lang), t("col_state", lang): _label(e.target, lang),
                  t("col_role", lang): e.role, "oleh" if lang != "en" else "by": e.actor, t("note", lang): e.note,
@@ -375,11 +429,15 @@ def self_page(container: Container, caller: Caller, lang: str) -> None:
     st.markdown(f"**{profile.nama_lengkap}** — {profile.jabatan or '-'}, {profile.unit_kerja or '-'} "
                 f"({profile.golongan or '-'})")  # fmt: skip
     st.metric(t("cell", lang), profile.kotak_talenta or "-")
+    nine_box_view.indicators(profile, lang)
     skp = [{t("col_year", lang): s.tahun, t("col_pred", lang): s.predikat.value if s.predikat else "-"}
            for s in sorted(profile.skp, key=lambda s: s.tahun)]  # fmt: skip
     st.markdown(f"**{t('skp_trend', lang)}**")
     if skp:
         st.dataframe(pd.DataFrame(skp), hide_index=True)
+    nine_box_view.skp_trend(profile.skp, lang)
+    nine_box_view.history(container, caller, caller.nip or "", lang)
+    nine_box_view.eligibility(container, caller, caller.nip or "", lang, key="me_elig")
     st.markdown(f"**{t('my_pools', lang)}**")
     mine = _call(lambda: container.succession.memberships(caller, caller.nip or ""), lang) or []
     if mine:
@@ -407,9 +465,11 @@ def map_page(container: Container, caller: Caller, lang: str) -> None:
     if caller.role == "opd":
         units = [u for u in units if u == caller.unit_kerja]
     unit = st.selectbox(t("map_unit", lang), ["", *units], format_func=lambda u: u or t("map_all", lang), key="map_unit")
+    year = nine_box_view.map_year(container, lang)
     cached = st.session_state.get("map_result")
-    if cached is None or cached[0] != unit:  # one audited read per unit, not per rerun
-        cached = (unit, _call(lambda: talent_map(container.service, caller, unit or None, lang), lang), {})
+    if cached is None or cached[0] != (unit, year):  # one audited read per unit and year, not per rerun
+        cached = ((unit, year), _call(lambda: talent_map(container.service, caller, unit or None, lang, year=year,
+                                                         calibration=container.calibration, scheme=container.scheme), lang), {})  # fmt: skip
         st.session_state["map_result"] = cached
     result, lists = cached[1], cached[2]  # type: ignore[var-annotated]
     if result is None:
@@ -424,6 +484,9 @@ def map_page(container: Container, caller: Caller, lang: str) -> None:
     if cell:
         if cell not in lists:
             plan = QueryPlan(filters=Filters(units=[unit] if unit else [], kotak=[cell]))
+            if year is not None:  # that year's placements; none there: an empty list, never everyone
+                nips = container.calibration.nips_in_cell(caller, year, int(cell), unit or None)
+                plan = QueryPlan(filters=Filters(nips=nips or ["0" * 18]))
             lists[cell] = _call(lambda: container.service.run_plan(caller, plan, limit=200, language=lang), lang)
         listed = lists[cell]
         if listed is not None:
@@ -477,6 +540,7 @@ def profile_page(container: Container, caller: Caller, lang: str) -> None:
     st.markdown(f"**{profile.nama_lengkap}** — {profile.jabatan or '-'}, {profile.unit_kerja or '-'} "
                 f"({profile.golongan or '-'}{', ' + profile.pangkat if profile.pangkat else ''})")  # fmt: skip
     st.metric(t("cell", lang), profile.kotak_talenta or "-")
+    nine_box_view.calibration_form(container, caller, nip, profile.kotak_talenta, lang)
     rows: list[dict[str, Any]] = []
     for p in profile.pendidikan:
         rows.append({t("col_source", lang): "pendidikan", t("col_item", lang): " ".join(
@@ -496,6 +560,9 @@ def profile_page(container: Container, caller: Caller, lang: str) -> None:
                      t("col_year", lang): a.tanggal.year if a.tanggal else None, t("col_score", lang): a.jpm})  # fmt: skip
     st.markdown(f"**{t('records', lang)}**")
     st.dataframe(pd.DataFrame(rows), hide_index=True)
+    nine_box_view.skp_trend(profile.skp, lang)
+    nine_box_view.history(container, caller, nip, lang)
+    nine_box_view.eligibility(container, caller, nip, lang, key="profile_elig")
     mine = _call(lambda: container.succession.memberships(caller, nip), lang) or []
     if mine:
         st.markdown(f"**{t('my_pools', lang)}**")

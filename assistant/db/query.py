@@ -37,12 +37,15 @@ class QueryResult:
 
 
 def visibility(caller: Caller) -> ColumnElement[bool] | None:
+    clauses: list[ColumnElement[bool]] = []
     match caller.role:
         case "opd":
-            return P.c.unit_key == (unit_key(caller.unit_kerja) or "\x00")
+            clauses.append(P.c.unit_key == (unit_key(caller.unit_kerja) or "\x00"))
         case "asn":
-            return P.c.nip == (caller.nip or "\x00")
-    return None
+            clauses.append(P.c.nip == (caller.nip or "\x00"))
+    if caller.units is not None:  # an API key limited to some units
+        clauses.append(P.c.unit_key.in_([unit_key(u) for u in caller.units] or ["\x00"]))
+    return and_(*clauses) if clauses else None
 
 
 def _words(column: Any, words: list[str]) -> ColumnElement[bool]:

@@ -19,7 +19,14 @@ from assistant.db import tables as t
 from assistant.domain.golongan import golongan_rank
 from assistant.domain.identity import Caller, unit_key
 from assistant.domain.models import Employee
-from assistant.domain.nine_box import place_employee
+from assistant.domain.nine_box import (
+    DEFAULT_SCHEME,
+    Calibration,
+    NineBoxScheme,
+    history,
+    place_employee,
+    settle,
+)
 from assistant.domain.ranking import Weights, merit_factors, merit_value
 from assistant.domain.retirement import retirement
 from assistant.domain.training import is_leadership, leadership_level, name_key, score_out_of_10
@@ -70,7 +77,7 @@ def person_row(e: Employee, digest: str, today: dt.date, weights: Weights | None
     }
 
 
-def child_rows(e: Employee) -> dict[str, list[dict[str, Any]]]:
+def child_rows(e: Employee, scheme: NineBoxScheme = DEFAULT_SCHEME) -> dict[str, list[dict[str, Any]]]:
     """Rows of every child table for one person, in the record's order."""
     nip = e.nip
     return {
@@ -110,13 +117,38 @@ def child_rows(e: Employee) -> dict[str, list[dict[str, Any]]]:
              "tmt_selesai": h.tmt_selesai}
             for i, h in enumerate(e.hukuman_disiplin)
         ],
+        "placements": [
+            {"nip": nip, "seq": i, "tahun": p.tahun, "kotak": p.cell, "kinerja": p.kinerja.value if p.kinerja else None,
+             "potensi": p.potensi.value if p.potensi else None, "sumber": p.source}
+            for i, p in enumerate(history(e, scheme))
+        ],
     }  # fmt: skip
 
 
 class PeopleRepository:
-    def __init__(self, engine: Engine, weights: Weights | None = None) -> None:
+    def __init__(self, engine: Engine, weights: Weights | None = None, scheme: NineBoxScheme = DEFAULT_SCHEME) -> None:
         self.engine = engine
         self.weights = weights or Weights()
+        self.scheme = scheme
+
+    def settled(self, people: Sequence[Employee], conn: Any | None = None) -> list[Employee]:
+        """Each person with their 9-box cell settled by the instansi's scheme and the komite's latest
+        calibration (``Employee.penempatan``)."""
+        if conn is None:
+            with self.engine.connect() as own:
+                return self.settled(people, own)
+        latest = self.calibrations_of([e.nip for e in people], conn)
+        return [e.model_copy(update={"penempatan": settle(e, self.scheme, latest.get(e.nip))}) for e in people]
+
+    def calibrations_of(self, nips: Sequence[str], conn: Any) -> dict[str, Calibration]:
+        """The latest calibration of each of these people."""
+        c = t.calibrations
+        out: dict[str, Calibration] = {}
+        for start in range(0, len(nips), _CHUNK):
+            rows = conn.execute(select(c).where(c.c.nip.in_(list(nips[start : start + _CHUNK]))).order_by(c.c.at, c.c.id))
+            for r in rows:
+                out[r.nip] = Calibration(r.tahun, r.old_cell, r.new_cell, r.reason, r.decided_by, r.at.date())
+        return out
 
     # ---- writes ------------------------------------------------------------------------------
 
@@ -124,20 +156,42 @@ class PeopleRepository:
         """Replace these people (Employee, content hash) and all their records, in one transaction."""
         if not people:
             return
-        today = today or dt.date.today()
         with self.engine.begin() as conn:
-            for start in range(0, len(people), _CHUNK):
-                batch = people[start : start + _CHUNK]
-                nips = [e.nip for e, _ in batch]
-                self._delete(conn, nips)
-                conn.execute(insert(t.people), [person_row(e, digest, today, self.weights) for e, digest in batch])
-                children: dict[str, list[dict[str, Any]]] = {table.name: [] for table in t.CHILDREN}
-                for e, _ in batch:
-                    for name, rows in child_rows(e).items():
-                        children[name].extend(rows)
-                for table in t.CHILDREN:
-                    if children[table.name]:
-                        conn.execute(insert(table), children[table.name])
+            self.upsert_in(conn, people, today)
+
+    def upsert_in(self, conn: Any, people: Sequence[tuple[Employee, str]], today: dt.date | None = None) -> None:
+        """``upsert`` inside the caller's transaction (a calibration and its effect commit together)."""
+        today = today or dt.date.today()
+        for start in range(0, len(people), _CHUNK):
+            chunk = people[start : start + _CHUNK]
+            settled = self.settled([e for e, _ in chunk], conn)
+            batch = [(e, digest) for e, (_, digest) in zip(settled, chunk, strict=True)]
+            nips = [e.nip for e, _ in batch]
+            self._delete(conn, nips)
+            conn.execute(insert(t.people), [person_row(e, digest, today, self.weights) for e, digest in batch])
+            children: dict[str, list[dict[str, Any]]] = {table.name: [] for table in t.CHILDREN}
+            for e, _ in batch:
+                for name, rows in child_rows(e, self.scheme).items():
+                    children[name].extend(rows)
+            for table in t.CHILDREN:
+                if children[table.name]:
+                    conn.execute(insert(table), children[table.name])
+
+    def resettle(self, nips: Sequence[str] | None = None, conn: Any | None = None, today: dt.date | None = None) -> int:
+        """Place these people (everyone if None) again by the scheme and their calibrations, keeping their
+        content hash (a re-ingest still counts them unchanged). Returns how many were placed."""
+        if conn is None:
+            with self.engine.begin() as own:
+                return self.resettle(nips, own, today)
+        p = t.people
+        wanted = list(nips) if nips is not None else [r[0] for r in conn.execute(select(p.c.nip).order_by(p.c.nip))]
+        done = 0
+        for start in range(0, len(wanted), _CHUNK):
+            rows = conn.execute(select(p.c.record, p.c.content_hash).where(p.c.nip.in_(wanted[start : start + _CHUNK])))
+            batch = [(Employee.model_validate_json(record), digest) for record, digest in rows]
+            self.upsert_in(conn, batch, today)
+            done += len(batch)
+        return done
 
     def delete(self, nips: Sequence[str]) -> None:
         with self.engine.begin() as conn:

@@ -144,7 +144,17 @@ hukuman_disiplin = _child(
     Column("tmt_selesai", Date),
 )
 
-CHILDREN = (pendidikan, riwayat_jabatan, diklat, skp, asesmen, penghargaan, hukuman_disiplin)
+# The 9-box per SKP year (migration 0008): the map of a year and a person's 9-box history.
+placements = _child(
+    "placements",
+    Column("tahun", Integer, nullable=False),
+    Column("kotak", Integer),
+    Column("kinerja", String(30)),
+    Column("potensi", String(10)),
+    Column("sumber", String(20), nullable=False),  # dihitung | ekspor | kalibrasi | tidak lengkap
+)
+
+CHILDREN = (pendidikan, riwayat_jabatan, diklat, skp, asesmen, penghargaan, hukuman_disiplin, placements)
 
 Index("ix_skp_tahun_predikat", skp.c.tahun, skp.c.predikat)
 Index("ix_diklat_nama_key", diklat.c.nama_key)
@@ -155,6 +165,8 @@ Index("ix_people_unit_kerja", people.c.unit_kerja)
 Index("ix_people_golongan", people.c.golongan)
 # Migration 0005: one row per unit (the units a question may name) from the index alone.
 Index("ix_people_unit_key_nip", people.c.unit_key, people.c.nip)
+# Migration 0008: the map of one year reads only this index.
+Index("ix_placements_tahun_kotak_nip", placements.c.tahun, placements.c.kotak, placements.c.nip)
 
 
 # ---- workflow state: talent pools per target post, nominees and every decision on them ----------------
@@ -200,6 +212,7 @@ pool_events = Table(
     Column("note", Text, nullable=False),
     Column("undoes", Integer),
     Column("at", DateTime(timezone=True), nullable=False),
+    Column("session_id", Integer),  # the komite session the decision was taken in, if any (migration 0008)
 )
 
 # ---- local accounts for the workbench login (argon2 password hashes, never the password) -------------
@@ -233,4 +246,50 @@ development_items = Table(
     Column("note", Text),
     Column("updated_by", String(120), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# ---- komite talenta sessions and calibrations of the 9-box (migration 0008) ------------------------------
+
+komite_sessions = Table(
+    "komite_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("title", String(300), nullable=False),
+    Column("held_on", Date, nullable=False),
+    Column("members", Text),  # who sat on the komite, as written by the secretary
+    Column("note", Text),
+    Column("created_by", String(120), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+calibrations = Table(
+    "calibrations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", Integer, ForeignKey("komite_sessions.id", ondelete="SET NULL"), index=True),
+    Column("nip", String(18), nullable=False, index=True),  # no foreign key: decisions outlive a re-import
+    Column("tahun", Integer),  # the mapping year calibrated
+    Column("old_cell", Integer),
+    Column("new_cell", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("decided_by", String(120), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# ---- API keys (migration 0009): a public prefix and a salted hash of the secret, never the secret ----------
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("prefix", String(16), primary_key=True),  # the public part of tal_<prefix>_<secret>, shown in lists
+    Column("secret_hash", String(200), nullable=False),  # hmac-sha256$<salt>$<digest>
+    Column("username", String(120), nullable=False, index=True),
+    Column("role", String(20), nullable=False),
+    Column("unit_kerja", String(300)),  # for an OPD key
+    Column("nip", String(18)),  # for an ASN key
+    Column("scopes", Text, nullable=False),  # JSON: {"operations", "fields", "units"}
+    Column("created_by", String(120)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    Column("last_used_at", DateTime(timezone=True)),
 )

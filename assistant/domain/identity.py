@@ -15,9 +15,13 @@ class Caller:
     role: Role
     unit_kerja: str | None = None  # for role 'opd'
     nip: str | None = None  # for role 'asn'
+    units: tuple[str, ...] | None = None  # an API key limited to these units (its scope); None: no further limit
 
     def can_see(self, nip: str, unit_kerja: str | None) -> bool:
-        """Pimpinan, BKPSDM and the komite talenta see all; an OPD head their unit; an ASN only their own record."""
+        """Pimpinan, BKPSDM and the komite talenta see all; an OPD head their unit; an ASN only their own record.
+        A caller limited to some units (an integration key's scope) sees no one outside them, whatever the role."""
+        if self.units is not None and unit_key(unit_kerja) not in {unit_key(u) for u in self.units}:
+            return False
         match self.role:
             case "pimpinan" | "bkpsdm" | "komite" | "integrasi":
                 return True

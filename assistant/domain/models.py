@@ -143,6 +143,20 @@ class HukumanDisiplin(_Record):
     tmt_selesai: dt.date | None = None
 
 
+class Penempatan(_Record):
+    """The person's 9-box cell as Talenta settled it at ingest (the instansi's scheme) or as the komite
+    calibrated it. Not part of the export: left out of the content hash."""
+
+    kotak: int | None = Field(default=None, ge=1, le=9)
+    sumber: str  # ekspor | dihitung | tidak lengkap | kalibrasi
+    tahun: int | None = None  # the mapping year (the latest SKP year)
+    skema: str | None = None  # the scheme's name
+    kotak_semula: int | None = Field(default=None, ge=1, le=9)  # calibration: the cell before
+    alasan: str | None = None  # calibration: the reason
+    oleh: str | None = None  # calibration: who decided
+    tanggal: dt.date | None = None  # calibration: when
+
+
 class Employee(_Record):
     """One ASN's record. Lists are kept in source order; use the helpers for 'latest'."""
 
@@ -170,6 +184,9 @@ class Employee(_Record):
     penghargaan: list[Penghargaan] = Field(default_factory=list)
     hukuman_disiplin: list[HukumanDisiplin] = Field(default_factory=list)
     ringkasan: str | None = None
+    penempatan: Penempatan | None = Field(
+        default=None, description="The settled 9-box placement (scheme or calibration); not from the export."
+    )
 
     @field_validator("nip", mode="before")
     @classmethod
@@ -202,5 +219,5 @@ class Employee(_Record):
 
     def content_hash(self) -> str:
         """Stable hash of the whole record: unchanged records are skipped on re-ingest."""
-        payload = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        payload = json.dumps(self.model_dump(mode="json", exclude={"penempatan"}), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -26,7 +26,7 @@ MAX_FAILED = 5
 LOCK_MINUTES = 15
 _HASHER = PasswordHasher()
 _DUMMY = _HASHER.hash("talenta-dummy-password")  # verified against when the user does not exist
-_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{1,119}$")  # an e-mail too (the OIDC claim); the column holds 120
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,8 @@ class AccountService:
         """A new account (or, with ``replace``, new details and password for an existing one)."""
         name = username.strip().lower()
         if not _USERNAME.match(name):
-            raise Conflict("Nama pengguna: 2-64 huruf kecil, angka, titik, garis bawah atau tanda hubung.",
-                           "Username: 2-64 lower-case letters, digits, dots, underscores or hyphens.")  # fmt: skip
+            raise Conflict("Nama pengguna: 2-120 huruf kecil, angka, titik, garis bawah, tanda hubung, + atau @ (alamat e-mail).",
+                           "Username: 2-120 lower-case letters, digits, dots, underscores, hyphens, + or @ (an e-mail address).")  # fmt: skip
         if role not in ROLES:
             raise Conflict(f"Peran tidak dikenal: {role}.", f"Unknown role: {role}.")
         if len(password) < MIN_PASSWORD:

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, insert, select, update
 from assistant.db import tables as t
 from assistant.db.engine import aware, utc_now
 from assistant.domain import succession as wf
+from assistant.domain.eligibility import STATUS_EN
 from assistant.domain.identity import Caller, unit_key
 from assistant.domain.nine_box import place_employee
 from assistant.domain.posts import TargetPost
@@ -209,8 +210,11 @@ class SuccessionService:
 
     # ---- steps -------------------------------------------------------------------------------
 
-    def act(self, caller: Caller, member_id: int, action: wf.Action, note: str | None) -> MemberOut:
-        """Take a step on a nominee (nominasikan, verifikasi, tetapkan, tolak, tarik, batalkan)."""
+    def act(
+        self, caller: Caller, member_id: int, action: wf.Action, note: str | None, session_id: int | None = None
+    ) -> MemberOut:
+        """Take a step on a nominee (nominasikan, verifikasi, tetapkan, tolak, tarik, batalkan), optionally
+        recorded as taken in a komite session."""
         member, history = self._member(caller, member_id)
         try:
             if action == "batalkan":
@@ -221,6 +225,9 @@ class SuccessionService:
             raise (Forbidden if exc.forbidden else Conflict)(exc.message_id, exc.message_en) from exc
         now = utc_now()
         with self.engine.begin() as conn:
+            if session_id is not None and conn.execute(
+                    select(t.komite_sessions.c.id).where(t.komite_sessions.c.id == session_id)).first() is None:  # fmt: skip
+                raise NotFound("Sidang komite tidak ditemukan.", "Komite session not found.")
             # the state moves only if no one else moved it meanwhile
             moved = conn.execute(update(t.pool_members).where(
                 t.pool_members.c.id == member_id, t.pool_members.c.state == member["state"]
@@ -229,9 +236,11 @@ class SuccessionService:
                 raise Conflict("Status sudah diubah orang lain; muat ulang.", "The state was changed meanwhile; reload.")
             conn.execute(insert(t.pool_events).values(
                 member_id=member_id, action=event.action, source=event.source, target=event.target,
-                actor=event.actor, role=event.role, note=event.note, undoes=event.undoes, at=now))  # fmt: skip
+                actor=event.actor, role=event.role, note=event.note, undoes=event.undoes, at=now,
+                session_id=session_id))  # fmt: skip
         self.audit.record(caller, f"pool_{action}", event.note, [member["nip"]], pool_id=member["pool_id"],
-                          member_id=member_id, source=event.source, target=event.target)  # fmt: skip
+                          member_id=member_id, source=event.source, target=event.target,
+                          **({"session_id": session_id} if session_id is not None else {}))  # fmt: skip
         return self._one(caller, member_id)
 
     def set_readiness(self, caller: Caller, member_id: int, readiness: wf.Readiness, note: str | None) -> MemberOut:
@@ -459,7 +468,8 @@ def brief_rows(svc: SuccessionService, caller: Caller, pool_id: int, lang: str =
                   m.nama, m.jabatan, m.unit_kerja, m.golongan, m.kotak_talenta, m.merit, m.gap_to_main,
                   wf.LABEL_EN.get(m.state, m.state) if en else m.state,
                   (wf.LABEL_EN.get(m.readiness, m.readiness) if en else m.readiness) if m.readiness else None,
-                  check.status if check else None, "; ".join(check.gaps) if check else None]  # fmt: skip
+                  (STATUS_EN.get(check.status, check.status) if en else check.status) if check else None,
+                  "; ".join(check.gaps) if check else None]  # fmt: skip
         rows.append(dict(zip(columns, values, strict=True)))
     rows.append({columns[0]: (f"{pool.post_title}: the decision stays with the PPK; Talenta prepared this from the records."
                               if en else f"{pool.post_title}: keputusan tetap pada PPK; bahan ini disusun Talenta dari rekam data.")})

@@ -54,7 +54,7 @@ from assistant.retrieval.store import TalentStore
 from assistant.services import plans
 from assistant.services.audit import AuditLog
 from assistant.services.conversation import ConversationMemory, Turn
-from assistant.services.errors import Forbidden, IndexOutdated, NotFound
+from assistant.services.errors import Conflict, Forbidden, IndexOutdated, NotFound
 from assistant.services.schemas import (
     AnswerOut,
     CandidateOut,
@@ -315,7 +315,7 @@ class TalentService:
         the answer language; by default it follows the question.
         """
         conv_id = conversation_id or uuid.uuid4().hex[:16]
-        history = self.conversations.turns(conv_id, caller.user) if conversation_id else []
+        history = self.conversations.turns(conv_id, caller) if conversation_id else []
         follow = parse_followup(question, bool(history))
         lang = language or detect_language(question, history[-1].result.language if history else self.default_language)
         if follow.kind in ("compare", "explain", "profile"):
@@ -357,7 +357,7 @@ class TalentService:
         kind = follow.kind if standalone else "new"
         self.conversations.add(
             conv_id,
-            caller.user,
+            caller,
             Turn(question, standalone or question, result.field, filters, result, kind, target),
         )
         out = AnswerOut(
@@ -460,7 +460,7 @@ class TalentService:
             yield {"event": "token", "data": line}
         self.conversations.add(
             conv_id,
-            caller.user,
+            caller,
             Turn(follow.text, last.standalone, last.query, last.filters, last.result, follow.kind, last.target_post),
         )
         self.audit.record(
@@ -778,13 +778,10 @@ class TalentService:
     def profile(self, caller: Caller, nip: str) -> ProfileOut:
         people = self.store.get_people([nip])
         employee = people.get(nip)
-        if employee is None:
+        if employee is None or not caller.can_see(nip, employee.unit_kerja):
+            if employee is not None:  # audited, but answered exactly as a NIP that does not exist
+                self.audit.record(caller, "profile_denied", None, [nip])
             raise NotFound(f"Pegawai dengan NIP {nip} tidak ditemukan.", f"No employee with NIP {nip}.")
-        if not caller.can_see(nip, employee.unit_kerja):
-            self.audit.record(caller, "profile_denied", None, [nip])
-            raise Forbidden(
-                f"Anda tidak berwenang melihat profil NIP {nip}.", f"You may not view the profile of NIP {nip}."
-            )
         placement = place_employee(employee)
         self.audit.record(caller, "profile", None, [nip])
         return ProfileOut(
@@ -809,6 +806,35 @@ class TalentService:
             hukuman_disiplin=employee.hukuman_disiplin,
             ringkasan=employee.ringkasan,
         )
+
+    def eligibility_of(self, caller: Caller, nip: str, post: str | None = None, lang: str = "id") -> EligibilityOut:
+        """A visible person's eligibility for a named post ('Kepala Bidang Budidaya', 'administrator'), or for
+        the next structural level up from their current post: every rule and what they still lack (audited).
+        A person the caller may not see answers as one that does not exist."""
+        from assistant.domain.posts import TargetPost, level_of_title, target_post_from_text
+
+        employee = self.store.get_people([nip]).get(nip)
+        if employee is None or not caller.can_see(nip, employee.unit_kerja):
+            raise NotFound(f"Pegawai dengan NIP {nip} tidak ditemukan.", f"No employee with NIP {nip}.")
+        target: TargetPost | None = None
+        if post and post.strip():
+            target = target_post_from_text(post)
+            if target is None and (level := _LEVEL_WORDS.get(" ".join(post.lower().split()))):
+                target = TargetPost(level=level)
+            if target is None:
+                raise Conflict(f"Jabatan '{post}' tidak dikenali sebagai jabatan struktural.",
+                               f"'{post}' is not recognised as a structural post.")  # fmt: skip
+        else:
+            current = employee.jenis_jabatan.value if employee.jenis_jabatan else level_of_title(employee.jabatan)
+            level = _NEXT_LEVEL.get(current or "pelaksana")
+            if level is None:
+                raise Conflict("Tidak ada jenjang struktural di atas jabatan ini dalam aturan.",
+                               "The rules have no structural level above this post.")  # fmt: skip
+            target = TargetPost(level=level)
+        out = self.eligibility(employee, target, lang, dt.date.today())
+        assert out is not None
+        self.audit.record(caller, "eligibility", target.title or target.level, [nip], post=target.level)
+        return out
 
     def stats(self, caller: Caller) -> dict[str, Any]:
         """How many people the caller may see, and which embedding model serves them."""
@@ -865,6 +891,13 @@ def _label(kind: str, en: bool) -> str:
     return SOURCE_LABEL.get(kind, (kind, kind))[1 if en else 0]
 
 
+_LEVEL_WORDS = {"pengawas": "pengawas", "eselon iv": "pengawas", "administrator": "administrator",
+                "eselon iii": "administrator", "jpt": "jpt_pratama", "jpt pratama": "jpt_pratama",
+                "eselon ii": "jpt_pratama"}  # fmt: skip
+_NEXT_LEVEL = {"pelaksana": "pengawas", "fungsional": "pengawas", "pengawas": "administrator",
+               "administrator": "jpt_pratama"}  # fmt: skip
+
+
 def weights_from(settings: SearchSettings) -> Weights:
     """The ranking's weights, all from the search settings (data an admin can change)."""
     return Weights(
@@ -897,10 +930,15 @@ def _relevant(ranked: list[RankedCandidate], ratio: float) -> list[RankedCandida
 def _visibility(caller: Caller) -> dict[str, Any] | None:
     match caller.role:
         case "opd":
-            return {"unit_key": unit_key(caller.unit_kerja) or "\x00"}
+            seen: dict[str, Any] | None = {"unit_key": unit_key(caller.unit_kerja) or "\x00"}
         case "asn":
-            return {"nip": caller.nip or "\x00"}
-    return None
+            seen = {"nip": caller.nip or "\x00"}
+        case _:
+            seen = None
+    if caller.units is None:
+        return seen
+    limited = {"unit_key": {"$in": [unit_key(u) or "\x00" for u in caller.units] or ["\x00"]}}  # a key's unit scope
+    return limited if seen is None else {"$and": [seen, limited]}
 
 
 def _where(caller: Caller, filters: SearchFilters | None) -> dict[str, Any] | None:

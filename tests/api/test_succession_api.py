@@ -93,3 +93,17 @@ def test_the_meeting_brief_puts_the_main_successor_first_with_the_gaps(client):
     assert lines[0][:2] == ["Peran", "NIP"] and lines[1][:2] == ["pengganti utama", others[0]]
     assert {line[1] for line in lines[2:4]} == {NOMINEE, others[1]} and "PPK" in lines[-1][0]
     assert client.get(f"/v1/pools/{pool_id}/brief.xlsx", headers=_h("k-kes")).status_code == 404
+
+
+def test_the_meeting_brief_as_pdf_follows_the_xlsx_rules(client):
+    pool_id = client.post("/v1/pools", headers=_h("k-bkd"), json={
+        "post_title": "Kepala Bidang Budidaya", "unit_kerja": "Dinas Perikanan", "level": "administrator"}).json()["id"]  # fmt: skip
+    client.post(f"/v1/pools/{pool_id}/members", headers=_h("k-bkd"), json={"nips": [NOMINEE, "198302172008011001"]})
+    r = client.get(f"/v1/pools/{pool_id}/brief.pdf", headers=_h("k-bkd"))
+    assert r.status_code == 200 and r.headers["content-type"] == "application/pdf" and r.content.startswith(b"%PDF-")
+    assert r.headers["content-disposition"] == f'attachment; filename="bahan-rapat-{pool_id}.pdf"'
+    assert client.get(f"/v1/pools/{pool_id}/brief.pdf", headers=_h("k-kes")).status_code == 404  # another unit's pool
+    assert client.get(f"/v1/pools/{pool_id}/brief.pdf").status_code == 401
+    assert client.get("/v1/pools/999/brief.pdf", headers=_h("k-bkd")).status_code == 404
+    spec = client.get("/openapi.json").json()["paths"]["/v1/pools/{pool_id}/brief.pdf"]["get"]["responses"]
+    assert "application/pdf" in spec["200"]["content"] and {"403", "404"} <= set(spec)

@@ -51,6 +51,8 @@ def test_five_failures_lock_the_account(accounts):
     ("username", "password", "role", "extra"),
     [
         ("x", PASSWORD, "bkpsdm", {}),  # too short a name
+        ("siti rahma", PASSWORD, "bkpsdm", {}),  # a space
+        ("@kab.go.id", PASSWORD, "bkpsdm", {}),  # must start with a letter or digit
         ("ok-name", "pendek", "bkpsdm", {}),  # too short a password
         ("kadis", PASSWORD, "opd", {}),  # an OPD head without a unit
         ("pegawai", PASSWORD, "asn", {"nip": "123"}),  # an ASN without a real NIP

@@ -1,14 +1,25 @@
 """What the UI tests share: a private copy of the indexed fixture store, the environment that points
-the page at it, a fresh page container per test, and the audit log as read back."""
+the page at it, a fresh page container per test, the audit log as read back, and `streamlit run`
+on a store for the browser tests."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import streamlit as st
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def point_at(monkeypatch: pytest.MonkeyPatch, data_dir: Path, auth: str | None = None) -> None:
@@ -42,3 +53,66 @@ def audit_entries(data_dir: Path, action: str | None = None) -> list[dict]:
         return []
     entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [e for e in entries if action is None or e["action"] == action]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except OSError:
+        return False
+
+
+def _tail(path: Path, n: int = 40) -> str:
+    return (
+        "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-n:])
+        if path.exists()
+        else ""
+    )
+
+
+@contextmanager
+def streamlit_server(data_dir: Path, log: Path) -> Iterator[str]:
+    """`streamlit run ui/app.py` on a free port, on ``data_dir`` (local accounts): its URL while it runs."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "TALENTA_DATA_DIR": str(data_dir),
+        "TALENTA_LANGUAGE": "id",
+        "TALENTA_LLM__PROVIDER": "template",
+        "TALENTA_UI__AUTH": "accounts",
+        "HF_HUB_OFFLINE": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+    }
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", "ui/app.py",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        health = f"http://127.0.0.1:{port}/_stcore/health"
+        deadline = time.monotonic() + 60
+        while not _healthy(health):
+            if proc.poll() is not None:
+                pytest.fail(f"streamlit exited with {proc.returncode}:\n{_tail(log)}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not answer {health} within 60 s:\n{_tail(log)}")
+            time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.ui.conftest import streamlit_server
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -29,28 +24,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 QUESTION = "Siapa ASN yang paling cocok untuk bidang perikanan?"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200 and response.read().strip() == b"ok"
-    except OSError:
-        return False
-
-
-def _tail(path: Path, n: int = 40) -> str:
-    return (
-        "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-n:])
-        if path.exists()
-        else ""
-    )
 
 
 PASSWORD = "sandi-peramban-panjang"
@@ -68,43 +41,8 @@ def chat_url(tmp_path, fixture_store_dir) -> Iterator[str]:
     accounts.create("bupati", PASSWORD, "pimpinan")
     accounts.create("bkd-1", PASSWORD, "bkpsdm")
     accounts.create("bagus", PASSWORD, "asn", nip="198707222010012004")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "TALENTA_DATA_DIR": str(data_dir),
-        "TALENTA_LANGUAGE": "id",
-        "TALENTA_LLM__PROVIDER": "template",
-        "TALENTA_UI__AUTH": "accounts",
-        "HF_HUB_OFFLINE": "1",
-        "ANONYMIZED_TELEMETRY": "False",
-    }
-    log = tmp_path / "streamlit.log"
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "ui/app.py",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        health = f"http://127.0.0.1:{port}/_stcore/health"
-        deadline = time.monotonic() + 60
-        while not _healthy(health):
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}:\n{_tail(log)}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not answer {health} within 60 s:\n{_tail(log)}")
-            time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+    with streamlit_server(data_dir, tmp_path / "streamlit.log") as url:
+        yield url
 
 
 def test_chat_in_chromium(chat_url, tmp_path):

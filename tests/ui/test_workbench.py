@@ -175,3 +175,96 @@ def test_the_talent_map_page_opens_a_cell(data_dir):
     at = at.button(key="map_cell_9").click().run()
     listed = at.dataframe[0].value
     assert sorted(listed["NIP"]) == sorted(nine)
+
+
+def _succession_as() -> None:
+    """The Suksesi page for one role (AppTest runs it as a script: its own imports)."""
+    import streamlit as st
+
+    from assistant.config import Settings
+    from assistant.container import build_container
+    from assistant.domain.identity import Caller
+    from ui.workbench import succession_page
+
+    role = st.session_state.get("role", "komite")
+    succession_page(build_container(Settings()), Caller(user=f"{role}-1", role=role), "id")
+
+
+def _pool_with(data_dir: Path, nips: list[str]):
+    from assistant.config import Settings
+    from assistant.container import build_container
+    from assistant.domain.identity import Caller
+
+    bkd = Caller(user="bkd-1", role="bkpsdm")
+    svc = build_container(Settings(data_dir=data_dir)).succession
+    pool = svc.create_pool(bkd, "Kepala Seksi Budidaya", unit_kerja="Dinas Perikanan", level="pengawas")
+    return svc, bkd, svc.add_members(bkd, pool.id, nips)
+
+
+def test_the_committee_sets_readiness_and_the_main_successor_without_a_step(data_dir):
+    other = "198302172008011001"  # Ahmad Fauzi
+    svc, bkd, pool = _pool_with(data_dir, [NOMINEE, other])
+    ids = {m.nip: m.id for m in pool.members}
+    at = AppTest.from_function(_succession_as, default_timeout=60)
+    at.session_state["role"] = "komite"
+    at.run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key="mark_readiness").options == ["siap sekarang", "1-2 tahun", "jangka panjang"]
+    at.selectbox(key="mark_member").select(ids[NOMINEE])
+    at.selectbox(key="mark_readiness").select("1-2 tahun")
+    at = at.button(key="FormSubmitter:mark-Simpan kesiapan").click().run()  # no note
+    assert "wajib disertai catatan" in at.error[0].value
+    assert svc.pool(bkd, pool.id, log=False).members[0].readiness is None  # nothing changed
+    at.text_area(key="mark_note").input("Sudah PKA, perlu rotasi satu kali.")
+    at = at.button(key="FormSubmitter:mark-Simpan kesiapan").click().run()
+    assert not at.exception and not at.error
+    first = next(m for m in svc.pool(bkd, pool.id, log=False).members if m.nip == NOMINEE)
+    assert (first.readiness, first.state, first.main) == ("1-2 tahun", "kandidat", False)  # no step taken
+    assert [(e.action, e.note) for e in first.events] == [("kesiapan", "Sudah PKA, perlu rotasi satu kali.")]
+    members = next(d.value for d in at.dataframe if "Kesiapan" in d.value.columns)  # the inbox is empty
+    assert list(members[members["NIP"] == NOMINEE]["Kesiapan"]) == ["1-2 tahun"]
+
+    for nip in (other, NOMINEE):  # the main successor moves: one at a time
+        at.selectbox(key="mark_member").select(ids[nip])
+        at.text_area(key="mark_note").input(f"Pengganti utama: {nip[-4:]}, merit tertinggi.")
+        at = at.button(key="FormSubmitter:mark-Jadikan suksesor utama").click().run()
+        assert not at.exception and not at.error
+        assert {m.nip for m in svc.pool(bkd, pool.id, log=False).members if m.main} == {nip}
+    assert [e["action"] for e in _audit(data_dir) if e["action"] in ("pool_kesiapan", "pool_utama")] == [
+        "pool_kesiapan", "pool_utama", "pool_utama"]  # fmt: skip
+
+    at = AppTest.from_function(_succession_as, default_timeout=60)
+    at.session_state["role"] = "bkpsdm"
+    at.run()
+    assert not at.exception
+    assert not [s for s in at.selectbox if s.key == "mark_member"]  # the form is the komite's
+
+
+def test_the_idp_expander_moves_an_item_with_a_note(data_dir):
+    svc, bkd, pool = _pool_with(data_dir, [NOMINEE])
+    member = pool.members[0].id
+    svc.plan_development(bkd, member, "pelatihan", "Diklat PKA angkatan 2026")
+    item = svc.development(bkd, member)[0].id
+    at = AppTest.from_function(_succession_as, default_timeout=60)
+    at.session_state["role"] = "bkpsdm"
+    at.run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key="idp_move_status").options == ["direncanakan", "berjalan", "selesai"]
+    at.selectbox(key="idp_move_item").select(item)
+    at.selectbox(key="idp_move_status").select("berjalan")
+    at = at.button(key="FormSubmitter:idp_move-Simpan status").click().run()  # no note
+    assert "wajib disertai catatan" in at.error[0].value
+    assert svc.development(bkd, member)[0].status == "direncanakan"
+    at.text_area(key="idp_move_note").input("Sudah terdaftar di BPSDM provinsi.")
+    at = at.button(key="FormSubmitter:idp_move-Simpan status").click().run()
+    assert not at.exception and not at.error
+    moved = svc.development(bkd, member)[0]
+    assert (moved.status, moved.note, moved.updated_by) == ("berjalan", "Sudah terdaftar di BPSDM provinsi.", "bkpsdm-1")
+    assert list(next(d.value for d in at.dataframe if "Uraian" in d.value.columns)["Status"]) == ["berjalan"]
+    assert [e["status"] for e in _audit(data_dir, "idp_update")] == ["berjalan"]
+
+    at = AppTest.from_function(_succession_as, default_timeout=60)
+    at.session_state["role"] = "pimpinan"
+    at.run()
+    assert not at.exception
+    assert not [s for s in at.selectbox if s.key == "idp_move_item"]  # BKPSDM and the komite only

@@ -6,7 +6,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
 from assistant.api.deps import CallerDep, ServiceDep
-from assistant.api.schemas import ChatRequest
+from assistant.api.schemas import ChatRequest, errors
 from assistant.services.schemas import AnswerOut
 
 router = APIRouter(prefix="/v1", tags=["chat"])
@@ -15,7 +15,10 @@ router = APIRouter(prefix="/v1", tags=["chat"])
 @router.post(
     "/chat",
     response_model=AnswerOut,
-    responses={200: {"content": {"text/event-stream": {}}, "description": "JSON, or SSE when stream=true"}},
+    responses={
+        200: {"content": {"text/event-stream": {}}, "description": "JSON, or SSE when stream=true"},
+        **errors(400, 403, 503, say={403: "A follow-up names a person of the previous answer the caller may no longer see."}),
+    },
 )
 def chat(body: ChatRequest, service: ServiceDep, caller: CallerDep):  # type: ignore[no-untyped-def]
     """A grounded answer in the asker's language. The decision stays with the PPK."""

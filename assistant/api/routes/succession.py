@@ -9,8 +9,10 @@ from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
 from assistant.api.deps import CallerDep, ContainerDep, LanguageDep
+from assistant.api.schemas import MAX_ID, IdPath, Nip, errors
 from assistant.domain.posts import target_post_from_text
 from assistant.domain.succession import Action, DevelopmentKind, DevelopmentStatus, Readiness
+from assistant.services.brief_pdf import PDF_MIME, brief_pdf
 from assistant.services.compare import Comparison, compare
 from assistant.services.schemas import CandidateOut
 from assistant.services.succession import (
@@ -26,11 +28,14 @@ from assistant.services.talent_map import TalentMap, talent_map
 from assistant.services.xlsx import XLSX_MIME
 
 router = APIRouter(prefix="/v1", tags=["succession"])
-ERRORS: dict[int | str, dict[str, Any]] = {
-    403: {"description": "The caller's role may not take this step."},
-    404: {"description": "No such pool or nominee among those the caller may see."},
-    409: {"description": "The step is not allowed in the nominee's state, or its note is missing."},
+_SAY = {
+    403: "The caller's role may not take this step.",
+    404: "No such pool, nominee, plan item or person among those the caller may see.",
+    409: "The step is not allowed in the nominee's state, or its note is missing.",
 }
+ERRORS = errors(403, 404, say=_SAY)  # the meeting briefs
+WRITE = errors(400, 403, 404, 409, say=_SAY)  # a step on a pool, a nominee or a plan item, with a body
+READ = errors(404, say=_SAY)
 
 
 def _service(container: ContainerDep) -> SuccessionService:
@@ -51,12 +56,14 @@ class PoolIn(BaseModel):
 
 
 class MembersIn(BaseModel):
-    nips: list[str] = Field(min_length=1, max_length=50, description="NIPs to add as candidates.")
+    nips: list[Nip] = Field(min_length=1, max_length=50, description="NIPs to add as candidates.")
 
 
 class StepIn(BaseModel):
     action: Action = Field(description="nominasikan | verifikasi | tetapkan | tolak | tarik | batalkan (undo)")
     note: str = Field(min_length=5, max_length=2000, description="Why: every decision carries a note.")
+    session_id: int | None = Field(None, ge=1, le=MAX_ID,
+                                   description="The komite session the decision is taken in (see /v1/komite-sessions).")  # fmt: skip
 
 
 class ReadinessIn(BaseModel):
@@ -68,7 +75,7 @@ class NoteIn(BaseModel):
     note: str = Field(min_length=5, max_length=2000)
 
 
-@router.post("/pools", response_model=PoolOut, responses=ERRORS)
+@router.post("/pools", response_model=PoolOut, responses=errors(400, 403, 409, say={409: "The target post is empty."}))
 def create_pool(body: PoolIn, svc: SuccessionDep, caller: CallerDep) -> PoolOut:
     """A talent pool for a target post (BKPSDM)."""
     return svc.create_pool(caller, **body.model_dump())
@@ -80,41 +87,41 @@ def pools(svc: SuccessionDep, caller: CallerDep) -> list[PoolOut]:
     return svc.pools(caller)
 
 
-@router.get("/pools/{pool_id}", response_model=PoolOut, responses=ERRORS)
-def pool(pool_id: int, svc: SuccessionDep, caller: CallerDep) -> PoolOut:
+@router.get("/pools/{pool_id}", response_model=PoolOut, responses=READ)
+def pool(pool_id: IdPath, svc: SuccessionDep, caller: CallerDep) -> PoolOut:
     """A pool with its nominees, their state, readiness and every step taken (audited)."""
     return svc.pool(caller, pool_id)
 
 
-@router.get("/pools/{pool_id}/suggestions", response_model=list[CandidateOut], responses=ERRORS)
+@router.get("/pools/{pool_id}/suggestions", response_model=list[CandidateOut], responses=errors(403, 404, 503, say=_SAY))
 def suggestions(
-    pool_id: int, svc: SuccessionDep, caller: CallerDep, limit: Annotated[int, Query(ge=1, le=50)] = 10
+    pool_id: IdPath, svc: SuccessionDep, caller: CallerDep, limit: Annotated[int, Query(ge=1, le=50)] = 10
 ) -> list[Any]:
     """Eligible ASN for the pool's post ranked by Talenta's rules, not yet in the pool (BKPSDM, komite)."""
     return svc.suggest(caller, pool_id, limit)
 
 
-@router.post("/pools/{pool_id}/members", response_model=PoolOut, responses=ERRORS)
-def add_members(pool_id: int, body: MembersIn, svc: SuccessionDep, caller: CallerDep) -> PoolOut:
+@router.post("/pools/{pool_id}/members", response_model=PoolOut, responses=WRITE)
+def add_members(pool_id: IdPath, body: MembersIn, svc: SuccessionDep, caller: CallerDep) -> PoolOut:
     """Add candidates to a pool (BKPSDM); the post's holder cannot be added."""
     return svc.add_members(caller, pool_id, body.nips)
 
 
-@router.post("/pool-members/{member_id}/steps", response_model=MemberOut, responses=ERRORS)
-def step(member_id: int, body: StepIn, svc: SuccessionDep, caller: CallerDep) -> MemberOut:
+@router.post("/pool-members/{member_id}/steps", response_model=MemberOut, responses=WRITE)
+def step(member_id: IdPath, body: StepIn, svc: SuccessionDep, caller: CallerDep) -> MemberOut:
     """Move a nominee: nominasikan (BKPSDM), verifikasi (komite), tetapkan (pimpinan), tolak (komite,
     pimpinan), tarik (BKPSDM), batalkan (undo the latest step: its actor or BKPSDM)."""
-    return svc.act(caller, member_id, body.action, body.note)
+    return svc.act(caller, member_id, body.action, body.note, session_id=body.session_id)
 
 
-@router.post("/pool-members/{member_id}/readiness", response_model=MemberOut, responses=ERRORS)
-def readiness(member_id: int, body: ReadinessIn, svc: SuccessionDep, caller: CallerDep) -> MemberOut:
+@router.post("/pool-members/{member_id}/readiness", response_model=MemberOut, responses=WRITE)
+def readiness(member_id: IdPath, body: ReadinessIn, svc: SuccessionDep, caller: CallerDep) -> MemberOut:
     """The komite's readiness of a nominee: siap sekarang, 1-2 tahun, jangka panjang."""
     return svc.set_readiness(caller, member_id, body.readiness, body.note)
 
 
-@router.post("/pool-members/{member_id}/main", response_model=MemberOut, responses=ERRORS)
-def main_successor(member_id: int, body: NoteIn, svc: SuccessionDep, caller: CallerDep) -> MemberOut:
+@router.post("/pool-members/{member_id}/main", response_model=MemberOut, responses=WRITE)
+def main_successor(member_id: IdPath, body: NoteIn, svc: SuccessionDep, caller: CallerDep) -> MemberOut:
     """Mark the pool's main successor (komite); the other nominees are its backups."""
     return svc.set_main(caller, member_id, body.note)
 
@@ -129,11 +136,12 @@ def inbox(svc: SuccessionDep, caller: CallerDep) -> list[InboxItem]:
 
 
 class CompareIn(BaseModel):
-    nips: list[str] = Field(min_length=2, max_length=4, description="2-4 NIPs.")
+    nips: list[Nip] = Field(min_length=2, max_length=4, description="2-4 NIPs.")
     post: str | None = Field(None, max_length=300, description="The target post, e.g. 'Kepala Bidang Budidaya'.")
 
 
-@router.post("/compare", response_model=Comparison, responses=ERRORS)
+@router.post("/compare", response_model=Comparison, responses=errors(400, 404, 409, say={
+    404: "No such person among those the caller may see.", 409: "Fewer than 2 different NIPs."}))  # fmt: skip
 def compare_people(body: CompareIn, container: ContainerDep, caller: CallerDep, language: LanguageDep) -> Comparison:
     """2-4 people side by side for one target post, the best value per row marked (audited)."""
     target = target_post_from_text(body.post) if body.post else None
@@ -144,12 +152,15 @@ def compare_people(body: CompareIn, container: ContainerDep, caller: CallerDep, 
 def talent_map_of(
     container: ContainerDep, caller: CallerDep, language: LanguageDep,
     unit: Annotated[str | None, Query(max_length=300, description="A unit's name; every unit the caller may see if omitted.")] = None,
+    year: Annotated[int | None, Query(ge=1990, le=2100, description="A mapping year (SKP year); each person's current cell if omitted.")] = None,
 ) -> TalentMap:  # fmt: skip
-    """The 9-box map: people per cell with shares, laid out by the instansi's numbering (audited)."""
-    return talent_map(container.service, caller, unit, language)
+    """The 9-box map: people per cell with shares, laid out by the instansi's scheme, now or for one
+    year (audited)."""
+    return talent_map(container.service, caller, unit, language, year=year, calibration=container.calibration,
+                      scheme=container.scheme)  # fmt: skip
 
 
-@router.get("/vacancies", response_model=list[Vacancy], responses=ERRORS)
+@router.get("/vacancies", response_model=list[Vacancy], responses=errors(403, say={403: "ASN and integrators do not see succession plans."}))
 def vacancies(
     svc: SuccessionDep, caller: CallerDep, years: Annotated[int, Query(ge=1, le=10, description="Within this many years.")] = 1
 ) -> list[Vacancy]:
@@ -162,10 +173,21 @@ def vacancies(
     responses={**ERRORS, 200: {"content": {XLSX_MIME: {}}, "description": "The meeting brief as XLSX."}},
     response_class=Response,
 )
-def pool_brief(pool_id: int, svc: SuccessionDep, caller: CallerDep, language: LanguageDep) -> Response:
+def pool_brief(pool_id: IdPath, svc: SuccessionDep, caller: CallerDep, language: LanguageDep) -> Response:
     """The meeting brief of a pool (bahan rapat): main successor, backups, rules and gaps (audited)."""
     data = brief_xlsx(svc, caller, pool_id, language)
     return Response(data, media_type=XLSX_MIME, headers={"Content-Disposition": f'attachment; filename="bahan-rapat-{pool_id}.xlsx"'})
+
+
+@router.get(
+    "/pools/{pool_id}/brief.pdf",
+    responses={**ERRORS, 200: {"content": {PDF_MIME: {}}, "description": "The meeting brief as a print-ready A4 PDF."}},
+    response_class=Response,
+)
+def pool_brief_pdf(pool_id: IdPath, svc: SuccessionDep, caller: CallerDep, language: LanguageDep) -> Response:
+    """The meeting brief of a pool (bahan rapat) as PDF: the same content as the XLSX (audited)."""
+    data = brief_pdf(svc, caller, pool_id, language)
+    return Response(data, media_type=PDF_MIME, headers={"Content-Disposition": f'attachment; filename="bahan-rapat-{pool_id}.pdf"'})
 
 
 class DevelopmentIn(BaseModel):
@@ -180,19 +202,19 @@ class DevelopmentStatusIn(BaseModel):
     note: str = Field(min_length=5, max_length=2000)
 
 
-@router.get("/pool-members/{member_id}/development", response_model=list[DevelopmentItem], responses=ERRORS)
-def development(member_id: int, svc: SuccessionDep, caller: CallerDep) -> list[DevelopmentItem]:
+@router.get("/pool-members/{member_id}/development", response_model=list[DevelopmentItem], responses=READ)
+def development(member_id: IdPath, svc: SuccessionDep, caller: CallerDep) -> list[DevelopmentItem]:
     """A nominee's development plan (IDP); the nominee may read their own."""
     return svc.development(caller, member_id)
 
 
-@router.post("/pool-members/{member_id}/development", response_model=list[DevelopmentItem], responses=ERRORS)
-def plan_development(member_id: int, body: DevelopmentIn, svc: SuccessionDep, caller: CallerDep) -> list[DevelopmentItem]:
+@router.post("/pool-members/{member_id}/development", response_model=list[DevelopmentItem], responses=WRITE)
+def plan_development(member_id: IdPath, body: DevelopmentIn, svc: SuccessionDep, caller: CallerDep) -> list[DevelopmentItem]:
     """Add an item to a nominee's development plan (BKPSDM, komite)."""
     return svc.plan_development(caller, member_id, body.kind, body.description, body.due, body.note)
 
 
-@router.post("/development/{item_id}/status", response_model=list[DevelopmentItem], responses=ERRORS)
-def development_status(item_id: int, body: DevelopmentStatusIn, svc: SuccessionDep, caller: CallerDep) -> list[DevelopmentItem]:
+@router.post("/development/{item_id}/status", response_model=list[DevelopmentItem], responses=WRITE)
+def development_status(item_id: IdPath, body: DevelopmentStatusIn, svc: SuccessionDep, caller: CallerDep) -> list[DevelopmentItem]:
     """Move a development item: direncanakan, berjalan, selesai (with a note)."""
     return svc.update_development(caller, item_id, body.status, body.note)
