@@ -326,7 +326,7 @@ def succession_page(container: Container, caller: Caller, lang: str) -> None:
     actions = _ACTIONS_BY_ROLE.get(caller.role, ())
     if actions and pool.members:
         st.markdown(f"**{t('step', lang)}**")
-        members = {m.id: f"{m.nama or m.nip} ({_label(m.state, lang)})" for m in pool.members}
+        members = {m.id: f"{m.nama or m.nip} ({m.nip})" for m in pool.members}  # the state is in the table above
         with st.form("step"):
             member_id = st.selectbox(t("member", lang), list(members), format_func=members.__getitem__, key="step_member")
             action = st.selectbox(t("action", lang), actions, format_func=lambda a: _label(a, lang), key="step_action")

@@ -164,6 +164,8 @@ class SuccessionService:
         if caller.role == "asn":  # an ASN sees their own place in a pool, not the others
             members = [m for m in members if m["nip"] == caller.nip]
         people = self.people.get([m["nip"] for m in members])
+        if caller.role not in SEE_ALL:  # an OPD head (or a unit-limited key) sees only the nominees they may see
+            members = [m for m in members if (p := people.get(m["nip"])) is not None and caller.can_see(m["nip"], p.unit_kerja)]
         shown = [self._member_out(m, people.get(m["nip"]), events) for m in members]
         main = next((m.merit for m in shown if m.main and m.merit is not None), None)
         if main is not None:
@@ -389,6 +391,10 @@ class SuccessionService:
             if member is None or pool is None or not self._may_see_pool(caller, pool) or (
                     caller.role == "asn" and member["nip"] != caller.nip):  # fmt: skip
                 raise NotFound("Calon tidak ditemukan.", "Nominee not found.")
+            if caller.role not in SEE_ALL:
+                person = self.people.get([member["nip"]]).get(member["nip"])
+                if person is None or not caller.can_see(member["nip"], person.unit_kerja):
+                    raise NotFound("Calon tidak ditemukan.", "Nominee not found.")
             rows = conn.execute(select(t.pool_events).where(t.pool_events.c.member_id == member_id)
                                 .order_by(t.pool_events.c.id)).mappings().all()  # fmt: skip
         history = [wf.Event(r["action"], r["source"], r["target"], r["actor"], r["role"], r["note"], r["undoes"], r["id"])
