@@ -348,7 +348,11 @@ def test_one_nominee_through_every_state_by_three_roles(app, new_page):
     _wait_column(members, "Utama", ["✓"])
     _settled(page)
     page.get_by_text("Rencana pengembangan (IDP)").click()
-    page.locator(".st-key-idp_what input").fill("Diklat PKA angkatan 2027")
+    _settled(page)
+    what = page.locator(".st-key-idp_what input")
+    what.fill("Diklat PKA angkatan 2027")
+    expect(what).to_have_value("Diklat PKA angkatan 2027", timeout=WAIT)
+    what.press("Tab")  # the value is handed to the form before the submit button is pressed
     page.get_by_role("button", name="Tambahkan ke rencana").click()
     plan = _table(page, "Uraian")
     _wait_column(plan, "Status", ["direncanakan"])
