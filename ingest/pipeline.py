@@ -132,7 +132,7 @@ def ingest_employees(
         store.delete_people(gone, collect=False)
         stats.removed = len(gone)
         stats.removed_nips = gone
-    if todo or stats.removed:
+    if todo or stats.removed or store.garbage_pending():  # pending: a run killed before it collected
         stats.texts_removed = store.collect_garbage()  # texts that changed or removed people held
     stats.seconds = round(time.perf_counter() - started, 2)
     logger.info("ingest: %s", stats.to_dict())

@@ -174,6 +174,15 @@ class TalentStore:
     def _bump_generation(self) -> None:
         self.meta.upsert(ids=["generation"], documents=[uuid.uuid4().hex], embeddings=[[1.0]])
 
+    def _garbage(self, pending: bool) -> None:
+        self.meta.upsert(ids=["garbage"], documents=["pending" if pending else "clean"], embeddings=[[1.0]])
+
+    def garbage_pending(self) -> bool:
+        """Texts may be held by no one: a write or a removal began and its ``collect_garbage`` has not
+        finished since (a crash between the two). The next ingest collects them even when unchanged."""
+        got = self.meta.get(ids=["garbage"], include=["documents"])
+        return bool(got["documents"]) and got["documents"][0] == "pending"
+
     def catalog(self) -> EvidenceCatalog:
         """Every stored person's evidence pieces and filter fields (see EvidenceCatalog)."""
         return EvidenceCatalog(self._people_pieces())
@@ -292,6 +301,7 @@ class TalentStore:
         """
         if not records:
             return
+        self._garbage(True)  # cleared by collect_garbage once it has run to its end
         step = self.write_batch
         nips = [r.employee.nip for r in records]
         existing: list[str] = []
@@ -333,6 +343,7 @@ class TalentStore:
         """Remove people, then (with ``collect``) the texts no one else holds."""
         if not nips:
             return
+        self._garbage(True)
         for start in range(0, len(nips), _BATCH):
             self.people.delete(ids=list(nips[start : start + _BATCH]))
         if self.records is not None:
@@ -360,6 +371,7 @@ class TalentStore:
             self._bump_generation()
         if not outdated:
             self._drop_legacy()
+        self._garbage(False)
         return len(orphans)
 
     def _drop_legacy(self) -> None:

@@ -148,3 +148,24 @@ def test_a_store_of_layout_1_is_rewritten_reusing_its_vectors(make_container, pe
     assert "talenta_evidence" not in {col.name for col in fresh.store.client.list_collections()}
     assert sorted(fresh.store.catalog().ids) == sorted(catalog.ids)
     assert ingest_employees(fresh.store, fresh.embeddings, people[:3]).unchanged == 3
+
+
+def test_an_unchanged_ingest_collects_texts_a_killed_run_left(make_container):
+    """A run killed after its last commit and before collecting leaves texts nobody holds; the next
+    ingest collects them even though nothing changed (found by bench/crash_ingest.py)."""
+    import numpy as np
+
+    from ingest.pipeline import ingest_employees
+    from tests.conftest import fixture_people
+
+    container = make_container()
+    store = container.store
+    assert not store.garbage_pending()
+    store._garbage(True)  # as write_people leaves it when the run is killed before collect_garbage
+    store.texts.upsert(ids=["orphan-key"], metadatas=[{"kind": "diklat"}],
+                       embeddings=np.ones((1, container.embeddings.dim), dtype=np.float32))  # fmt: skip
+    stats = ingest_employees(store, container.embeddings, fixture_people())
+    assert (stats.unchanged, stats.texts_embedded, stats.texts_removed) == (len(fixture_people()), 0, 1)
+    assert not store.garbage_pending()
+    again = ingest_employees(store, container.embeddings, fixture_people())
+    assert again.texts_removed == 0  # nothing pending: an unchanged run does not scan the store
