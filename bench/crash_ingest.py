@@ -23,8 +23,8 @@
      run once more with the moment taken from that run;
    - ``w:K`` / ``uw:K``: as soon as batch K's first Chroma write is seen (the store's "garbage pending"
      mark, then new texts, or changed people marked pending: the batch's first steps);
-   - ``c:K`` / ``uc:K``: 60% of the reference batch's write time after that (aimed at the window in which
-     the batch's people are in Chroma and not yet in the database);
+   - ``c:K`` / ``uc:K``: half the reference's median batch write time after that (aimed at the window in
+     which the batch's people are in Chroma and not yet in the database);
    - ``a:K`` / ``ua:K``: as soon as batch K's commit is seen (after the last one: while the texts nobody
      holds any more are collected, before the run ends).
    Then the store is read as the kill left it (where it landed), the ingest is run again to completion,
@@ -61,6 +61,7 @@ import shlex
 import shutil
 import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -78,7 +79,8 @@ DEFAULT_POINTS = "t:0.1,t:0.3,t:0.6,t:0.9,w:2,c:4,u:0.5,uw:1,uc:2,ua:2"
 UPDATE_SHARE = 0.2
 POLL_S = 0.03
 QUIET_S = 1.0  # a Chroma write after this long without one begins a batch's writes (a burst)
-WINDOW_SHARE = 0.6  # c:K kills this share of the reference batch's write time after its burst
+TAIL_S = 0.5  # Chroma writes this soon after a commit belong to it
+WINDOW_SHARE = 0.5  # c:K kills this share of the reference's median batch write time after its burst
 UPDATE_TRAINING = "Pelatihan Manajemen Risiko Sektor Publik"
 
 
@@ -113,8 +115,8 @@ class Point:
             "u": f"{self.value:.0%} of the re-import's time",
             "w": f"batch {k}'s first Chroma write",
             "uw": f"batch {k}'s first Chroma write",
-            "c": f"in batch {k}'s write, {WINDOW_SHARE:.0%} of the way to its commit",
-            "uc": f"in batch {k}'s write, {WINDOW_SHARE:.0%} of the way to its commit",
+            "c": f"in batch {k}'s write, {WINDOW_SHARE:g} x a typical batch write after its first",
+            "uc": f"in batch {k}'s write, {WINDOW_SHARE:g} x a typical batch write after its first",
             "a": f"just after batch {k}'s commit",
             "ua": f"just after batch {k}'s commit",
         }[self.kind]
@@ -164,8 +166,10 @@ class Watch:
         self.rows.append((round(now, 2), count))
 
     def see_write(self, now: float) -> None:
-        """The first writes of a run are its start (Chroma's client and collections opened): never a burst."""
-        quiet = self.last_write is not None and now - self.last_write >= QUIET_S
+        """The first writes of a run are its start (Chroma's client and collections opened), and those just
+        after a commit its tail (the store's generation): never a burst."""
+        tail = bool(self.commits) and now - self.commits[-1] < TAIL_S
+        quiet = self.last_write is not None and now - self.last_write >= QUIET_S and not tail
         if quiet and len(self.bursts) == len(self.commits):
             self.bursts.append(round(now, 2))
         self.last_write = now
@@ -511,7 +515,7 @@ def _kill_rule(point: Point, reference: Run | None, update_reference: Run | None
     assert ref is not None
     if point.kind in ("c", "uc"):
         spans = ref.watch.batch_seconds()
-        return at_burst(k, WINDOW_SHARE * spans[min(k, len(spans)) - 1] if spans else 0.0)
+        return at_burst(k, WINDOW_SHARE * statistics.median(spans) if spans else 0.0)
     return at_time(point.value * ref.seconds)
 
 
@@ -601,7 +605,8 @@ def measure(employees: int, seed: int, points: list[Point], *, work: Path, sourc
                               "date": dt.date.today().isoformat(), "load_avg_start": load_avg(), "points": []}  # fmt: skip
     reference = update_reference = None
     ref_dir = work / "reference"
-    if any(p.kind != "s" for p in points):
+    # A reference is run only when a point needs it: its time (t, c) or its store (every re-import point).
+    if any(p.kind in ("t", "c") or p.reimport for p in points):
         log(f"reference: ingesting {employees:,} people ...")
         reference = run_ingest(source, ref_dir, work)
         result["reference"] = {"seconds": reference.seconds, "stats": reference.stats, **_timeline(reference),
@@ -610,6 +615,7 @@ def measure(employees: int, seed: int, points: list[Point], *, work: Path, sourc
     if any(p.reimport for p in points):
         updated = work / "source-changed"
         result["update_people"] = changed_source(source, updated, update_share, seed)
+    if any(p.kind in ("u", "uc") for p in points):
         upd_dir = work / "reference-update"
         shutil.copytree(ref_dir, upd_dir)
         update_reference = run_ingest(updated, upd_dir, work)
@@ -661,6 +667,19 @@ def problems(result: dict[str, Any]) -> list[str]:
 # ---- BENCHMARKS.md ------------------------------------------------------------------------------
 
 
+def _reimport_text(result: dict[str, Any]) -> str:
+    if "update_people" not in result:
+        return ""
+    text = (f" Re-import: {result['update_people']:,} people changed (a new profile summary, one more training "
+            "record)")  # fmt: skip
+    upd = result.get("update_reference")
+    if upd:
+        text += (f", {upd['seconds']:.0f} s uninterrupted, {upd['stats'].get('texts_embedded', 0):,} texts embedded, "
+                 f"batches committed at {', '.join(f'{c:.0f}' for c in upd['commits'])} s, each written in "
+                 f"{_span(upd['batch_seconds'])} s")  # fmt: skip
+    return text + "."
+
+
 def _span(values: list[float]) -> str:
     return f"{min(values):.1f}-{max(values):.1f}" if values else "-"
 
@@ -685,7 +704,8 @@ def render(result: dict[str, Any], command: str) -> str:
         rows.append(
             f"| {p['point']} | {p['label']} | {_killed(p)} | {p['landing']} | "
             f"{rec.get('new', 0):,} new, {rec.get('changed', 0):,} changed, {rec.get('unchanged', 0):,} unchanged; "
-            f"{rec.get('texts_embedded', 0):,} texts embedded, {rec.get('vectors_reused', 0):,} reused "
+            f"{rec.get('texts_embedded', 0):,} texts embedded, {rec.get('vectors_reused', 0):,} reused, "
+            f"{rec.get('texts_removed', 0):,} collected "
             f"({p['recovery_s']:.0f} s) | {f['db_people']:,} / {f['chroma_people']:,} | {lost} | "
             f"{dup} people, {f['child_duplicates']} child rows; {f['child_mismatch_people']} people with other counts | "
             f"{f['hash_mismatch']} differ, {f['chroma_pending']} pending | {f['texts_missing']} missing, "
@@ -715,8 +735,8 @@ def render(result: dict[str, Any], command: str) -> str:
         "again to completion, checked, then imported once more unchanged. Each point starts from an empty store "
         "(`u`, `uw`, `uc`, `ua`: a re-import on a copy of the finished reference store). Points: `t:F` at F times "
         "the reference's time; `w:K` as soon as batch K's first Chroma write is seen; `c:K` "
-        f"{WINDOW_SHARE:.0%} of the reference batch's write time after it (aimed between its Chroma writes and "
-        "its database commit); `a:K` as soon as batch K's commit is seen; `u`, `uw`, `uc`, `ua` the same on the "
+        f"{WINDOW_SHARE:.0%} of the reference's median batch write time after it (aimed between its Chroma writes "
+        "and its database commit); `a:K` as soon as batch K's commit is seen; `u`, `uw`, `uc`, `ua` the same on the "
         "re-import. Commits are seen as growth of the people and training rows, Chroma writes as changes of its "
         f"SQLite file, both polled every {POLL_S:g} s; a batch's first write is one after {QUIET_S:g} s without "
         "any, following the previous commit."
@@ -727,19 +747,11 @@ def render(result: dict[str, Any], command: str) -> str:
             if ref
             else ""
         )
-        + (
-            f" Re-import: {result['update_people']:,} people changed (a new profile summary, one more training "
-            f"record), {result['update_reference']['seconds']:.0f} s uninterrupted, "
-            f"{result['update_reference']['stats'].get('texts_embedded', 0):,} texts embedded, batches committed at "
-            f"{', '.join(f'{c:.0f}' for c in result['update_reference']['commits'])} s, each written in "
-            f"{_span(result['update_reference']['batch_seconds'])} s."
-            if "update_reference" in result
-            else ""
-        ),
+        + _reimport_text(result),
         "",
         "Columns: **landed**: what the killed run had written (people committed to the database; people newer in "
         "Chroma than in the database, or marked pending, or texts stored before their people, mean the kill fell "
-        "inside a batch's write); **recovery**: the run after the kill; **people** database / Chroma; **lost**: "
+        "inside a batch's write); **recovery**: the run after the kill (texts collected: held by nobody any more, removed); **people** database / Chroma; **lost**: "
         "source NIPs missing from either; **duplicated**: a NIP twice in the people table or collection, a child "
         "row twice (same NIP and position), people whose child rows per table differ in number from the source's; "
         "**hashes**: content hash not equal in source, database and Chroma; **texts**: held but not stored / stored "

@@ -53,7 +53,8 @@ def test_load_on_the_fixture_store_has_no_errors_and_the_limiter_answers_429(tmp
 def test_an_ingest_killed_part_way_is_repaired_by_the_next_run(tmp_path):
     from bench.crash_ingest import measure, problems, render
 
-    result = measure(100, 42, [Point("s", 5.0)], work=tmp_path, log=_quiet)
+    # Killed at the first Chroma write of its only batch: the batch's writes and commit are still to come.
+    result = measure(100, 42, [Point("w", 1)], work=tmp_path, log=_quiet)
     (row,) = result["points"]
     assert row["killed"], "the ingest finished before the kill"
     final = row["final"]
@@ -71,12 +72,14 @@ def test_an_ingest_killed_part_way_is_repaired_by_the_next_run(tmp_path):
 
 
 def test_kill_points_parse():
-    assert parse_points("t:0.1, c:4,s:5,a:1,u:0.5,uc:1,ua:2") == [
+    assert parse_points("t:0.1, c:4,s:5,a:1,w:2,u:0.5,uw:1,uc:1,ua:2") == [
         Point("t", 0.1),
         Point("c", 4),
         Point("s", 5),
         Point("a", 1),
+        Point("w", 2),
         Point("u", 0.5),
+        Point("uw", 1),
         Point("uc", 1),
         Point("ua", 2),
     ]
