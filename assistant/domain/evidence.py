@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from assistant.domain.models import Employee
+from assistant.domain.models import Employee, RiwayatJabatan
 
 # Human names of the record kinds, used in citations ("sumber: riwayat jabatan").
 SOURCE_LABEL = {
@@ -61,22 +61,39 @@ def _span(start: dt.date | None, end: dt.date | None, today: dt.date) -> tuple[s
     return (label, round(years, 1))
 
 
+def _same_post(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _current_post(employee: Employee, positions: list[RiwayatJabatan], today: dt.date) -> EvidenceText | None:
+    """The current post as evidence when the history does not hold it.
+
+    Many exports (SIASN flat, SAPK, DUK, a SIMPEG without the current row in its history) list only
+    earlier posts; the current one always counts, with its start date (TMT jabatan) when known. When
+    a history row names the same post, that row is the evidence (merged: no second piece)."""
+    if not employee.jabatan or any(_same_post(employee.jabatan, p.jabatan) for p in positions):
+        return None
+    label, years = _span(employee.tmt_jabatan, None, today)
+    text = _join(employee.jabatan, employee.unit_kerja)
+    display = text + (f" ({label})" if label else "") + " (jabatan saat ini)"
+    return EvidenceText("jabatan", text, display, today.year, years)
+
+
 def evidence_texts(employee: Employee, today: dt.date | None = None) -> list[EvidenceText]:
     """All evidence pieces of one person, in a stable order."""
     today = today or dt.date.today()
     out: list[EvidenceText] = []
     positions = list(employee.riwayat_jabatan)
-    if not positions and employee.jabatan:
-        out.append(
-            EvidenceText(
-                "jabatan",
-                _join(employee.jabatan, employee.unit_kerja),
-                _join(employee.jabatan, employee.unit_kerja) + " (jabatan saat ini)",
-                today.year,
-            )
-        )
+    current = _current_post(employee, positions, today)
+    if current is not None:
+        out.append(current)
     for pos in positions:
-        label, years = _span(pos.tmt_mulai, pos.tmt_selesai, today)
+        start = pos.tmt_mulai
+        if start is None and pos.tmt_selesai is None and _same_post(employee.jabatan, pos.jabatan):
+            start = employee.tmt_jabatan  # the current post's history row without its start: TMT jabatan
+        label, years = _span(start, pos.tmt_selesai, today)
         display = _join(pos.jabatan, pos.unit_kerja) + (f" ({label})" if label else "")
         end_year = pos.tmt_selesai.year if pos.tmt_selesai else today.year
         out.append(EvidenceText("jabatan", _join(pos.jabatan, pos.unit_kerja), display, end_year, years))
