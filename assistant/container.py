@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from assistant.chains.answer import llm_writer, template_writer
+from assistant.chains.answer import note_writer, warm_note_writer
 from assistant.chains.planner import llm_proposer
 from assistant.config import Settings
 from assistant.db.engine import build_engine, database_url, migrate
@@ -52,7 +52,7 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
     store = TalentStore(client, embeddings, settings.store.collection_prefix, records=people)
     audit = AuditLog.from_settings(settings)
     llm = build_chat_model(settings.llm)
-    writer = template_writer() if llm is None else llm_writer(llm)
+    writer = None if llm is None else note_writer(llm)
     rules = load_rules(settings.rules_path) if settings.rules_path else None
     service = TalentService(
         store=store,
@@ -65,6 +65,7 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
         default_language=settings.language,
         rules=rules,
         proposer=llm_proposer(llm) if llm is not None and settings.llm.propose_plans else None,
+        warm_writer=(lambda: warm_note_writer(llm)) if llm is not None else None,
     )
     succession = SuccessionService(engine, people, audit, service)
     calibration = CalibrationService(engine, people, audit, scheme)

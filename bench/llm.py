@@ -1,13 +1,25 @@
-"""Answer timing per backend and the grounding guard's catch rate.
+"""The model's note beside the facts (issue 16): timings and the per-sentence faithfulness check,
+on real answers of each packaged model.
 
-    .venv/bin/python -m bench.llm [--questions 6]
+    .venv/bin/python -m bench.llm generate --model 0.5b [--cache DIR] [--limit N]
+    .venv/bin/python -m bench.llm generate --model 1.5b ...
+    .venv/bin/python -m bench.llm score [--write]
 
-Needs the local model (`make local-llm`). Backends: 'template' (no model) and the local
-Qwen2.5-Coder-0.5B served by xllamacpp on 127.0.0.1, reached through the 'openai' backend over
-HTTP (the same path as any OpenAI-compatible server). Prints and writes a BENCHMARKS.md section.
-Guard figures: (1) how often the guard replaced the real model's text on the scripted
-conversation questions, (2) catch rate on corrupted copies of the model's own answers (a wrong
-name, NIP, 9-box cell, SKP predicate or rank inserted: each should be caught).
+``generate``: the demo regency (2,000 people, seed 42; built once with ``talenta ingest`` under
+``--cache``), 100 questions (40 fields of ``bench.queries`` asked in Indonesian and in English, 10
+posts in both languages), each answered through ``TalentService.stream_answer`` with the packaged
+model served by xllamacpp on 127.0.0.1 and reached over HTTP (the 'openai' backend). Per answer it
+keeps: time to the facts, to the model's first token, to the first shown sentence and to the end;
+the ranked result; the model's raw text. Written to ``bench/results/notes-<model>.jsonl``
+(``make local-llm`` / ``make local-llm-1.5b`` first).
+
+``score``: re-runs the check on the stored raw texts (so a change of the check is measured on the
+same answers) and compares its verdicts with blind labels, one per sentence, written by a reader
+who saw the candidates' records but not the check (``bench/sets/note_labels-<model>.jsonl``).
+Figures: the share of sentences supported (labels), the share of unsupported ones caught, the share
+of supported ones wrongly dropped, unsupported sentences shown; plus a corrupted-sentence set made
+from supported sentences (a stranger's name, a wrong number, cell, predicate or rank-1 claim, an
+invented skill, prompt words, the other language): the share caught per kind.
 """
 
 from __future__ import annotations
@@ -16,138 +28,350 @@ import argparse
 import json
 import os
 import platform
-import statistics
-import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-QUESTIONS = [
-    "Siapa ASN yang paling cocok untuk bidang perikanan?",
-    "Who is best suited for fisheries?",
-    "Siapa yang cocok untuk bidang kesehatan masyarakat?",
-    "Who is best suited for regional finance?",
-    "cari pegawai yang ahli teknologi informasi",
-    "Siapa yang paling cocok untuk Kepala Bidang Budidaya?",
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+LABELS = ROOT / "bench" / "sets"
+SECTION = "## The model's note beside the facts (issue 16)"
+FIELDS = 40
+POSTS = [
+    ("Siapa yang paling cocok menjadi Kepala Dinas Perikanan?", "Who is best suited to head the fisheries office?"),
+    ("Siapa yang paling cocok menjadi Kepala Dinas Kesehatan?", "Who is best suited to lead the health office?"),
+    ("Siapa yang cocok menjadi Kepala Bidang Budidaya?", "Who fits the post of Head of Aquaculture Division?"),
+    ("Siapa yang paling cocok menjadi Sekretaris Bappeda?", "Who is best suited to be secretary of Bappeda?"),
+    ("Siapa yang cocok menjadi Kepala Dinas Pendidikan?", "Who should lead the education office?"),
+    ("Siapa yang paling cocok menjadi Kepala BPKAD?", "Who is best suited to head the regional finance agency?"),
+    ("Siapa yang cocok menjadi camat?", "Who fits the post of sub-district head (camat)?"),
+    ("Siapa yang paling cocok menjadi Kepala Dinas Pertanian?", "Who is best suited to head the agriculture office?"),
+    ("Siapa yang cocok menjadi Kepala Bidang Anggaran?", "Who fits the post of Head of Budget Division?"),
+    ("Siapa yang paling cocok menjadi Kepala Dinas Lingkungan Hidup?", "Who is best suited to lead the environment office?"),
 ]
-SECTION = "## Answers with a language model (issue 4)"
 
 
-def _time_answers(service, caller, questions):  # type: ignore[no-untyped-def]
-    ttft, total, replaced = [], [], 0
-    answers = []
-    for q in questions:
-        start = time.perf_counter()
-        first = None
-        final = None
-        raw: list[str] = []
-        for event in service.stream_answer(caller, q):
-            if event["event"] == "token":
-                raw.append(event["data"])
-                if first is None:
-                    first = time.perf_counter() - start
-            if event["event"] == "done":
-                final = event["data"].model_copy(update={"answer": "".join(raw)})  # the model's own text
-        total.append(time.perf_counter() - start)
-        ttft.append(first or total[-1])
-        replaced += 0 if final.grounded else 1  # final.answer now holds the unguarded text
-        answers.append(final)
-    return ttft, total, replaced, answers
+def questions() -> list[dict[str, str]]:
+    from bench.queries import TOPICS
+
+    out: list[dict[str, str]] = []
+    for topic in TOPICS[:FIELDS]:
+        out.append({"kind": "field", "language": "id", "text": topic.id})
+        out.append({"kind": "field", "language": "en", "text": topic.en})
+    for id_text, en_text in POSTS:
+        out.append({"kind": "post", "language": "id", "text": id_text})
+        out.append({"kind": "post", "language": "en", "text": en_text})
+    return out
 
 
-def _corruptions(answer, known):  # type: ignore[no-untyped-def]
-    """Wrong-fact variants of a real answer's opening paragraph."""
-    prose = answer.answer.split("\n\n")[0]
-    cands = answer.candidates
-    if not cands:
-        return []
-    top = cands[0]
-    outsider = next(n for nip, n in known.items() if nip not in {c.nip for c in cands} and len(n) > 6)
-    wrong_cell = next(x for x in range(1, 10) if x != top.kotak_talenta)
-    wrong_pred = "Kurang" if "Kurang" not in " ".join(f.detail for f in top.factors) else "Sangat Baik"
-    return [
-        prose + f" {outsider} juga sangat cocok.",
-        prose + f" {top.nama} memiliki NIP {top.nip[:-3]}999.",
-        prose + f" {top.nama} berada di kotak talenta {wrong_cell}.",
-        prose + f" {top.nama} meraih SKP {wrong_pred} tiga tahun berturut-turut.",
-        prose + f" {top.nama} berada di peringkat {len(cands) + 1}.",
-    ]
+class _Tee:
+    """The note writer, recording the model's raw tokens and when the first one came."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.raw: list[str] = []
+        self.first: float | None = None
+
+    def stream(self, item: Any) -> Iterator[str]:
+        for token in self.inner.stream(item):
+            if self.first is None:
+                self.first = time.perf_counter()
+            self.raw.append(token)
+            yield token
+
+
+def generate(model: str, cache: Path, limit: int | None, employees: int = 2000, seed: int = 42) -> Path:
+    from assistant.chains.answer import note_writer, warm_note_writer
+    from assistant.config import LlmSettings, Settings
+    from assistant.container import build_container
+    from assistant.domain.identity import SYSTEM
+    from assistant.llm.factory import build_chat_model
+    from assistant.llm.local_model import SPECS, LocalServer
+    from bench.load import demo_store
+
+    spec = SPECS[model]
+    path = ROOT / "data" / "models" / spec.file_name
+    data_dir = demo_store(employees, seed, cache / f"demo-{employees}-{seed}")
+    container = build_container(Settings(data_dir=data_dir))
+    started = time.perf_counter()
+    server = LocalServer(path)
+    load_s = time.perf_counter() - started
+    llm = build_chat_model(LlmSettings(provider="openai", base_url=server.base_url, model=spec.name, max_tokens=120))
+    service = container.service
+    service.writer_name = f"local:{spec.name}"
+    warm_note_writer(llm)
+    tee = _Tee(note_writer(llm))
+    service.writer = tee  # type: ignore[assignment]
+    service.search(SYSTEM, "perikanan")  # the index, before timing
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"notes-{model}.jsonl"
+    asked = questions()[:limit] if limit else questions()
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"model": spec.name, "file": spec.file_name, "sha256": spec.sha256, "load_s": round(load_s, 2),
+                             "machine": f"{platform.machine()}, {os.cpu_count()} cores", "date": time.strftime("%Y-%m-%d"),
+                             "known_names": container.store.names()}, ensure_ascii=False) + "\n")  # fmt: skip
+        for i, q in enumerate(asked):
+            tee.raw, tee.first = [], None
+            t0 = time.perf_counter()
+            t_facts = t_shown = None
+            final = None
+            result = None
+            for event in service.stream_answer(SYSTEM, q["text"]):
+                now = time.perf_counter() - t0
+                if event["event"] == "candidates":
+                    result = event["data"]
+                elif event["event"] == "facts":
+                    t_facts = now
+                elif event["event"] == "token" and t_shown is None:
+                    t_shown = now
+                elif event["event"] == "done":
+                    final = event["data"]
+            total = time.perf_counter() - t0
+            assert final is not None and result is not None
+            row = {
+                "id": f"{model}-{i:03d}", **q, "t_facts": t_facts, "t_first_token": (tee.first - t0) if tee.first else None,
+                "t_first_shown": t_shown, "t_total": total, "raw": "".join(tee.raw), "note": final.note,
+                "note_status": final.note_status, "dropped": final.note_dropped, "result": result.model_dump(mode="json"),
+            }  # fmt: skip
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            fh.flush()
+            print(f"[{i + 1}/{len(asked)}] {q['language']} {q['text'][:60]!r}: facts {t_facts:.2f} s, "
+                  f"first token {row['t_first_token'] or 0:.1f} s, total {total:.1f} s, {final.note_status}", flush=True)  # fmt: skip
+    server.close()
+    return out
+
+
+# ---- scoring ------------------------------------------------------------------------------------
+
+
+def read_answers(model: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    lines = (RESULTS / f"notes-{model}.jsonl").read_text(encoding="utf-8").splitlines()
+    return json.loads(lines[0]), [json.loads(x) for x in lines[1:]]
+
+
+def check_answer_sentences(row: dict[str, Any], known: dict[str, str]) -> list[dict[str, Any]]:
+    """The check, re-run on the stored raw text: one verdict per sentence, in order."""
+    from assistant.chains.answer import facts_lines
+    from assistant.chains.faithfulness import CheckedParagraph, ParagraphChecker, checked_sentences
+    from assistant.services.schemas import SearchResult
+
+    result = SearchResult.model_validate(row["result"])
+    checker = ParagraphChecker(result, row["text"], known, facts=facts_lines(result))
+    out = CheckedParagraph()
+    list(checked_sentences([row["raw"]], checker, out))
+    return [{"text": v.text, "shown": v.ok, "reasons": list(v.reasons)} for v in out.verdicts if v.text]
+
+
+def labelling_file(model: str) -> Path:
+    """The sentences to label, with what the reader needs (the candidates' records), no verdicts."""
+    from assistant.chains.answer import facts_lines
+    from assistant.chains.faithfulness import candidate_text
+    from assistant.services.schemas import SearchResult
+
+    head, rows = read_answers(model)
+    path = RESULTS / f"notes-{model}-to-label.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            result = SearchResult.model_validate(row["result"])
+            sentences = [v["text"] for v in check_answer_sentences(row, head["known_names"])]
+            if not sentences:
+                continue
+            lines = facts_lines(result)
+            fh.write(json.dumps({
+                "id": row["id"], "question": row["text"], "answer_language": result.language,
+                "candidates": [{"rank": c.rank, "nama": c.nama, "shown_to_model": lines.get(c.nip), "record": candidate_text(c)}
+                               for c in result.candidates],
+                "sentences": sentences,
+            }, ensure_ascii=False) + "\n")  # fmt: skip
+    return path
+
+
+def read_labels(model: str) -> dict[tuple[str, int], bool]:
+    path = LABELS / f"note_labels-{model}.jsonl"
+    if not path.exists():
+        return {}
+    labels: dict[tuple[str, int], bool] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            labels[(item["id"], int(item["sentence"]))] = bool(item["supported"])
+    return labels
+
+
+CORRUPTIONS = ("stranger", "number", "cell", "predicate", "rank", "skill", "scaffold", "language")
+
+
+def corrupt(kind: str, sentence: str, row: dict[str, Any], known: dict[str, str]) -> str | None:
+    """An unsupported variant of a supported sentence, or None when the kind does not apply."""
+    from assistant.services.schemas import SearchResult
+
+    result = SearchResult.model_validate(row["result"])
+    cands = result.candidates
+    en = result.language == "en"
+    named = [c for c in cands if c.nama.lower() in sentence.lower()]
+    top = cands[0] if cands else None
+    match kind:
+        case "stranger":
+            stranger = next((n for nip, n in sorted(known.items()) if nip not in {c.nip for c in cands} and len(n) >= 8), None)
+            if not named or stranger is None:
+                return None
+            return sentence.replace(named[0].nama, stranger)
+        case "number":
+            return sentence.rstrip(".") + (", with 37 years in related posts." if en else ", dengan 37 tahun di jabatan terkait.")
+        case "cell":
+            who = named[0] if named else top
+            if who is None:
+                return None
+            wrong = next(c for c in range(1, 10) if c != who.kotak_talenta and all(c != x.kotak_talenta for x in cands[:3]))
+            return sentence.rstrip(".") + (f" and sits in 9-box cell {wrong}." if en else f" dan berada di kotak talenta {wrong}.")
+        case "predicate":
+            return sentence.rstrip(".") + (", with an SKP rating of Sangat Kurang." if en else ", dengan predikat SKP Sangat Kurang.")
+        case "rank":
+            if len(cands) < 2:
+                return None
+            return (f"{cands[1].nama} is the best suited candidate." if en else f"{cands[1].nama} adalah kandidat yang paling cocok.")
+        case "skill":
+            return sentence.rstrip(".") + (" and is an expert in cardiac surgery." if en else " dan ahli dalam bedah jantung.")
+        case "scaffold":
+            return ("Based on the FACTS provided, " if en else "Berdasarkan FAKTA yang diberikan, ") + sentence[:1].lower() + sentence[1:]
+        case "language":
+            if top is None:
+                return None
+            return (f"{top.nama} adalah kandidat yang berpengalaman." if en else f"{top.nama} is an experienced candidate.")
+    return None
+
+
+def score(models: list[str]) -> dict[str, Any]:
+    from assistant.chains.answer import facts_lines
+    from assistant.chains.faithfulness import ParagraphChecker
+    from assistant.services.schemas import SearchResult
+
+    figures: dict[str, Any] = {}
+    for model in models:
+        head, rows = read_answers(model)
+        known = head["known_names"]
+        labels = read_labels(model)
+        n_sent = shown = sup = unsup = unsup_caught = sup_dropped = unsup_shown = labelled = 0
+        bad_examples: list[str] = []
+        corrupted = {k: [0, 0] for k in CORRUPTIONS}
+        for row in rows:
+            verdicts = check_answer_sentences(row, known)
+            for i, v in enumerate(verdicts):
+                n_sent += 1
+                shown += v["shown"]
+                label = labels.get((row["id"], i))
+                if label is None:
+                    continue
+                labelled += 1
+                if label:
+                    sup += 1
+                    sup_dropped += not v["shown"]
+                else:
+                    unsup += 1
+                    unsup_caught += not v["shown"]
+                    if v["shown"]:
+                        unsup_shown += 1
+                        bad_examples.append(f"{row['id']}: {v['text']}")
+                if label and v["shown"]:
+                    result = SearchResult.model_validate(row["result"])
+                    for kind in CORRUPTIONS:
+                        variant = corrupt(kind, v["text"], row, known)
+                        if variant is None:
+                            continue
+                        checker = ParagraphChecker(result, row["text"], known, facts=facts_lines(result))
+                        corrupted[kind][1] += 1
+                        corrupted[kind][0] += not checker.check(variant).ok
+        timings = {
+            k: [r[k] for r in rows if r.get(k) is not None] for k in ("t_facts", "t_first_token", "t_first_shown", "t_total")
+        }
+        figures[model] = {
+            "head": {k: v for k, v in head.items() if k != "known_names"}, "answers": len(rows),
+            "by_language": {lang: sum(r["language"] == lang for r in rows) for lang in ("id", "en")},
+            "by_kind": {kind: sum(r["kind"] == kind for r in rows) for kind in ("field", "post")},
+            "statuses": {s: sum(r["note_status"] == s for r in rows) for s in ("ok", "trimmed", "dropped", "unavailable", "none")},
+            "sentences": n_sent, "shown": shown, "labelled": labelled, "supported": sup, "unsupported": unsup,
+            "unsupported_caught": unsup_caught, "supported_dropped": sup_dropped, "unsupported_shown": unsup_shown,
+            "bad_examples": bad_examples[:10], "corrupted": corrupted, "timings": timings,
+        }  # fmt: skip
+    return figures
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a / b:.0%} ({a}/{b})" if b else "n/a"
+
+
+def _p(values: list[float], q: float) -> str:
+    if not values:
+        return "n/a"
+    values = sorted(values)
+    return f"{values[min(len(values) - 1, int(q * len(values)))]:.2f} s"
+
+
+def render(figures: dict[str, Any], command: str) -> str:
+    lines = [SECTION, "", f"Command: `{command}` (answers made by `.venv/bin/python -m bench.llm generate --model M`)."]
+    for f in figures.values():
+        h = f["head"]
+        lines += [
+            "", f"**{h['model']}** (`{h['file']}`, SHA-256 {h['sha256'][:12]}…), machine {h['machine']}, generated {h['date']}, "
+            f"model load {h['load_s']} s. The demo regency (2,000 people, seed 42); {f['answers']} answers "
+            f"({f['by_language']['id']} Indonesian, {f['by_language']['en']} English; {f['by_kind']['field']} field and "
+            f"{f['by_kind']['post']} post questions); the model read the first 3 candidates, max 120 tokens.",
+            "",
+            "| measure | p50 | p95 |", "|---|---|---|",
+            *[f"| {name} | {_p(f['timings'][k], 0.5)} | {_p(f['timings'][k], 0.95)} |" for k, name in (
+                ("t_facts", "facts on screen (ranked list, from asking)"), ("t_first_token", "model's first token"),
+                ("t_first_shown", "first checked sentence shown"), ("t_total", "answer complete"))],
+            "",
+            f"Notes: {f['statuses']['ok']} all sentences shown, {f['statuses']['trimmed']} trimmed, "
+            f"{f['statuses']['dropped']} wholly held back, {f['statuses']['unavailable']} model failures. "
+            f"Sentences: {f['sentences']}, shown {_pct(f['shown'], f['sentences'])}.",
+            "",
+            "| measure (blind labels) | value |", "|---|---|",
+            f"| sentences labelled | {f['labelled']} of {f['sentences']} |",
+            f"| supported by the records (labels) | {_pct(f['supported'], f['labelled'])} |",
+            f"| unsupported sentences caught (not shown) | {_pct(f['unsupported_caught'], f['unsupported'])} |",
+            f"| **unsupported sentences shown** (target 0) | {f['unsupported_shown']} |",
+            f"| **supported sentences wrongly dropped** (target <= 10%) | {_pct(f['supported_dropped'], f['supported'])} |",
+            "",
+            "Corrupted copies of the supported, shown sentences (caught / made): " + "; ".join(
+                f"{k} {_pct(c, n)}" for k, (c, n) in f["corrupted"].items()) + ".",
+        ]  # fmt: skip
+        if f["bad_examples"]:
+            lines += ["", "Unsupported sentences shown:", *[f"- {x}" for x in f["bad_examples"]]]
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--no-write", action="store_true")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    gen = sub.add_parser("generate")
+    gen.add_argument("--model", choices=("0.5b", "1.5b"), default="0.5b")
+    gen.add_argument("--cache", type=Path, default=Path("/tmp/talenta-bench-cache"))
+    gen.add_argument("--limit", type=int, default=None)
+    lab = sub.add_parser("to-label")
+    lab.add_argument("--model", choices=("0.5b", "1.5b"), default="0.5b")
+    sc = sub.add_parser("score")
+    sc.add_argument("--models", default="0.5b,1.5b")
+    sc.add_argument("--write", action="store_true")
     args = parser.parse_args()
+    if args.cmd == "generate":
+        print(generate(args.model, args.cache, args.limit))
+    elif args.cmd == "to-label":
+        print(labelling_file(args.model))
+    else:
+        models = [m for m in args.models.split(",") if (RESULTS / f"notes-{m}.jsonl").exists()]
+        figures = score(models)
+        text = render(figures, f".venv/bin/python -m bench.llm score --models {','.join(models)}" + (" --write" if args.write else ""))
+        print(text)
+        print(json.dumps({m: {k: v for k, v in f.items() if k not in ("timings", "head")} for m, f in figures.items()}, indent=1))
+        if args.write:
+            from bench.run_e2e import _write_section
 
-    from assistant.chains.answer import llm_writer
-    from assistant.chains.guard import check_answer
-    from assistant.config import LlmSettings, Settings
-    from assistant.container import build_container
-    from assistant.domain.identity import Caller
-    from assistant.domain.models import Employee
-    from assistant.llm.factory import build_chat_model
-    from assistant.llm.local_model import LocalServer
-    from assistant.services.talent import TalentService
-    from ingest.pipeline import ingest_employees
-
-    fixtures = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "people.jsonl"
-    people = [Employee.model_validate(json.loads(line)) for line in fixtures.read_text().splitlines() if line]
-    caller = Caller(user="bench", role="pimpinan")
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        container = build_container(Settings(data_dir=Path(tmp)))
-        ingest_employees(container.store, container.embeddings, people)
-        template = container.service
-        _time_answers(template, caller, QUESTIONS[:1])  # warm
-        t_first, t_total, _, _ = _time_answers(template, caller, QUESTIONS)
-        rows.append(("template (no model)", t_first, t_total, 0))
-
-        started = time.perf_counter()
-        server = LocalServer(LlmSettings().model_path)
-        load_s = time.perf_counter() - started
-        llm = build_chat_model(LlmSettings(provider="openai", base_url=server.base_url, model="qwen"))
-        local = TalentService(
-            container.store, container.embeddings, container.audit, container.settings.search,
-            llm_writer(llm), writer_name="openai:qwen2.5-coder-0.5b (xllamacpp, 127.0.0.1)",
-        )  # fmt: skip
-        l_first, l_total, l_replaced, answers = _time_answers(local, caller, QUESTIONS)
-        rows.append((local.writer_name, l_first, l_total, l_replaced))
-
-        known = container.store.names()
-        variants = [v for a in answers for v in _corruptions(a, known)]
-        caught = sum(
-            not check_answer(v, a, known).ok for a in answers for v in _corruptions(a, known)
-        )
-        clean_flagged = sum(not check_answer(a.answer, a, known).ok for a in answers)
-
-    def fmt(xs: list[float]) -> str:
-        return f"{statistics.median(xs):.2f} s (max {max(xs):.2f})"
-
-    lines = [
-        SECTION,
-        "",
-        f"Command: `.venv/bin/python -m bench.llm`. Machine: {platform.machine()}, {os.cpu_count()} cores; "
-        f"12 fixture people; {len(QUESTIONS)} questions (Indonesian and English); measured {time.strftime('%Y-%m-%d')}. "
-        f"Local model load: {load_s:.1f} s.",
-        "",
-        "| backend | time to first token (median) | total answer time (median) | answers replaced by the guard |",
-        "|---|---|---|---|",
-        *[f"| {name} | {fmt(first)} | {fmt(total)} | {rep}/{len(total)} |" for name, first, total, rep in rows],
-        "",
-        f"Grounding guard on corrupted copies of the local model's own answers (a name outside the "
-        f"ranked set, a wrong NIP, 9-box cell, SKP predicate or rank added): caught {caught}/{len(variants)} "
-        f"({caught / max(1, len(variants)):.0%}). The model's own opening paragraphs flagged by the guard: "
-        f"{clean_flagged}/{len(answers)} (those answers were replaced by the template text; the column above).",
-        "",
-    ]
-    text = "\n".join(lines)
-    print(text)
-    if not args.no_write:
-        from bench.run_e2e import _write_section
-
-        _write_section(Path("BENCHMARKS.md"), text)
+            _write_section(ROOT / "BENCHMARKS.md", text)
 
 
 if __name__ == "__main__":

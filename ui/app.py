@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from assistant.chains.template import note_heading
 from assistant.config import Settings
 from assistant.container import Container, build_container
 from assistant.domain.identity import Caller
@@ -25,6 +26,11 @@ from ui.i18n import EXAMPLES, LANGUAGES, both, number, role_name, t
 
 logger = logging.getLogger(__name__)
 
+_NOTE_WRITING = {
+    "id": "Catatan asisten sedang ditulis… (daftar di atas sudah lengkap dan tidak bergantung pada catatan ini)",
+    "en": "The assistant's note is being written… (the list above is complete and does not depend on it)",
+}
+
 
 @st.cache_resource(show_spinner=False)
 def get_container() -> Container:
@@ -35,25 +41,40 @@ def get_container() -> Container:
 
 
 class _Turn:
-    """Consumes the service's event stream: yields the token text, keeps the rest for afterwards."""
+    """Consumes the service's event stream: the facts first, then the checked sentences of the note."""
 
     def __init__(self, events: Iterator[dict[str, Any]]) -> None:
         self._events = events
         self.result: SearchResult | None = None
-        self.replacement: str | None = None
+        self.facts: str | None = None
+        self.dropped = 0
         self.answer: AnswerOut | None = None
 
-    def tokens(self) -> Iterator[str]:
+    def until_facts(self) -> None:
+        """Reads up to the facts: the ranked list, count or table, built by code (no model)."""
         for event in self._events:
-            match event["event"]:
-                case "candidates":
-                    self.result = event["data"]
-                case "token":
-                    yield answer_markdown(event["data"])
-                case "replace":
-                    self.replacement = event["data"]
-                case "done":
-                    self.answer = event["data"]
+            self._take(event)
+            if event["event"] == "facts":
+                return
+
+    def note(self) -> Iterator[str]:
+        """The model's note, one checked sentence at a time."""
+        for event in self._events:
+            if event["event"] == "token":
+                yield event["data"]
+            else:
+                self._take(event)
+
+    def _take(self, event: dict[str, Any]) -> None:
+        match event["event"]:
+            case "candidates":
+                self.result = event["data"]
+            case "facts":
+                self.facts = event["data"]
+            case "dropped":
+                self.dropped = event["data"]["count"]
+            case "done":
+                self.answer = event["data"]
 
     @property
     def candidates(self) -> list[CandidateOut]:
@@ -81,37 +102,48 @@ def _render_message(message: dict[str, Any], lang: str) -> None:
 
 
 def _ask(container: Container, caller: Caller, question: str, lang: str) -> None:
-    """Stream one answer into a new assistant message and keep it in the history."""
+    """One answer: the facts (list and cards, or the count or table) at once, then the model's note
+    streamed into its own place below them, sentence by sentence as each passes the check."""
     st.session_state.messages.append(_message("user", question))
     _render_message(st.session_state.messages[-1], lang)
     error: dict[str, str] | None = None
-    streamed: Any = ""
+    text = ""
     with st.chat_message("assistant"):
-        slot = st.empty()
+        facts_slot = st.empty()
+        note_slot = st.empty()
+        cards = st.container()
         turn = _Turn(
             container.service.stream_answer(caller, question, conversation_id=st.session_state.conversation_id)
         )
         try:
-            with slot.container(), st.spinner(t("thinking", lang)):
-                streamed = st.write_stream(turn.tokens())
+            with facts_slot.container(), st.spinner(t("thinking", lang)):
+                turn.until_facts()
+            if turn.facts:
+                facts_slot.markdown(answer_markdown(turn.facts))
+            with cards:
+                render_groups(turn.result.groups if turn.result is not None else None, lang)
+                render_candidates(turn.candidates, lang)
+            shown = ""
+            writing = container.service.writer is not None and bool(turn.candidates)
+            if writing:
+                note_slot.caption(_NOTE_WRITING[lang])
+            for sentence in turn.note():
+                shown += sentence
+                note_slot.markdown(answer_markdown(note_heading(turn.result.language if turn.result else lang) + " " + shown))
         except ServiceError as exc:
             error = {"id": exc.message("id"), "en": exc.message("en")}
         except Exception as exc:
             logger.exception("chat answer failed")
             error = both("answer_failed", detail=type(exc).__name__)
-        if turn.replacement is not None:
-            text = turn.replacement
-        elif turn.answer is not None:
+        if turn.answer is not None:
             text = turn.answer.answer
-        else:
-            text = streamed if isinstance(streamed, str) else "".join(str(s) for s in streamed)
-        if text and (turn.replacement is not None or answer_markdown(text) != streamed):
-            slot.markdown(answer_markdown(text))  # the guard's replacement, or a chunk-split line break
+            facts_slot.markdown(answer_markdown(text))  # the facts, the checked note and what was held back
+            note_slot.empty()
+        elif turn.facts:
+            text = turn.facts
         if error:
             st.error(error[lang])
-        groups = turn.result.groups if turn.result is not None else None
-        render_groups(groups, lang)
-        render_candidates(turn.candidates, lang)
+    groups = turn.result.groups if turn.result is not None else None
     st.session_state.messages.append(_message("assistant", text, turn.candidates, error=error, groups=groups))
 
 

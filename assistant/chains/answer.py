@@ -1,10 +1,12 @@
-"""The answer chain (LCEL): retrieve and rank in code, then write, then check the writing.
+"""The answer chain (LCEL): retrieve and rank in code; the facts first; then the model's note.
 
-    {"question", "caller"} -> retrieve_and_rank -> write_answer -> grounding_guard -> AnswerOut
+    {"question", "caller"} -> retrieve_and_rank -> facts (template, at once)
+                                                -> note_writer -> per-sentence check -> shown
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -13,33 +15,61 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
 
 from assistant.chains import prompts
-from assistant.chains.template import stream_compose, stream_list
-from assistant.services.schemas import CandidateOut, SearchResult
+from assistant.chains.template import stream_compose
+from assistant.services.schemas import SearchResult
+
+# The model reads the first few candidates only: a short prompt keeps the first token near.
+FACT_CANDIDATES = 3
+
+_LABELS = {
+    "id": {"edu": "pendidikan", "years": "{y:.0f} tahun di jabatan terkait", "cell": "kotak talenta {c}",
+           "training": "diklat", "eligible": "syarat jabatan"},
+    "en": {"edu": "education", "years": "{y:.0f} years in related posts", "cell": "9-box cell {c}",
+           "training": "training", "eligible": "post requirements"},
+}  # fmt: skip
 
 
-def facts_block(result: SearchResult) -> str:
-    """Compact facts of the top candidates: all the model may use. Record text is quoted as data."""
-    lines = [f"Bidang: {result.field}. Total ASN: {result.total_people}."]
-    for c in result.candidates:
-        lines.append(_facts(c))
-    return "\n".join(lines)
+def facts_lines(result: SearchResult, n: int = FACT_CANDIDATES) -> dict[str, str]:
+    """nip -> one compact line of facts, in the answer's language (record text stays as written):
+    the post, the main education, one related course, years in related posts, the latest SKP, the
+    9-box cell and, for a target post, the eligibility verdict. Short on purpose: on 2 cores every
+    token of the prompt costs the reader time before the first word."""
+    lab = _LABELS[result.language]
+    out: dict[str, str] = {}
+    for c in result.candidates[:n]:
+        parts = [f"{c.rank}. {c.nama}"]
+        post = ", ".join(x for x in (c.jabatan, c.unit_kerja) if x)
+        if post:
+            parts.append(post)
+        edu = [ev.text.split(", ")[0].split(" (")[0] for ev in c.evidence if ev.kind == "pendidikan"][:1]
+        if edu:
+            parts.append(f"{lab['edu']} {edu[0]}")
+        training = [ev.text.split(" (")[0] for ev in c.evidence if ev.kind == "diklat"][:1]
+        if training:
+            parts.append(f"{lab['training']} {training[0]}")
+        if c.tahun_bidang_terkait >= 1:
+            parts.append(lab["years"].format(y=c.tahun_bidang_terkait))
+        skp = [m for f in c.factors if f.name == "kinerja" for m in _SKP_YEAR.findall(f.detail)]
+        if skp:
+            parts.append(f"SKP {skp[-1][0]} {skp[-1][1]}")
+        if c.kotak_talenta:
+            parts.append(lab["cell"].format(c=c.kotak_talenta))
+        if c.eligibility is not None:
+            parts.append(f"{lab['eligible']}: {c.eligibility.summary[:110]}")
+        out[c.nip] = "; ".join(parts)
+    return out
 
 
-def _facts(c: CandidateOut) -> str:
-    parts = [f"{c.rank}. {c.nama_lengkap} (NIP {c.nip})"]
-    if c.jabatan or c.unit_kerja:
-        parts.append(", ".join(x for x in (c.jabatan, c.unit_kerja) if x))
-    if c.golongan:
-        parts.append(f"golongan {c.golongan}")
-    if c.kotak_talenta:
-        parts.append(f"kotak talenta {c.kotak_talenta}")
-    parts.extend(f.detail for f in c.factors if f.name != "relevansi_bidang")
-    parts.extend(f'[{ev.source}] "{ev.text[:160]}"' for ev in c.evidence[:3])
-    return "; ".join(parts)
+_SKP_YEAR = re.compile(r"(\d{4}): ([A-Za-z][A-Za-z ]*?[a-z])(?=,|$| \()")
+
+
+def facts_block(result: SearchResult, n: int = FACT_CANDIDATES) -> str:
+    """What the model may use: the first ``n`` candidates, one line each. Record text is data."""
+    return "\n".join(facts_lines(result, n).values())
 
 
 def template_writer() -> Runnable:
-    """Streams the grounded template answer, no model."""
+    """Streams the grounded template answer, no model (the facts, as shown before any note)."""
 
     def _gen(inputs: Iterator[dict[str, Any]]) -> Iterator[str]:
         for item in inputs:
@@ -48,32 +78,33 @@ def template_writer() -> Runnable:
     return RunnableGenerator(_gen).with_config(run_name="template_writer")
 
 
-def llm_writer(llm: Any) -> Runnable:
-    """The model's opening paragraph (prompt | model | text, in the asker's language), then the
-    ranked list built by code. With no candidates the template's 'nothing found' is used."""
-    prompt_id = ChatPromptTemplate.from_messages([("system", prompts.SYSTEM_ID), ("human", prompts.HUMAN)])
-    prompt_en = ChatPromptTemplate.from_messages([("system", prompts.SYSTEM_EN), ("human", prompts.HUMAN)])
+def note_writer(llm: Any) -> Runnable:
+    """The model's short note beside the list (prompt | model | text, in the answer's language).
+    Its raw tokens; the caller checks each sentence before showing it."""
+    prompts_by_lang = {
+        "id": ChatPromptTemplate.from_messages([("system", prompts.SYSTEM_ID), ("human", prompts.HUMAN_ID)]),
+        "en": ChatPromptTemplate.from_messages([("system", prompts.SYSTEM_EN), ("human", prompts.HUMAN_EN)]),
+    }
 
     def _inputs(item: dict[str, Any]) -> dict[str, Any]:
         result: SearchResult = item["result"]
-        return {"question": item["question"], "facts": facts_block(result), "lang": result.language}
+        first = result.candidates[0].nama if result.candidates else ""
+        return {"question": item["question"], "facts": facts_block(result), "lang": result.language, "first": first}
 
     def _route(item: dict[str, Any]) -> Runnable:
-        return (prompt_en if item["lang"] == "en" else prompt_id) | llm | StrOutputParser()
+        return prompts_by_lang[item["lang"]] | llm | StrOutputParser()
 
-    prose = (RunnableLambda(_inputs) | RunnableLambda(_route)).with_config(run_name="llm_prose")
+    return (RunnableLambda(_inputs) | RunnableLambda(_route)).with_config(run_name="llm_note")
 
-    def _gen(inputs: Iterator[dict[str, Any]]) -> Iterator[str]:
-        for item in inputs:
-            result: SearchResult = item["result"]
-            if not result.candidates or result.weak_match:  # the model never dresses up a weak match
-                yield from stream_compose(result)
-                continue
-            yield from prose.stream(item)
-            yield "\n\n"
-            yield from stream_list(result)
 
-    return RunnableGenerator(_gen).with_config(run_name="llm_writer")
+def warm_note_writer(llm: Any) -> None:
+    """Reads both system prompts once, so a server that caches prompt prefixes starts each answer
+    from the candidates, not from the rules."""
+    for system in (prompts.SYSTEM_ID, prompts.SYSTEM_EN):
+        try:
+            llm.bind(max_tokens=1).invoke([("system", system), ("human", "-")])
+        except Exception:  # a model that cannot be reached now is reported when it is asked
+            return
 
 
 def build_retrieve_step(search: Callable[[dict[str, Any]], SearchResult]) -> Runnable:

@@ -44,6 +44,32 @@ _T = {
 }
 
 
+_NOTE = {
+    "id": {
+        "heading": "**Catatan asisten** (ditulis model bahasa; setiap kalimat diperiksa terhadap rekaman):",
+        "dropped": "{n} kalimat catatan asisten tidak ditampilkan karena tidak didukung rekaman.",
+        "unavailable": "Catatan asisten tidak tersedia saat ini (model bahasa tidak menjawab); daftar di atas tetap berlaku.",
+    },
+    "en": {
+        "heading": "**Assistant's note** (written by a language model; each sentence checked against the records):",
+        "dropped": "{n} sentence(s) of the assistant's note were not shown: not supported by the records.",
+        "unavailable": "The assistant's note is not available now (the language model did not answer); the list above stands.",
+    },
+}
+
+
+def note_heading(lang: str) -> str:
+    return _NOTE[lang]["heading"]
+
+
+def note_dropped(lang: str, n: int, status: str) -> str:
+    """What the answer says when sentences of the model's note were held back, or it failed."""
+    parts = [_NOTE[lang]["dropped"].format(n=n)] if n else []
+    if status == "unavailable":
+        parts.append(_NOTE[lang]["unavailable"])
+    return "_" + " ".join(parts) + "_"
+
+
 def candidate_line(c: CandidateOut, lang: str) -> str:
     t = _T[lang]
     head_bits = [b for b in (c.golongan, t["cell"].format(cell=c.kotak_talenta) if c.kotak_talenta else None) if b]

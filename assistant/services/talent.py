@@ -20,10 +20,10 @@ import numpy as np
 from langchain_core.runnables import Runnable
 
 from assistant.chains import structured
-from assistant.chains.answer import build_retrieve_step
-from assistant.chains.guard import check_answer
+from assistant.chains.answer import FACT_CANDIDATES, build_retrieve_step, facts_lines
+from assistant.chains.faithfulness import CheckedParagraph, ParagraphChecker, checked_sentences
 from assistant.chains.planner import Proposer
-from assistant.chains.template import compose
+from assistant.chains.template import compose, note_dropped, note_heading
 from assistant.config import SearchSettings
 from assistant.db.repository import PeopleRepository
 from assistant.domain.eligibility import STATUS_EN, Rule, default_rules, evaluate, gaps, to_verify
@@ -117,14 +117,17 @@ class TalentService:
         embeddings: TalentaEmbeddings,
         audit: AuditLog,
         search_settings: SearchSettings,
-        writer: Runnable,
+        writer: Runnable | None = None,
         writer_name: str = "template",
         default_language: str = "id",
         rules: list[Rule] | None = None,
         people: PeopleRepository | None = None,
         proposer: Proposer | None = None,
+        warm_writer: Callable[[], None] | None = None,
     ) -> None:
-        """``proposer``: a language model proposing a plan for a question the parser cannot map."""
+        """``writer``: the model's note beside the facts (None: the facts alone, no model);
+        ``proposer``: a language model proposing a plan for a question the parser cannot map;
+        ``warm_writer``: reads the note's fixed prompt into the model server's cache at start."""
         self.store = store
         self.people = people if people is not None else store.records
         self.proposer = proposer
@@ -132,7 +135,8 @@ class TalentService:
         self.audit = audit
         self.settings = search_settings
         self.writer = writer
-        self.writer_name = writer_name
+        self.writer_name = writer_name if writer is not None else "template"
+        self._warm_writer = warm_writer
         self.default_language = default_language
         self.rules = list(rules) if rules is not None else list(default_rules())
         self._names: dict[str, str] | None = None
@@ -339,21 +343,31 @@ class TalentService:
             item["question"] = standalone or question
             result = item["result"]
         yield {"event": "candidates", "data": result}
-        parts: list[str] = []
         facts_only = result.understood is not None or result.status != "ok"
-        chunks = plans.compose(result).splitlines(keepends=True) if facts_only else self.writer.stream(item)
-        for chunk in chunks:
-            parts.append(chunk)
-            yield {"event": "token", "data": chunk}
-        text = "".join(parts)
-        grounded = True
-        if self.writer_name != "template" and not facts_only:
-            verdict = check_answer(text, result, self._known_names())
-            if not verdict.ok:
-                grounded = False
-                logger.warning("grounding guard replaced an answer: %s", verdict.problems)
-                text = compose(result)
-                yield {"event": "replace", "data": text}
+        facts = plans.compose(result) if facts_only else compose(result)
+        yield {"event": "facts", "data": facts}
+        note = CheckedParagraph()
+        note_status = "none"
+        if self.writer is not None and not facts_only and result.candidates and not result.weak_match:
+            note_status = "ok"
+            checker = ParagraphChecker(result, item["question"], self._known_names(), given=FACT_CANDIDATES,
+                                       facts=facts_lines(result))  # fmt: skip
+            try:
+                for sentence in checked_sentences(self.writer.stream(item), checker, note):
+                    yield {"event": "token", "data": sentence}
+            except Exception as exc:  # noqa: BLE001 - a slow or absent model never takes the facts away
+                logger.warning("the model's note failed: %s: %s", type(exc).__name__, exc)
+                note_status = "unavailable"
+            if note.dropped:
+                note_status = "trimmed" if note.kept else "dropped"
+                logger.warning("note sentences dropped: %s", [v.reasons for v in note.dropped])
+                yield {"event": "dropped", "data": {"count": len(note.dropped), "reasons": [list(v.reasons) for v in note.dropped]}}
+        text = facts
+        if note.kept:
+            text += "\n\n" + note_heading(result.language) + " " + note.text
+        if note.dropped or note_status == "unavailable":
+            text += "\n\n" + note_dropped(result.language, len(note.dropped), note_status)
+        grounded = not note.dropped
         kind = follow.kind if standalone else "new"
         self.conversations.add(
             conv_id,
@@ -368,6 +382,10 @@ class TalentService:
             candidates=result.candidates,
             writer="facts" if facts_only else self.writer_name,
             grounded=grounded,
+            facts=facts,
+            note=note.text or None,
+            note_status=note_status,
+            note_dropped=len(note.dropped),
             conversation_id=conv_id,
             intent=kind,
             standalone_question=standalone,
@@ -379,6 +397,8 @@ class TalentService:
             [c.nip for c in result.candidates],
             writer=out.writer,
             grounded=grounded,
+            note_status=note_status,
+            note_dropped=len(note.dropped),
             conversation_id=conv_id,
             intent=kind,
             standalone=standalone,
@@ -682,7 +702,12 @@ class TalentService:
             except Exception:  # noqa: BLE001 - warming is an optimisation; the search reports real errors
                 logger.exception("search index: warm-up failed")
 
-        self._builder = threading.Thread(target=run, name="talenta-warm", daemon=True)
+        def run_all() -> None:
+            run()
+            if self._warm_writer is not None:
+                self._warm_writer()
+
+        self._builder = threading.Thread(target=run_all, name="talenta-warm", daemon=True)
         self._builder.start()
 
     def wait_for_index(self, timeout: float | None = None) -> None:

@@ -48,9 +48,11 @@ def test_chat_json_and_stream(client):
         assert s.headers["content-type"].startswith("text/event-stream")
         raw = "".join(s.iter_text())
     events = [block.split("\n")[0].removeprefix("event: ") for block in raw.strip().split("\n\n")]
-    assert events[0] == "candidates" and events[-1] == "done" and "token" in events
+    assert events == ["candidates", "facts", "done"]  # no model configured: the facts are the whole answer
     done = json.loads(raw.strip().split("\n\n")[-1].split("data: ", 1)[1])
-    assert done["candidates"][0]["nama"] == "Siti Rahmawati"
+    assert done["candidates"][0]["nama"] == "Siti Rahmawati" and done["note_status"] == "none"
+    facts = json.loads(raw.strip().split("\n\n")[1].split("data: ", 1)[1])
+    assert facts == done["answer"] == done["facts"] and "Siti Rahmawati" in facts
 
 
 def test_employee_profile_and_errors(client):

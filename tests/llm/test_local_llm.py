@@ -72,9 +72,14 @@ def test_streaming_chat_through_the_openai_backend(client, question, lang, sourc
         assert response.status_code == 200
         events = _sse("".join(response.iter_text()))
     names = [name for name, _ in events]
-    assert names[0] == "candidates" and names[-1] == "done"
-    assert names.count("token") > 3  # the model's tokens arrive one by one
+    assert names[:2] == ["candidates", "facts"] and names[-1] == "done"  # the facts before any model token
     done = events[-1][1]
+    assert done["note_status"] in ("ok", "trimmed", "dropped")  # the model answered (its note was checked)
+    shown = [data for name, data in events if name == "token"]
+    dropped = sum(data["count"] for name, data in events if name == "dropped")
+    assert len(shown) + dropped >= 1 and dropped == done["note_dropped"]
+    assert "".join(shown).strip() == (done["note"] or "")  # one event per checked sentence, nothing else
+    print(f"\n[{lang}] note ({done['note_status']}, {dropped} dropped): {done['note']}")
     assert done["writer"] == "openai:qwen" and done["language"] == lang
     candidates = {c["nip"]: c["nama"] for c in done["candidates"]}
     assert done["candidates"][0]["nama"] == "Siti Rahmawati"

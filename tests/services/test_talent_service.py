@@ -3,7 +3,7 @@
 import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 
-from assistant.chains.answer import llm_writer
+from assistant.chains.answer import note_writer
 from assistant.domain.identity import SYSTEM, Caller
 from assistant.services.errors import NotFound
 from assistant.services.schemas import SearchFilters
@@ -131,16 +131,16 @@ def _service_with_model(container, text: str) -> TalentService:
     llm = GenericFakeChatModel(messages=iter([text]))
     return TalentService(
         container.store, container.embeddings, container.audit, container.settings.search,
-        llm_writer(llm), writer_name="fake:scripted",
+        note_writer(llm), writer_name="fake:scripted",
     )  # fmt: skip
 
 
 def test_guard_replaces_an_answer_that_names_someone_not_retrieved(container):
     service = _service_with_model(container, "Kandidat terbaik adalah Teguh Santoso (NIP 198810102014031004).")
     answer = service.answer(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?")
-    assert not answer.grounded
+    assert not answer.grounded and answer.note is None and answer.note_status == "dropped"
     assert "Teguh Santoso" not in answer.answer
-    assert answer.candidates[0].nama_lengkap in answer.answer  # the template answer took its place
+    assert answer.candidates[0].nama_lengkap in answer.answer  # the facts stand
     assert container.audit.entries()[-1]["grounded"] is False
 
 
@@ -149,10 +149,11 @@ def test_guard_keeps_a_grounded_model_answer(container):
         container, "Siti Rahmawati paling cocok untuk perikanan. Keputusan tetap pada PPK."
     )
     events = list(service.stream_answer(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?"))
-    assert [e["event"] for e in events][0] == "candidates" and events[-1]["event"] == "done"
-    assert sum(e["event"] == "token" for e in events) > 1  # streamed in pieces
+    assert [e["event"] for e in events][:2] == ["candidates", "facts"] and events[-1]["event"] == "done"
+    assert sum(e["event"] == "token" for e in events) == 2  # one event per checked sentence
     final = events[-1]["data"]
-    assert final.grounded and final.answer.startswith("Siti Rahmawati")
+    assert final.grounded and final.note == "Siti Rahmawati paling cocok untuk perikanan. Keputusan tetap pada PPK."
+    assert final.answer.startswith(final.facts)
 
 
 def test_protected_attributes_do_not_change_the_ranking(make_container, people):

@@ -156,25 +156,27 @@ def _with_writer(monkeypatch: pytest.MonkeyPatch, writer, name: str) -> None:
     monkeypatch.setattr(assistant.container, "build_container", build)
 
 
-def test_guard_replacement_replaces_the_shown_text(data_dir, monkeypatch):
+def test_an_unsupported_sentence_is_never_shown(data_dir, monkeypatch):
     from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 
-    from assistant.chains.answer import llm_writer
+    from assistant.chains.answer import note_writer
 
-    made_up = "Kandidat terbaik adalah Teguh Santoso (NIP 198810102014031004)."
-    _with_writer(monkeypatch, llm_writer(GenericFakeChatModel(messages=iter([made_up]))), "fake:scripted")
+    made_up = "Siti Rahmawati menonjol di bidang perikanan. Kandidat terbaik adalah Teguh Santoso (NIP 198810102014031004)."
+    _with_writer(monkeypatch, note_writer(GenericFakeChatModel(messages=iter([made_up]))), "fake:scripted")
     at = _app()
     at.chat_input[0].set_value(FISHERIES_ID).run()
     assert not at.exception
     text = _assistant_text(at)
     assert "Teguh Santoso" not in text
-    assert "Kandidat untuk bidang perikanan" in text and "Siti Rahmawati" in text
+    assert "Kandidat untuk bidang perikanan" in text and "Siti Rahmawati menonjol di bidang perikanan." in text
+    assert "1 kalimat catatan asisten tidak ditampilkan" in text
+    assert text.index("Kandidat untuk bidang perikanan") < text.index("Catatan asisten")  # the facts first
     at.run()
-    assert "Teguh Santoso" not in _assistant_text(at)  # the history keeps the replacement
+    assert "Teguh Santoso" not in _assistant_text(at)  # the history keeps the checked text
     assert [e for e in _audit(data_dir) if e["action"] == "chat"][-1]["grounded"] is False
 
 
-def test_writer_failure_is_an_error_not_a_traceback(data_dir, monkeypatch):
+def test_writer_failure_leaves_the_facts(data_dir, monkeypatch):
     from langchain_core.runnables import RunnableLambda
 
     def down(_item):
@@ -183,11 +185,11 @@ def test_writer_failure_is_an_error_not_a_traceback(data_dir, monkeypatch):
     _with_writer(monkeypatch, RunnableLambda(down), "openai:down")
     at = _app()
     at.chat_input[0].set_value(FISHERIES_ID).run()
-    assert not at.exception
-    assert at.error and "Jawaban tidak dapat disusun" in at.error[0].value
+    assert not at.exception and not at.error
     assert at.expander[0].label.startswith("1. Ir. Siti Rahmawati")  # the ranking still arrived
+    assert "Catatan asisten tidak tersedia" in _assistant_text(at)
     at.run()
-    assert at.error and "Jawaban tidak dapat disusun" in at.error[0].value
+    assert "Catatan asisten tidak tersedia" in _assistant_text(at)
 
 
 def test_follow_up_refers_to_the_previous_answer(data_dir):

@@ -1,0 +1,133 @@
+"""The per-sentence check of the model's note, on real ranked results of the fixture people."""
+
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+
+from assistant.chains.answer import facts_lines, note_writer
+from assistant.chains.faithfulness import (
+    CheckedParagraph,
+    ParagraphChecker,
+    checked_sentences,
+    split_sentences,
+)
+from assistant.domain.identity import SYSTEM
+from assistant.services.talent import TalentService
+
+FISH_ID = "Siapa ASN yang paling cocok untuk bidang perikanan?"
+HEALTH_EN = "Who is best suited to lead the health office?"
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory, embeddings):
+    from assistant.config import Settings
+    from assistant.container import build_container
+    from ingest.pipeline import ingest_employees
+    from tests.conftest import fixture_people
+
+    container = build_container(Settings(data_dir=tmp_path_factory.mktemp("faith") / "store"), embeddings=embeddings)
+    ingest_employees(container.store, container.embeddings, fixture_people())
+    return {q: container.service.search(SYSTEM, q, limit=5) for q in (FISH_ID, HEALTH_EN)}
+
+
+def _verdicts(result, question, sentences, known=None):
+    checker = ParagraphChecker(result, question, known or {}, facts=facts_lines(result))
+    return [checker.check(s) for s in sentences]
+
+
+def test_supported_sentences_pass(results):
+    verdicts = _verdicts(results[FISH_ID], FISH_ID, [
+        "Siti Rahmawati menonjol karena 22 tahun pengalaman di bidang perikanan dan SKP Sangat Baik tiga tahun berturut-turut.",
+        "Dibanding Bagus Prasetyo, ia memiliki pendidikan S1 Budidaya Perairan dan sudah menjabat Kepala Bidang Budidaya.",
+    ])  # fmt: skip
+    assert [v.reasons for v in verdicts] == [(), ()]
+    verdicts = _verdicts(results[HEALTH_EN], HEALTH_EN, [
+        "Hendra Gunawan stands out with 21 years in public health posts, including Kepala Bidang Kesehatan Masyarakat at Dinas Kesehatan.",
+        "Before deciding, check that he has completed PKN II, which the JPT Pratama post requires.",
+    ])  # fmt: skip
+    assert [v.reasons for v in verdicts] == [(), ()]
+
+
+@pytest.mark.parametrize(
+    "question, sentence, reason",
+    [
+        # the issue's answer: prompt scaffolding, a person outside the ranked set, an invented skill
+        (HEALTH_EN, "Based on the information provided in the FACTS, the best suited candidate for the health office is "
+                    "Dr. Margaretha Theresia Kbarek.", "kerangka prompt"),  # fmt: skip
+        (HEALTH_EN, "Hendra Gunawan is known for his expertise in diagnosing and treating various types of diseases.", "diagnosing"),
+        (HEALTH_EN, "Hendra Gunawan has 25 years of experience.", "angka tidak didukung: 25"),
+        (HEALTH_EN, "Hendra Gunawan sits in 9-box cell 5.", "kotak talenta"),
+        (HEALTH_EN, "Hendra Gunawan ist der beste Kandidat.", "klaim tidak didukung"),
+        (FISH_ID, "Bagus Prasetyo paling cocok untuk perikanan.", "paling cocok"),
+        (FISH_ID, "Bagus Prasetyo dan Siti Rahmawati sama-sama berpengalaman.", "bukan peringkat 1"),
+        (FISH_ID, "Siti Rahmawati, peringkat 2, berpengalaman di perikanan.", "peringkat salah"),
+        (FISH_ID, "Peringkat 1: Siti Rahmawati, Kepala Bidang Budidaya.", "mengulang daftar"),
+        (FISH_ID, "Siti Rahmawati is the strongest candidate for fisheries.", "bahasa kalimat (en)"),
+        (FISH_ID, "Siti Rahmawati memiliki SKP Butuh Perbaikan pada 2025.", "predikat SKP"),
+    ],
+)
+def test_unsupported_sentences_are_caught(results, question, sentence, reason):
+    (verdict,) = _verdicts(results[question], question, [sentence])
+    assert not verdict.ok
+    assert any(reason in r for r in verdict.reasons), verdict.reasons
+
+
+def test_a_person_stored_but_not_ranked_is_caught(results):
+    (verdict,) = _verdicts(results[FISH_ID], FISH_ID, ["Siti Rahmawati lebih senior dari Teguh Santoso."],
+                           known={"198810102014031004": "Teguh Santoso"})  # fmt: skip
+    assert any("Teguh Santoso" in r for r in verdict.reasons)
+
+
+def test_sentences_end_at_the_end_not_after_a_title():
+    done, rest = split_sentences("Ir. Siti Rahmawati, M.Si. paling cocok. Ia di Dinas Kab. Pesisir. Keputusan tetap")
+    assert done == ["Ir. Siti Rahmawati, M.Si. paling cocok.", "Ia di Dinas Kab. Pesisir."]
+    assert rest == " Keputusan tetap"
+
+
+def test_streamed_sentences_are_shown_only_after_the_check(results):
+    result = results[FISH_ID]
+    checker = ParagraphChecker(result, FISH_ID, {}, facts=facts_lines(result))
+    tokens = ["Siti Rahmawati menonjol di ", "bidang perikanan. Ia ahli ", "diagnosis penyakit. Periksa SKP ", "Bagus Pras"]
+    out = CheckedParagraph()
+    shown = list(checked_sentences(tokens, checker, out))
+    assert shown == ["Siti Rahmawati menonjol di bidang perikanan. "]
+    assert [v.text for v in out.dropped] == ["Ia ahli diagnosis penyakit.", "Periksa SKP Bagus Pras"]
+    assert "kalimat terpotong" in out.dropped[1].reasons
+
+
+def _service(container, text: str) -> TalentService:
+    return TalentService(container.store, container.embeddings, container.audit, container.settings.search,
+                         note_writer(GenericFakeChatModel(messages=iter([text]))), writer_name="fake:scripted")  # fmt: skip
+
+
+def test_the_facts_come_first_and_a_bad_sentence_is_never_streamed(make_container):
+    container = make_container()
+    bad = "Siti Rahmawati dikenal ahli dalam pengobatan penyakit."
+    good = "Siti Rahmawati menonjol karena pengalamannya di bidang perikanan."
+    events = list(_service(container, f"{good} {bad}").stream_answer(SYSTEM, FISH_ID))
+    kinds = [e["event"] for e in events]
+    assert kinds[:2] == ["candidates", "facts"] and kinds[-2:] == ["dropped", "done"]
+    facts = events[1]["data"]
+    assert "1. **Ir. Siti Rahmawati" in facts  # the ranked list, before any model token
+    streamed = "".join(e["data"] for e in events if e["event"] == "token")
+    assert streamed.strip() == good and "pengobatan" not in streamed
+    final = events[-1]["data"]
+    assert final.note == good and final.note_status == "trimmed" and final.note_dropped == 1 and not final.grounded
+    assert final.answer.startswith(facts) and "1 kalimat catatan asisten tidak ditampilkan" in final.answer
+    assert "pengobatan" not in final.answer
+    entry = container.audit.entries()[-1]
+    assert entry["note_dropped"] == 1 and entry["grounded"] is False
+
+
+def test_a_failing_model_leaves_the_facts(make_container):
+    container = make_container()
+
+    class Broken(GenericFakeChatModel):
+        def _stream(self, *args, **kwargs):
+            raise TimeoutError("model server timed out")
+
+    service = TalentService(container.store, container.embeddings, container.audit, container.settings.search,
+                            note_writer(Broken(messages=iter([]))), writer_name="fake:broken")  # fmt: skip
+    final = service.answer(SYSTEM, FISH_ID)
+    assert final.note_status == "unavailable" and final.note is None
+    assert final.answer.startswith(final.facts) and "tidak tersedia" in final.answer
+    assert final.candidates[0].nama == "Siti Rahmawati"
