@@ -97,8 +97,9 @@ def _render_message(message: dict[str, Any], lang: str) -> None:
             st.markdown(answer_markdown(message["text"]))
         if message.get("error"):
             st.error(message["error"][lang])
-        render_groups(message.get("groups"), lang)
-        render_candidates(message["candidates"], lang)
+        answer_lang = message.get("lang") or lang  # one language per answer: the cards follow the answer
+        render_groups(message.get("groups"), answer_lang)
+        render_candidates(message["candidates"], answer_lang)
 
 
 def _ask(container: Container, caller: Caller, question: str, lang: str) -> None:
@@ -120,9 +121,10 @@ def _ask(container: Container, caller: Caller, question: str, lang: str) -> None
                 turn.until_facts()
             if turn.facts:
                 facts_slot.markdown(answer_markdown(turn.facts))
+            answer_lang = turn.result.language if turn.result is not None else lang
             with cards:
-                render_groups(turn.result.groups if turn.result is not None else None, lang)
-                render_candidates(turn.candidates, lang)
+                render_groups(turn.result.groups if turn.result is not None else None, answer_lang)
+                render_candidates(turn.candidates, answer_lang)
             shown = ""
             writing = container.service.writer is not None and bool(turn.candidates)
             if writing:
@@ -144,7 +146,10 @@ def _ask(container: Container, caller: Caller, question: str, lang: str) -> None
         if error:
             st.error(error[lang])
     groups = turn.result.groups if turn.result is not None else None
-    st.session_state.messages.append(_message("assistant", text, turn.candidates, error=error, groups=groups))
+    answer_lang = turn.result.language if turn.result is not None else lang
+    st.session_state.messages.append(
+        _message("assistant", text, turn.candidates, error=error, groups=groups, lang=answer_lang)
+    )
 
 
 def _sidebar(

@@ -1,18 +1,23 @@
 """Rendering helpers for the chat page: candidate cards with their factors and evidence.
 
-Everything shown comes from the service's CandidateOut as it is; nothing is ranked or scored here.
+Everything shown comes from the service's CandidateOut; nothing is ranked or scored here. A card is in one
+language: its labels, and the labels the service wrote into the factors and evidence (said in ``lang``
+by ``ui.i18n``); record text stays as it is.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from assistant.services.schemas import CandidateOut, EvidenceOut
-from ui.i18n import factor_name, t
+from ui.i18n import data_label, evidence_text, factor_name, t
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$])")
 _CONTINUATION = re.compile(r"(?<!  )\n(?=[ ]{2,}\S)")
@@ -50,30 +55,43 @@ def summary_line(c: CandidateOut, lang: str) -> str:
     return " · ".join(parts)
 
 
-def factor_rows(c: CandidateOut, lang: str) -> list[dict[str, Any]]:
-    """The factors as table rows with the column names in ``lang``."""
+FACTOR_COLUMNS = ("col_factor", "col_value", "col_weight", "col_detail", "col_source")
+
+
+def factor_rows(c: CandidateOut, lang: str) -> list[list[str]]:
+    """The factors as table rows (factor, value, weight, detail, source), all in ``lang``."""
     return [
-        {
-            t("col_factor", lang): factor_name(f.name, lang),
-            t("col_value", lang): f"{f.value:.2f}",
-            t("col_weight", lang): f"{f.weight:.2f}",
-            t("col_detail", lang): f.detail,
-            t("col_source", lang): f.source,
-        }
+        [
+            factor_name(f.name, lang),
+            f"{f.value:.2f}",
+            f"{f.weight:.2f}",
+            data_label("factor_detail", f.detail, lang),
+            data_label("factor_source", f.source, lang),
+        ]
         for f in c.factors
     ]
 
 
-def evidence_line(ev: EvidenceOut, lang: str) -> str:
-    """'**diklat** — Diklat Teknis Budidaya Ikan Air Tawar · 2019'.
+def factor_table(c: CandidateOut, lang: str) -> pd.DataFrame:
+    """The factor table: explicit columns named in ``lang``, text cells (``st.table`` reads each cell as
+    Markdown, so record text in a detail is escaped)."""
+    import pandas as pd
 
-    A post states its period in the text, so it gets its length instead ('· 10 tahun'); other
+    rows = [[escape_md(cell) for cell in row] for row in factor_rows(c, lang)]
+    return pd.DataFrame(rows, columns=[t(key, lang) for key in FACTOR_COLUMNS], dtype=str)
+
+
+def evidence_line(ev: EvidenceOut, lang: str) -> str:
+    """'**training** — Diklat Teknis Budidaya Ikan Air Tawar · 2019' (in English; the record's own text as it is).
+
+    A post states its period in the text, so it gets its length instead ('· 10 yr'); other
     evidence gets its year when the text does not already say it.
     """
-    line = f"**{escape_md(ev.source)}** — {escape_md(ev.text)}"
+    text = evidence_text(ev.kind, ev.text, lang)
+    line = f"**{escape_md(data_label('evidence_source', ev.source, lang))}** — {escape_md(text)}"
     if ev.years is not None:
         line += f" · {t('years_in_post', lang, n=round(ev.years))}"
-    elif ev.year is not None and str(ev.year) not in ev.text:
+    elif ev.year is not None and str(ev.year) not in text:
         line += f" · {ev.year}"
     return line
 
@@ -83,7 +101,7 @@ def render_candidate(c: CandidateOut, lang: str, expanded: bool = False) -> None
         st.markdown(summary_line(c, lang))
         if c.factors:
             st.markdown(f"**{t('factors', lang)}**")
-            st.table(factor_rows(c, lang), hide_index=True)
+            st.table(factor_table(c, lang), hide_index=True)
         st.markdown(f"**{t('evidence', lang)}**")
         if c.evidence:
             st.markdown("\n".join(f"- {evidence_line(ev, lang)}" for ev in c.evidence))

@@ -78,8 +78,9 @@ def _tail(path: Path, n: int = 40) -> str:
 
 
 @contextmanager
-def streamlit_server(data_dir: Path, log: Path) -> Iterator[str]:
-    """`streamlit run ui/app.py` on a free port, on ``data_dir`` (local accounts): its URL while it runs."""
+def streamlit_server(data_dir: Path, log: Path, env_extra: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run ui/app.py` on a free port, on ``data_dir`` (local accounts): its URL while it runs.
+    ``env_extra``: settings on top (e.g. a model endpoint)."""
     port = _free_port()
     env = {
         **os.environ,
@@ -89,6 +90,7 @@ def streamlit_server(data_dir: Path, log: Path) -> Iterator[str]:
         "TALENTA_UI__AUTH": "accounts",
         "HF_HUB_OFFLINE": "1",
         "ANONYMIZED_TELEMETRY": "False",
+        **(env_extra or {}),
     }
     cmd = [
         sys.executable, "-m", "streamlit", "run", "ui/app.py",
