@@ -61,7 +61,7 @@ class LlmSettings(BaseModel):
         Path("data/models/qwen2.5-coder-0.5b-instruct-q4.gguf"),
         description="GGUF file for the 'local' provider (assembled and SHA-256 checked by `make local-llm`).",
     )
-    max_tokens: int = Field(400, ge=16, description="Longest answer the model may write, in tokens.")
+    max_tokens: int = Field(120, ge=16, description="Longest note the model may write beside the facts, in tokens (the note asks for at most 3 sentences).")
     base_url: str = Field("http://127.0.0.1:8080/v1", description="Endpoint for openai / ollama.")
     model: str = Field("qwen2.5-0.5b-instruct", description="Model name sent to the endpoint.")
     api_key: str = Field("not-needed", description="API key for the openai provider.")

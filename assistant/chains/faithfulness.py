@@ -145,6 +145,9 @@ _ABBREVIATION = re.compile(
     r"[a-z])|\b[A-Z]\.[A-Za-z]{1,4})\.$",
     re.I,
 )
+_EN_PREDICATE = {"very good": "sangat baik", "good": "baik", "needs improvement": "butuh perbaikan",
+                 "poor": "kurang", "very poor": "sangat kurang"}  # fmt: skip
+_PREDIKAT_EN = re.compile(r"\b(very\s+good|needs\s+improvement|very\s+poor|good|poor)\b", re.I)
 _ORDINAL_NUM = re.compile(r"\d+(?:st|nd|rd|th)")
 _LABEL = re.compile(r"^(?:kalimat|sentence|catatan|note)\s*\d*\s*:\s*", re.I)
 _END = re.compile(r"[.!?](?:[\"'”’)]*)(?=\s+|$)")
@@ -298,7 +301,8 @@ class ParagraphChecker:
         # About the people it names and the one the previous sentence was about ("Dibanding Bagus, ia ...").
         about = list(dict.fromkeys([p for _, p in named] + self._last)) or self._people[: self.given]
         reasons += self._ranks(text, named)
-        reasons += self._cells_and_predicates(text, about)
+        # A cell or a predicate is said of the person named with it: no borrowing from the sentence before.
+        reasons += self._cells_and_predicates(text, [p for _, p in named] or about)
         reasons += self._claims(text, about)
         reasons += self._language(text, about)
         if named:
@@ -337,11 +341,13 @@ class ParagraphChecker:
             if int(m.group(1)) not in cells:
                 out.append(f"kotak talenta tidak didukung: {m.group(0)!r}")
         allowed = set().union(*(_predicates(p.candidate) for p in about)) if about else set()
-        for m in _PREDIKAT.finditer(text):
+        for m in [*_PREDIKAT.finditer(text), *_PREDIKAT_EN.finditer(text)]:
             context = text[max(0, m.start() - 40) : m.start()].lower()
             if not any(w in context for w in ("skp", "predikat", "kinerja", "rating", "performance")):
                 continue
-            if m.group(1).lower() not in allowed:
+            said = m.group(1).lower()
+            said = _EN_PREDICATE.get(" ".join(said.split()), said)
+            if said not in allowed:
                 out.append(f"predikat SKP tidak didukung: {m.group(0)!r}")
         return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from assistant.domain.labels import data_label, evidence_text
 from assistant.services.schemas import CandidateOut, SearchResult
 
 _T = {
@@ -80,7 +81,7 @@ def candidate_line(c: CandidateOut, lang: str) -> str:
     facts: list[str] = []
     by_kind: dict[str, list[str]] = {}
     for ev in c.evidence:
-        by_kind.setdefault(ev.kind, []).append(ev.text)
+        by_kind.setdefault(ev.kind, []).append(evidence_text(ev.kind, ev.text, lang))
     for kind in ("pendidikan", "jabatan", "diklat", "ringkasan"):
         for text in by_kind.get(kind, [])[:2 if kind != "ringkasan" else 1]:
             facts.append(text if kind != "ringkasan" else f"“{_clip(text, 160)}”")
@@ -88,15 +89,15 @@ def candidate_line(c: CandidateOut, lang: str) -> str:
     if years >= 1:
         facts.append(t["years"].format(years=years))
     merit = [
-        f.detail
+        data_label("factor_detail", f.detail, lang)
         for f in c.factors
         if f.name in ("kinerja", "asesmen", "disiplin") or (f.name == "diklat_terkait" and f.value > 0)
     ]
     facts.extend(merit)
     facts.append(t["score"].format(score=c.score, rel=c.relevance, merit=c.merit))
     sources = sorted(
-        {ev.source for ev in c.evidence}
-        | {f.source.split(" (")[0] for f in c.factors if f.name != "relevansi_bidang" and f.source}
+        {data_label("evidence_source", ev.source, lang) for ev in c.evidence}
+        | {data_label("factor_source", f.source, lang).split(" (")[0] for f in c.factors if f.name != "relevansi_bidang" and f.source}
     )
     line = f"{head}  \n   " + "; ".join(facts) + f". [{t['source']}: {', '.join(sources)}]"
     if c.eligibility is not None:

@@ -131,3 +131,13 @@ def test_a_failing_model_leaves_the_facts(make_container):
     assert final.note_status == "unavailable" and final.note is None
     assert final.answer.startswith(final.facts) and "tidak tersedia" in final.answer
     assert final.candidates[0].nama == "Siti Rahmawati"
+
+
+def test_an_english_skp_rating_is_checked_like_an_indonesian_one(results):
+    # Bagus Prasetyo's SKP: Baik ("Good"); Siti Rahmawati's: Sangat Baik ("Very good")
+    ok, wrong = _verdicts(results[FISH_ID], FISH_ID, [
+        "Siti Rahmawati menonjol dengan SKP rating Very good.",
+        "Bagus Prasetyo memiliki predikat SKP Very good.",
+    ])  # fmt: skip
+    assert not any("predikat" in r for r in ok.reasons)
+    assert any("predikat SKP tidak didukung" in r for r in wrong.reasons)

@@ -263,3 +263,14 @@ def test_unit_filters_and_visibility_ignore_how_the_unit_is_spelt(container):
     assert result.total_people == 1 and {c.unit_kerja for c in result.candidates} <= {"Dinas Kesehatan"}
     only_rsud = container.service.search(SYSTEM, "perawat", filters=SearchFilters(unit_kerja="rsud"))
     assert only_rsud.candidates and {c.unit_kerja for c in only_rsud.candidates} == {"RSUD"}
+
+
+def test_an_english_answer_is_in_english_throughout(container):
+    """One language per answer: the labels inside the facts text follow the answer (record text stays)."""
+    answer = container.service.answer(SYSTEM, "Who is best suited for fisheries?")
+    assert answer.language == "en" and "Candidates for fisheries" in answer.facts
+    for indonesian in ("Sangat Baik", "riwayat jabatan", "-sekarang", "kotak talenta", "asesmen kompetensi", " JP)"):
+        assert indonesian not in answer.facts, indonesian
+    assert "Very good" in answer.facts and "position history" in answer.facts
+    indonesian = container.service.answer(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?")
+    assert "Sangat Baik" in indonesian.facts and "Very good" not in indonesian.facts

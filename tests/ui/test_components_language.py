@@ -14,16 +14,16 @@ import re
 
 import pytest
 
+from assistant.domain import labels as i18n
 from assistant.domain.evidence import SOURCE_LABEL, passages
 from assistant.domain.identity import SYSTEM
+from assistant.domain.labels import data_label, evidence_text, known_label
 from assistant.domain.models import Employee, Jenjang, Predikat, TingkatDisiplin
 from assistant.domain.plan import Filters, QueryPlan, RetirementFilter, SkpFilter, TrainingFilter
 from assistant.domain.retirement import retirement_ages
 from assistant.services.schemas import CandidateOut, EvidenceOut, FactorOut
 from tests.conftest import fixture_people
-from ui import i18n
 from ui.components import evidence_line, factor_rows, factor_table, summary_line
-from ui.i18n import data_label, evidence_text, known_label
 
 TODAY = dt.date.today()
 ARCHIVES = "Dinas Perpustakaan dan Kearsipan"

@@ -1,0 +1,661 @@
+"""Held-out sets shaped like real records (issue 15): is the search never worse than its own parts?
+
+    .venv/bin/python -m bench.heldout [--set long_cv|siasn|all] [--write] [--details out.json]
+
+Two sets written blind by others, in ``bench/sets/`` (read only; nothing is tuned on them):
+
+- ``long_cv``: 48 people whose field shows mainly in a 3,000-7,000 character free-text CV
+  (``ringkasan``), 48 questions (12 occupations x regent / conversational x id / en);
+- ``siasn``: 120 people with real SIASN nomenclature, 48 questions (regent / conversational /
+  acronym styles, id / en).
+
+Per set, one run on one store: the people are ingested with the real CLI (``talenta ingest
+<set>.jsonl --json`` in a subprocess, into a fresh ``TALENTA_DATA_DIR``), then every question is
+asked of every system in this process, over that same store:
+
+- the two plain peers of ``bench.quality``: BM25 (bm25s + Sastrawi over the evidence pieces, the
+  question as typed) and the LangChain ``Chroma.similarity_search`` tutorial;
+- Talenta's full pipeline: ``TalentService.search(caller, question, limit=50)``, the call behind
+  ``talenta search "<question>" --json --limit 50`` (a BKPSDM caller, as the CLI's; no audit entry);
+- ablations, one stage off each through a search-settings override (``ABLATIONS``).
+
+Metrics per question (pure functions below, unit-tested in tests/bench/test_heldout.py): nDCG@10
+(linear gains from the grades, ideal DCG from every graded person), P@5 (grade >= 1), Recall@50
+and the number of people returned; means per language, per style and overall. ``--write``
+replaces this set's subsection of the "Held-out sets shaped like real records (issue 15)"
+section of BENCHMARKS.md (the other set's subsection stays as it was).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from bench.quality import mean, ndcg_at_k, precision_at_k, recall_at_k  # noqa: E402  (pure metric functions)
+
+SECTION = "## Held-out sets shaped like real records (issue 15)"
+ROOT = Path(__file__).resolve().parent.parent
+SETS_DIR = ROOT / "bench" / "sets"
+BENCHMARKS = ROOT / "BENCHMARKS.md"
+NDCG_K, P_K, RECALL_K = 10, 5, 50
+LIMIT = 50  # `talenta search ... --limit 50`
+LANGUAGES = ("id", "en")
+STYLES = ("regent", "conversational", "acronym")
+METRICS = ("ndcg10", "p5", "recall50", "returned")
+TARGET = 0.05  # the issue's margin of the full pipeline over the better plain peer
+
+
+@dataclass(frozen=True)
+class HeldOutSet:
+    key: str
+    title: str
+    people: Path
+    questions: Path
+
+
+SETS: dict[str, HeldOutSet] = {
+    "long_cv": HeldOutSet(
+        "long_cv",
+        "Long free-text CVs",
+        SETS_DIR / "long_cv_people.jsonl",
+        SETS_DIR / "long_cv_questions.jsonl",
+    ),
+    "siasn": HeldOutSet(
+        "siasn",
+        "SIASN nomenclature",
+        SETS_DIR / "siasn_people.jsonl",
+        SETS_DIR / "siasn_questions.jsonl",
+    ),
+}
+
+# (name, settings override as shown, override). The thesaurus has no setting: it is not ablated.
+ABLATIONS: tuple[tuple[str, str, dict[str, Any]], ...] = (
+    ("lexical only", "weight_dense=0", {"weight_dense": 0.0}),
+    ("dense only", "weight_lexical=0", {"weight_lexical": 0.0}),
+    ("no merit", "weight_merit=0", {"weight_merit": 0.0}),
+    (
+        "no cuts",
+        "min_relative_relevance=0, min_dense_margin=-inf, min_term_coverage=0",
+        {"min_relative_relevance": 0.0, "min_dense_margin": -math.inf, "min_term_coverage": 0.0},
+    ),
+    ("no relative-relevance cut", "min_relative_relevance=0", {"min_relative_relevance": 0.0}),
+    ("no 'nothing relevant' cut", "min_dense_margin=-inf", {"min_dense_margin": -math.inf}),
+    ("no weak-match damping", "min_term_coverage=0", {"min_term_coverage": 0.0}),
+)
+# Not a setting: the structured planner (counts, filters, sorts) is skipped by asking the field search
+# directly, the call `search()` falls back to when the planner finds nothing structured.
+NO_PLANNER = ("no structured planner", "TalentService.field_search")
+PEERS = (
+    ("bm25 (plain)", "plain BM25 (bm25s + Sastrawi over the evidence, the question as typed)"),
+    ("dense (tutorial)", "plain dense (LangChain `Chroma.similarity_search` tutorial)"),
+)
+FULL = ("talenta", "**talenta full** (default settings)")
+
+
+def systems() -> list[tuple[str, str]]:
+    """(key, label) of every system, in table order."""
+    ablations = [(name, f"{name} (`{shown}`)") for name, shown, _ in ABLATIONS]
+    return [*PEERS, FULL, *ablations, (NO_PLANNER[0], f"{NO_PLANNER[0]} (`{NO_PLANNER[1]}`)")]
+
+
+def ablation_names() -> list[str]:
+    return [*(name for name, _, _ in ABLATIONS), NO_PLANNER[0]]
+
+
+# ---- the set files ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Question:
+    topic: str
+    language: str
+    style: str
+    text: str
+    relevant: dict[str, int]  # NIP -> grade (2 or 1); everyone else 0
+
+
+def read_questions(path: Path) -> list[Question]:
+    """One JSON object per line: topic, language, style, text, relevant ({nip: grade})."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            relevant = {str(nip): int(g) for nip, g in row["relevant"].items()}
+            out.append(Question(row["topic"], row["language"], row["style"], row["text"], relevant))
+    return out
+
+
+def read_people_nips(path: Path) -> list[str]:
+    """The NIPs of a people file, in file order (the records themselves go through `talenta ingest`)."""
+    return [
+        str(json.loads(line)["nip"])
+        for line in Path(path).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+# ---- metrics (pure) ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    ndcg10: float
+    p5: float
+    recall50: float
+    returned: float
+
+
+def score_question(ranked: Sequence[str], relevant: Mapping[str, int]) -> Score:
+    """nDCG@10 (ideal from every graded person), P@5 and Recall@50 (grade >= 1), people returned."""
+    return Score(
+        ndcg_at_k(ranked, relevant, NDCG_K),
+        precision_at_k(ranked, relevant, P_K),
+        recall_at_k(ranked, relevant, RECALL_K),
+        float(len(dict.fromkeys(ranked))),
+    )
+
+
+def groups_of(question: Question) -> tuple[str, ...]:
+    return (question.language, question.style, "all")
+
+
+def summarise(questions: Sequence[Question], scores: Sequence[Score]) -> dict[str, dict[str, float]]:
+    """metric -> group (each language, each style, 'all') -> mean over that group's questions."""
+    out: dict[str, dict[str, float]] = {m: {} for m in METRICS}
+    members: dict[str, list[Score]] = {}
+    for q, s in zip(questions, scores, strict=True):
+        for g in groups_of(q):
+            members.setdefault(g, []).append(s)
+    for g, rows in members.items():
+        for m in METRICS:
+            out[m][g] = mean([getattr(s, m) for s in rows])
+    return out
+
+
+def margin(full: float, parts: Sequence[float]) -> float:
+    """How far the full pipeline is above the best of its parts (negative: below)."""
+    return full - max(parts)
+
+
+# ---- running ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Answer:
+    nips: list[str]
+    weak: bool = False
+    structured: bool = False  # answered by the structured planner instead of a field search
+    understood: str = ""  # what the planner made of it ('declined' when it refused the question)
+
+
+Asker = Callable[[str], Answer]
+
+
+@dataclass
+class IngestRun:
+    command: str
+    wall_s: float
+    stats: dict[str, Any]
+    report: dict[str, Any]
+
+
+@dataclass
+class SetRun:
+    held: HeldOutSet
+    questions: list[Question]
+    people: int
+    ingest: IngestRun
+    pieces: int
+    answers: dict[str, list[Answer]] = field(default_factory=dict)
+    scores: dict[str, list[Score]] = field(default_factory=dict)
+    seconds: float = 0.0
+    load_start: float = 0.0
+    load_end: float = 0.0
+    model_id: str = ""
+    command: str = ""
+
+
+def _talenta_command() -> list[str]:
+    """The installed `talenta` script next to this interpreter (or the same Typer app through -c)."""
+    script = Path(sys.executable).parent / "talenta"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from assistant.cli import app; app()"]
+
+
+def cli_ingest(people: Path, data_dir: Path) -> IngestRun:
+    """`talenta ingest <people> --json` into ``data_dir`` (TALENTA_DATA_DIR), timed from outside."""
+    command = [*_talenta_command(), "ingest", str(people), "--json"]
+    env = {
+        **os.environ,
+        "TALENTA_DATA_DIR": str(data_dir),
+        "HF_HUB_OFFLINE": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+    }
+    t0 = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False, cwd=ROOT)
+    wall = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise RuntimeError(f"talenta ingest failed ({done.returncode}): {done.stderr[-2000:]}")
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    shown = f"TALENTA_DATA_DIR=<fresh> talenta ingest {people.relative_to(ROOT)} --json"
+    return IngestRun(shown, wall, out["stats"], out["report"])
+
+
+def _service_asker(service: Any, caller: Any) -> Asker:
+    def ask(question: str) -> Answer:
+        result = service.search(caller, question, limit=LIMIT, action="")
+        understood = (
+            result.understood_text if result.status == "ok" else f"{result.status}: {result.message or ''}"
+        )
+        structured = result.understood is not None or result.status != "ok"
+        return Answer([c.nip for c in result.candidates], result.weak_match, structured, understood.strip())
+
+    return ask
+
+
+def _field_search_asker(service: Any, caller: Any) -> Asker:
+    def ask(question: str) -> Answer:
+        result = service.field_search(caller, question, limit=LIMIT, action="")
+        return Answer([c.nip for c in result.candidates], result.weak_match)
+
+    return ask
+
+
+def _plain_asker(ranker: Callable[[str], list[str]]) -> Asker:
+    return lambda question: Answer(ranker(question))
+
+
+def run_set(held: HeldOutSet, folder: Path) -> SetRun:
+    """Ingest the set with the CLI into ``folder``, then ask every system every question."""
+    from assistant.config import Settings
+    from assistant.container import build_container
+    from assistant.domain.identity import Caller
+    from bench.quality import plain_bm25_ranker, tutorial_ranker, tutorial_vectorstore, variant_service
+
+    started, load_start = time.perf_counter(), os.getloadavg()[0]
+    questions = read_questions(held.questions)
+    data_dir = folder / held.key
+    ingest = cli_ingest(held.people, data_dir)
+    _log(
+        f"{held.key}: ingested in {ingest.wall_s:.1f} s ({ingest.stats.get('texts_embedded')} texts embedded)"
+    )
+    container = build_container(Settings(data_dir=data_dir))
+    caller = Caller(user="cli:bench-heldout", role="bkpsdm")  # the CLI's role: sees everyone
+    vectorstore, pieces = tutorial_vectorstore(container)
+    askers: dict[str, Asker] = {
+        "bm25 (plain)": _plain_asker(plain_bm25_ranker(container.store, want=LIMIT)),
+        "dense (tutorial)": _plain_asker(
+            tutorial_ranker(vectorstore, pieces, container.settings.search.chunk_pool, want=LIMIT)
+        ),
+        "talenta": _service_asker(container.service, caller),
+    }
+    for name, _, override in ABLATIONS:
+        askers[name] = _service_asker(variant_service(container, **override), caller)
+    askers[NO_PLANNER[0]] = _field_search_asker(container.service, caller)
+    run = SetRun(held, questions, container.store.count(), ingest, len(container.store.catalog()),
+                 load_start=load_start, model_id=container.embeddings.model_id)  # fmt: skip
+    for name, ask in askers.items():
+        answers = [ask(q.text) for q in questions]
+        run.answers[name] = answers
+        run.scores[name] = [
+            score_question(a.nips, q.relevant) for q, a in zip(questions, answers, strict=True)
+        ]
+        _log(f"{held.key}: {name} done")
+    run.seconds = time.perf_counter() - started
+    run.load_end = os.getloadavg()[0]
+    return run
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# ---- findings -----------------------------------------------------------------------------------
+
+
+def never_returned(run: SetRun, system: str = "talenta", k: int = RECALL_K) -> list[str]:
+    """Relevant people the system leaves out of its top k in every question they are relevant to."""
+    seen: dict[str, bool] = {}
+    for q, a in zip(run.questions, run.answers[system], strict=True):
+        top = set(a.nips[:k])
+        for nip in q.relevant:
+            seen[nip] = seen.get(nip, False) or nip in top
+    return sorted(nip for nip, found in seen.items() if not found)
+
+
+def cut_losses(
+    run: SetRun, full: str = "talenta", uncut: str = "no cuts"
+) -> list[tuple[Question, list[str]]]:
+    """Per question: the relevant people the system without cuts lists and the full pipeline does not."""
+    out = []
+    for q, a, b in zip(run.questions, run.answers[full], run.answers[uncut], strict=True):
+        lost = [n for n in b.nips if n in q.relevant and n not in set(a.nips)]
+        if lost:
+            out.append((q, lost))
+    return out
+
+
+# ---- rendering ----------------------------------------------------------------------------------
+
+
+def _groups(run: SetRun, kind: str) -> list[str]:
+    present = {q.language for q in run.questions} | {q.style for q in run.questions}
+    names = LANGUAGES if kind == "language" else STYLES
+    return [g for g in names if g in present] + ["all"]
+
+
+def _fmt(metric: str, value: float) -> str:
+    return f"{value:.1f}" if metric == "returned" else f"{value:.3f}"
+
+
+def _table(run: SetRun, summary: Mapping[str, Mapping[str, Mapping[str, float]]], kind: str) -> list[str]:
+    groups = _groups(run, kind)
+    heads = {"ndcg10": "nDCG@10", "p5": "P@5", "recall50": "Recall@50", "returned": "people returned"}
+    lines = [
+        f"By {kind} ({' / '.join(groups)}; questions: "
+        + " / ".join(str(sum(1 for q in run.questions if g in groups_of(q))) for g in groups)
+        + ")",
+        "",
+        "| system | " + " | ".join(heads[m] for m in METRICS) + " |",
+        "|---|" + "---|" * len(METRICS),
+    ]
+    for key, label in systems():
+        cells = [" / ".join(_fmt(m, summary[key][m][g]) for g in groups) for m in METRICS]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    best = {
+        "ndcg10": "1.000",
+        "p5": None,
+        "recall50": "1.000",
+        "returned": "",
+    }
+    p5 = [mean([min(1.0, sum(1 for v in q.relevant.values() if v >= 1) / P_K)
+                for q in run.questions if g in groups_of(q)]) for g in groups]  # fmt: skip
+    cells = []
+    for m in METRICS:
+        if m == "p5":
+            cells.append(" / ".join(f"{v:.3f}" for v in p5))
+        elif best[m]:
+            cells.append(" / ".join(str(best[m]) for _ in groups))
+        else:
+            cells.append("")
+    lines.append("| best possible | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.3f}"
+
+
+def render_set(run: SetRun) -> str:
+    held = run.held
+    summary = {name: summarise(run.questions, scores) for name, scores in run.scores.items()}
+    nd = {name: s["ndcg10"] for name, s in summary.items()}
+    stats, report = run.ingest.stats, run.ingest.report
+    n = run.people
+    rejected = [i for i in report.get("issues", []) if i.get("severity") == "ditolak"]
+    rejected_text = "; ".join(f"{i.get('column')} = '{i.get('value')}' ({i.get('nip')})" for i in rejected)
+    lines = [
+        f"### {held.title} (`{held.people.relative_to(ROOT)}`, `{held.questions.name}`)",
+        "",
+        f"Command: `{run.command}`. Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; embeddings {run.model_id}; measured {time.strftime('%Y-%m-%d')}; the set "
+        f"took {run.seconds / 60:.1f} min; load average {run.load_start:.2f} at the start and {run.load_end:.2f} at "
+        "the end (other jobs share the two cores; quality figures do not depend on it).",
+        "",
+        f"Ingest: `{run.ingest.command}` (the real CLI, in a subprocess; the file is a JSONL export the CLI "
+        f"reads as is): {report.get('people')} people, {report.get('rows_read')} rows read, "
+        f"{report.get('rejected_rows')} rows rejected"
+        + (f" ({rejected_text}: the rest of each person is kept)" if rejected else "")
+        + f", {report.get('warnings')} warnings; {stats.get('texts_embedded')} texts embedded, "
+        f"{stats.get('vectors_reused')} reused; {run.pieces:,} evidence pieces. Wall time {run.ingest.wall_s:.1f} s = "
+        f"{run.ingest.wall_s / n:.2f} s per person (start-up and model load included); the pipeline's own time "
+        f"{stats.get('seconds')} s = {float(stats.get('seconds') or 0) / n:.2f} s per person. {len(run.questions)} "
+        "questions, each asked of every system over this one store.",
+        "",
+        *_table(run, summary, "language"),
+        "",
+        *_table(run, summary, "style"),
+        "",
+    ]
+    lines += _margin_lines(run, nd)
+    lines.append("")
+    lines += _ablation_lines(nd)
+    lines += _finding_lines(run)
+    return "\n".join(lines) + "\n"
+
+
+PLAIN = ("dense (tutorial)", "bm25 (plain)")
+PARTS = ("lexical only", "dense only")
+BEHIND = 0.1  # a question where the full pipeline is this far below the better plain peer is listed
+
+
+def _margin_lines(run: SetRun, nd: Mapping[str, Mapping[str, float]]) -> list[str]:
+    """The issue's lines per language (and, for context, per style), then the questions lost to a peer."""
+    lines = []
+    for group in _groups(run, "language")[:-1] + _groups(run, "style")[:-1]:
+        gain = margin(nd["talenta"][group], [nd[p][group] for p in PLAIN])
+        verdict = "met" if gain >= TARGET else "not met"
+        lines.append(
+            f"- {group}: full pipeline vs max(plain dense, plain BM25): {_signed(gain)} (target +{TARGET:.2f}; "
+            f"{verdict}); full vs max(lexical-only, dense-only): "
+            f"{_signed(margin(nd['talenta'][group], [nd[p][group] for p in PARTS]))}."
+        )
+    behind = []
+    for i, q in enumerate(run.questions):
+        full = run.scores["talenta"][i].ndcg10
+        peer = max(PLAIN, key=lambda p: run.scores[p][i].ndcg10)
+        if run.scores[peer][i].ndcg10 - full >= BEHIND:
+            behind.append(
+                f'"{q.text}" ({q.language}, {q.style}): {full:.2f} vs {peer} {run.scores[peer][i].ndcg10:.2f}'
+            )
+    lines.append(
+        f"- questions where the full pipeline's nDCG@10 is {BEHIND} or more below the better plain peer's: "
+        f"{len(behind)}" + (": " + "; ".join(behind) if behind else "")
+    )
+    return [*lines, ""]
+
+
+def _ablation_lines(nd: Mapping[str, Mapping[str, float]]) -> list[str]:
+    """Each ablation's nDCG@10 against the full pipeline per language: lower = the stage helps."""
+    helps, hurts, neutral = [], [], []
+    for name in ablation_names():
+        deltas = {lang: nd[name][lang] - nd["talenta"][lang] for lang in LANGUAGES}
+        shown = ", ".join(f"{lang} {_signed(d)}" for lang, d in deltas.items())
+        lowered = [lang for lang, d in deltas.items() if d < -0.0005]
+        raised = [lang for lang, d in deltas.items() if d > 0.0005]
+        if lowered:
+            helps.append(f"{name} ({shown})")
+        if raised:
+            hurts.append(f"{name} ({shown})")
+        if not lowered and not raised:
+            neutral.append(f"{name} ({shown})")
+    return [
+        "nDCG@10 of each ablation minus the full pipeline's:",
+        "",
+        "- ablations that LOWER the figure (the stage helps here): " + ("; ".join(helps) or "none"),
+        "- ablations that RAISE the figure (the stage hurts here): " + ("; ".join(hurts) or "none"),
+        "- no change (within 0.0005): " + ("; ".join(neutral) or "none"),
+        "- not ablated: the field thesaurus (no setting turns it off).",
+        "",
+    ]
+
+
+def _finding_lines(run: SetRun) -> list[str]:
+    full = run.answers["talenta"]
+    empty = [q for q, a in zip(run.questions, full, strict=True) if not a.nips]
+    weak = [q for q, a in zip(run.questions, full, strict=True) if a.weak]
+    structured = [(q, a) for q, a in zip(run.questions, full, strict=True) if a.structured]
+    missing = never_returned(run)
+    missing_top10 = never_returned(run, k=NDCG_K)
+    lost = cut_losses(run)
+    relevant = {nip for q in run.questions for nip in q.relevant}
+    lines = [
+        "Full pipeline, per question:",
+        "",
+        f"- empty lists (the 'nothing relevant' answer or a declined question): {len(empty)}"
+        + (": " + "; ".join(f'"{q.text}"' for q in empty) if empty else ""),
+        f"- flagged weak match (closest in meaning only): {len(weak)} ({_count_by(weak)})",
+        f"- answered by the structured planner instead of a field search: {len(structured)}"
+        + (
+            ": " + "; ".join(f'"{q.text}" ({a.understood}; {len(a.nips)} listed)' for q, a in structured)
+            if structured
+            else ""
+        ),
+        f"- relevant people ({len(relevant)} in all) never in the top 50 of any of their questions: {len(missing)}"
+        + (f" ({', '.join(missing)})" if missing else "")
+        + f"; never in the top 10: {len(missing_top10)}"
+        + (f" ({', '.join(missing_top10)})" if missing_top10 else ""),
+        f"- relevant people the cuts remove (listed with no cuts, not by the full pipeline): "
+        f"{sum(len(nips) for _, nips in lost)} in {len(lost)} questions"
+        + (
+            ": " + "; ".join(f'"{q.text}" ({q.language}, {q.style}): {len(nips)}' for q, nips in lost[:12])
+            if lost
+            else ""
+        ),
+        "",
+    ]
+    return lines
+
+
+def _count_by(questions: Sequence[Question]) -> str:
+    parts = [f"{g} {sum(1 for q in questions if g in groups_of(q))}" for g in (*LANGUAGES, *STYLES)]
+    return ", ".join(p for p in parts if not p.endswith(" 0")) or "none"
+
+
+def render_header() -> str:
+    ablations = "; ".join(f"{name}: `{shown}`" for name, shown, _ in ABLATIONS)
+    return "\n".join(
+        [
+            SECTION,
+            "",
+            "Two held-out sets written blind by others (`bench/sets/`), measured as they are: nothing in the "
+            "search was tuned on them. `long_cv`: 48 fictional people whose field shows mainly in a 3,000-7,000 "
+            "character free-text CV (`ringkasan`), 48 questions (12 occupations x {regent, conversational} x "
+            "{id, en}). `siasn`: 120 fictional people with real SIASN nomenclature (post titles, training names, "
+            "units), 48 questions in three styles (regent, conversational, acronym) and two languages. Relevance "
+            "is the sets' own: grade 2 or 1 for the listed people, 0 for everyone else.",
+            "",
+            "One run per set, one store: the people ingested with the real CLI (`talenta ingest <set>.jsonl` into "
+            "a fresh `TALENTA_DATA_DIR`), then every system asked every question over that store. The plain "
+            "peers are those of `bench.quality`: BM25 with bm25s + Sastrawi over the evidence pieces, the "
+            "question as typed, people in order of first appearance; and the LangChain tutorial, "
+            "`Chroma.similarity_search(question, k)` over one record per evidence piece (Talenta's vectors for "
+            "the same texts), k doubled until 50 people appear. Talenta is `TalentService.search(caller, question, "
+            'limit=50)` in process, the call behind `talenta search "<question>" --json --limit 50` (a BKPSDM '
+            "caller like the CLI's; no audit entry). The ablations are the same call with one search-settings "
+            f"override each ({ablations}); `-inf` is set through `model_copy` and is below the setting's validated "
+            "range, because 0 still cuts a question whose best evidence is less similar than generic records. "
+            "'no cuts' turns off all three: the relative-relevance cut, the 'nothing relevant' cut of the match "
+            "strength, and the weak-match stage (which does not cut a search's list: it flags it and lowers the "
+            "words' weight when no record holds the question's distinctive words). One more row is not a setting: "
+            "'no structured planner' asks `TalentService.field_search` directly, the ranked field search that "
+            "`search` runs when the planner finds no count, filter or sort in the question. There is no setting "
+            "that turns the field thesaurus off, so it is not ablated.",
+            "",
+            "Metrics: nDCG@10 (linear gain = grade, log2 discount, ideal DCG from every graded person), P@5 "
+            "(grade >= 1), Recall@50 (grade >= 1), and the mean number of people returned for limit 50. Means "
+            "over questions; each cell lists the groups named above its table.",
+            "",
+        ]
+    )
+
+
+def _split_subsections(section: str) -> dict[str, str]:
+    """'### ' heading line -> that subsection's text (up to the next '### ')."""
+    out: dict[str, str] = {}
+    parts = section.split("\n### ")
+    for part in parts[1:]:
+        text = "### " + part
+        out[text.splitlines()[0]] = text.rstrip("\n") + "\n"
+    return out
+
+
+def compose_section(new: Mapping[str, str], existing: str = "") -> str:
+    """The section: the header, then one subsection per set in SETS order; a set not run this time
+    keeps the subsection ``existing`` has for it."""
+    old = _split_subsections(existing)
+    body = [render_header()]
+    for held in SETS.values():
+        if held.key in new:
+            body.append(new[held.key].rstrip("\n") + "\n")
+        else:
+            prefix = f"### {held.title} ("
+            body += [text for heading, text in old.items() if heading.startswith(prefix)]
+    return "\n".join(body)
+
+
+def current_section(path: Path = BENCHMARKS) -> str:
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if SECTION not in text:
+        return ""
+    start = text.index(SECTION)
+    end = text.find("\n## ", start + len(SECTION))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def write(new: Mapping[str, str], path: Path = BENCHMARKS) -> None:
+    from bench.run_e2e import _write_section
+
+    _write_section(path, compose_section(new, current_section(path)))
+
+
+def details(runs: Sequence[SetRun]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for run in runs:
+        rows = []
+        for i, q in enumerate(run.questions):
+            rows.append(
+                {
+                    "question": q.__dict__,
+                    "systems": {
+                        name: {
+                            **run.scores[name][i].__dict__,
+                            "top10": run.answers[name][i].nips[:10],
+                            "weak": run.answers[name][i].weak,
+                        }  # fmt: skip
+                        for name in run.answers
+                    },
+                }
+            )
+        out[run.held.key] = rows
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--set", dest="which", choices=[*SETS, "all"], default="all")
+    parser.add_argument("--write", action="store_true", help="rewrite this set's part of BENCHMARKS.md")
+    parser.add_argument("--details", type=Path, help="write per-question figures (JSON) here")
+    args = parser.parse_args(argv)
+    chosen = list(SETS.values()) if args.which == "all" else [SETS[args.which]]
+    command = f".venv/bin/python -m bench.heldout --set {args.which}" + (" --write" if args.write else "")
+    runs: list[SetRun] = []
+    with tempfile.TemporaryDirectory(prefix="talenta-heldout-") as tmp:
+        for held in chosen:
+            runs.append(run_set(held, Path(tmp)))
+            runs[-1].command = command
+    new = {run.held.key: render_set(run) for run in runs}
+    print(compose_section(new))
+    if args.details:
+        args.details.write_text(json.dumps(details(runs), ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.write:
+        write(new)
+
+
+if __name__ == "__main__":
+    main()
