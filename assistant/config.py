@@ -84,8 +84,9 @@ class SearchSettings(BaseModel):
         0.3,
         ge=0,
         le=1,
-        description="A candidate is listed only if their field relevance is at least this share of the best "
-        "candidate's (relative, because embedding similarities are compressed).",
+        description="In the chat's short list (no explicit limit), a candidate is listed only if their field relevance "
+        "is at least this share of the best candidate's (relative, because embedding similarities are compressed); "
+        "a search with a limit lists people in rank order.",
     )
     min_term_coverage: float = Field(
         0.5,

@@ -76,8 +76,11 @@ class _Tee:
         self.raw: list[str] = []
         self.first: float | None = None
 
-    def stream(self, item: Any) -> Iterator[str]:
-        for token in self.inner.stream(item):
+    def stream(self, item: Any) -> Iterator[Any]:
+        from assistant.chains.answer import note_text
+
+        self.finish: dict[str, Any] = {}
+        for token in note_text(self.inner.stream(item), self.finish):
             if self.first is None:
                 self.first = time.perf_counter()
             self.raw.append(token)
@@ -134,7 +137,7 @@ def generate(model: str, cache: Path, limit: int | None, employees: int = 2000, 
             assert final is not None and result is not None
             row = {
                 "id": f"{model}-{i:03d}", **q, "t_facts": t_facts, "t_first_token": (tee.first - t0) if tee.first else None,
-                "t_first_shown": t_shown, "t_total": total, "raw": "".join(tee.raw), "note": final.note,
+                "t_first_shown": t_shown, "t_total": total, "raw": "".join(tee.raw), "finish": tee.finish.get("finish"), "note": final.note,
                 "note_status": final.note_status, "dropped": final.note_dropped, "result": result.model_dump(mode="json"),
             }  # fmt: skip
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -162,7 +165,7 @@ def check_answer_sentences(row: dict[str, Any], known: dict[str, str]) -> list[d
     result = SearchResult.model_validate(row["result"])
     checker = ParagraphChecker(result, row["text"], known, facts=facts_lines(result))
     out = CheckedParagraph()
-    list(checked_sentences([row["raw"]], checker, out))
+    list(checked_sentences([row["raw"]], checker, out, {"finish": row.get("finish")}))
     return [{"text": v.text, "shown": v.ok, "reasons": list(v.reasons)} for v in out.verdicts if v.text]
 
 

@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
 
@@ -92,9 +91,24 @@ def note_writer(llm: Any) -> Runnable:
         return {"question": item["question"], "facts": facts_block(result), "lang": result.language, "first": first}
 
     def _route(item: dict[str, Any]) -> Runnable:
-        return prompts_by_lang[item["lang"]] | llm | StrOutputParser()
+        return prompts_by_lang[item["lang"]] | llm
 
     return (RunnableLambda(_inputs) | RunnableLambda(_route)).with_config(run_name="llm_note")
+
+
+def note_text(chunks: Iterator[Any], state: dict[str, Any]) -> Iterator[str]:
+    """The text of the model's chunks; ``state['finish']`` gets the reason it stopped ('stop' when it
+    ended by itself, 'length' when the token limit cut it), when the model says."""
+    for chunk in chunks:
+        if isinstance(chunk, str):
+            yield chunk
+            continue
+        finish = (getattr(chunk, "response_metadata", None) or {}).get("finish_reason")
+        if finish:
+            state["finish"] = finish
+        text = chunk.content if isinstance(chunk.content, str) else ""
+        if text:
+            yield text
 
 
 def warm_note_writer(llm: Any) -> None:

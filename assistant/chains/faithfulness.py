@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from assistant.chains.guard import _CELL, _PREDIKAT, _predicates
 from assistant.domain.query import normalize_concepts
@@ -109,6 +110,7 @@ _DISCOURSE = frozenset(
     overall important importance valuable capable capability ability abilities means mean meaning
     indicates indicate indicator reflect reflects reflecting suggests demonstrating solidly directly
     tingkat prestasi keterampilan terampil efektif efisien konsisten signifikan penting berharga
+    involved noteworthy amount time foundation achievement terlibat pencapaian bidangnya
     panjang lama karier karir mampu menerima diterima mencerminkan menandakan artinya berarti umum
     """.split()
 )
@@ -148,6 +150,23 @@ _ABBREVIATION = re.compile(
 _EN_PREDICATE = {"very good": "sangat baik", "good": "baik", "needs improvement": "butuh perbaikan",
                  "poor": "kurang", "very poor": "sangat kurang"}  # fmt: skip
 _PREDIKAT_EN = re.compile(r"\b(very\s+good|needs\s+improvement|very\s+poor|good|poor)\b", re.I)
+# "X stands out because ...": the reason must be a merit of the record, not the rank itself or a shortfall.
+_STANDS_OUT = re.compile(r"\b(?:menonjol|unggul|stands?\s+out|excels?)\b[^.]*?\b(?:karena|sebab|because|due\s+to|as|with|dengan)\b(?P<why>.*)", re.I)
+_CIRCULAR = re.compile(
+    r"\b(?:peringkat\s*(?:ke-?)?\s*(?:1|pertama)|rank(?:ed)?\s*(?:of\s*)?#?\s*(?:1|first)\b|ranked\s+1st|1st\s+in|"
+    r"paling\s+cocok|terbaik|best[- ]suited|most\s+suitable|top\s+candidate|kandidat\s+terbaik|perbedaan\s+utama)",
+    re.I,
+)
+_NEGATIVE = re.compile(
+    r"\b(?:kurang|tidak\s+memenuhi|belum\s+memenuhi|tidak\s+baik|butuh\s+perbaikan|terendah|does\s+not\s+meet|"
+    r"doesn'?t\s+meet|not\s+eligible|ineligible|lowest|poor|needs\s+improvement|lacks?)\b",
+    re.I,
+)
+# A comparison across candidates that no single record states.
+_COMPARATIVE = re.compile(
+    r"\b(?:satu-satunya|the\s+only\s+(?:one|candidate|person)|tertinggi|terendah|highest|lowest|paling\s+(?:tinggi|rendah|lama|banyak))\b",
+    re.I,
+)
 _ORDINAL_NUM = re.compile(r"\d+(?:st|nd|rd|th)")
 _LABEL = re.compile(r"^(?:kalimat|sentence|catatan|note)\s*\d*\s*:\s*", re.I)
 _END = re.compile(r"[.!?](?:[\"'”’)]*)(?=\s+|$)")
@@ -287,6 +306,13 @@ class ParagraphChecker:
             reasons.append(f"kata dari kerangka prompt: {m.group(0)!r}")
         if _LIST_START.match(text):
             reasons.append("mengulang daftar")
+        if (why := _STANDS_OUT.search(text)) is not None:
+            if _CIRCULAR.search(why.group("why")):
+                reasons.append("alasan melingkar: menonjol karena peringkatnya")
+            if _NEGATIVE.search(why.group("why")):
+                reasons.append("alasan menonjol berupa kekurangan")
+        if m := _COMPARATIVE.search(text):
+            reasons.append(f"perbandingan antarkandidat yang tidak tertulis di rekaman: {m.group(0)!r}")
         named = self._named(text)
         if len(named) >= 3:
             reasons.append("mengulang daftar (menyebut tiga kandidat atau lebih)")
@@ -347,8 +373,10 @@ class ParagraphChecker:
                 continue
             said = m.group(1).lower()
             said = _EN_PREDICATE.get(" ".join(said.split()), said)
-            if said not in allowed:
-                out.append(f"predikat SKP tidak didukung: {m.group(0)!r}")
+            year = _YEAR_BEFORE.search(context[-20:])
+            by_year = {y: p for person in about for y, p in _predicates_by_year(person.candidate).items()}
+            if said not in allowed or (year and by_year.get(year.group(1), said) != said):
+                out.append(f"predikat SKP tidak didukung: {m.group(0)!r}" + (f" ({year.group(1)})" if year else ""))
         return out
 
     def _claims(self, text: str, about: Sequence[_Person]) -> list[str]:
@@ -386,6 +414,16 @@ class ParagraphChecker:
         if lang is not None and lang != self.result.language:
             return [f"bahasa kalimat ({lang}) bukan bahasa jawaban ({self.result.language})"]
         return []
+
+
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\b\W*(?:\w+\W+){0,2}$")
+_SKP_YEAR = re.compile(r"((?:19|20)\d\d): ((?:sangat |butuh )?(?:baik|kurang|perbaikan))", re.I)
+
+
+def _predicates_by_year(c: CandidateOut) -> dict[str, str]:
+    """'SKP 2023: Baik, 2024: Sangat Baik' -> {'2023': 'baik', '2024': 'sangat baik'}."""
+    detail = " ".join(f.detail for f in c.factors if f.name == "kinerja")
+    return {y: " ".join(p.lower().split()) for y, p in _SKP_YEAR.findall(detail)}
 
 
 def _is_discourse(word: str) -> bool:
@@ -428,17 +466,23 @@ class CheckedParagraph:
         return " ".join(self.kept)
 
 
-def checked_sentences(tokens: Iterable[str], checker: ParagraphChecker, out: CheckedParagraph) -> Iterator[str]:
+def checked_sentences(
+    tokens: Iterable[str], checker: ParagraphChecker, out: CheckedParagraph, stopped: Mapping[str, Any] | None = None
+) -> Iterator[str]:
     """Model tokens in, checked sentences out (each followed by a space), as soon as each ends.
-    The unfinished rest at the end of the stream is checked as a cut-off sentence."""
+    The rest at the end of the stream is a sentence when it ends like one, or when the model stopped
+    by itself (``stopped['finish'] == 'stop'``); otherwise it was cut off by the token limit."""
     buffer = ""
     for token in tokens:
         buffer += token
         done, buffer = split_sentences(buffer)
         for sentence in done:
             yield from _emit(checker.check(sentence), out)
-    for sentence in [s for line in buffer.split("\n") for s in _final(line)]:
-        yield from _emit(checker.check(sentence, complete=sentence.endswith((".", "!", "?"))), out)
+    natural = (stopped or {}).get("finish") == "stop"
+    rest = [s for line in buffer.split("\n") for s in _final(line)]
+    for i, sentence in enumerate(rest):
+        complete = sentence.rstrip("\"'”’»)").endswith((".", "!", "?")) or (natural and i == len(rest) - 1)
+        yield from _emit(checker.check(sentence.strip("«»"), complete=complete), out)
 
 
 def _final(line: str) -> list[str]:

@@ -52,7 +52,8 @@ _PROTECTED: tuple[tuple[str, str, str], ...] = (
      r"dayak|madura|bali|betawi|cina|china|tionghoa|arab|papua|ambon|flores|timor|aceh|melayu|banjar|manado|toraja|sasak|nias)|"
      r"(?:javanese|sundanese|balinese|madurese|bataks?|buginese|acehnese)\b(?!\s+(?:language|bahasa)))\b",
      "suku / etnis", "ethnicity"),
-    (r"\b(?:asal daerah|daerah asal|putra daerah|putri daerah|tempat lahir|kelahiran|lahir di|born in|place of origin|"
+    (r"\b(?:asal daerah|daerah asal|putra daerah|putri daerah|tempat lahir|(?:tempat|daerah|kota|kabupaten)\s+kelahiran(?:nya)?|"
+     r"lahir di|born in|place of origin|"
      r"hometown|originally from)\b", "asal daerah", "place of origin"),
     (r"\b(?:menikah|kawin|lajang|belum nikah|janda|duda|status perkawinan|married|unmarried|single|divorced|widow(?:ed)?|"
      r"marital)\b", "status perkawinan", "marital status"),
@@ -180,9 +181,14 @@ _JENIS: tuple[tuple[str, tuple[JenisJabatan, ...]], ...] = (
      rf"\badministrator\b(?={_JENIS_AFTER})", (JenisJabatan.ADMINISTRATOR,)),
     (r"(?:pejabat|jabatan)\s+pengawas|\bsupervisors\b|\bpengawas(?:-level|\s+level)(?:\s+(?:officials?|posts?|staff))?|"
      rf"\bpengawas\b(?={_JENIS_AFTER})", (JenisJabatan.PENGAWAS,)),
-    (r"(?:pejabat|jabatan|pegawai|asn)?\s*(?:fungsional|functional(?:\s+(?:staff|officials?|posts?))?)", (JenisJabatan.FUNGSIONAL,)),
-    (r"(?:pejabat|jabatan|pegawai|asn)?\s*pelaksana|\bexecutors?\b|\bgeneral\s+staff\b", (JenisJabatan.PELAKSANA,)),
-    (r"(?:pejabat|jabatan)\s+struktural|\bstructural(?:\s+(?:officials?|posts?))?",
+    # A bare word is the post type only where no other noun follows it: 'pelaksanaannya', 'tim pelaksana
+    # kegiatan', 'check structural designs' and 'functional requirements' name no post type.
+    (r"\b(?:pejabat|jabatan|pegawai|asn)\s+fungsional\b|\bfunctional\s+(?:staff|officials?|posts?)\b|"
+     rf"\b(?:fungsional|functional)\b(?={_JENIS_AFTER})", (JenisJabatan.FUNGSIONAL,)),
+    (r"\b(?:pejabat|jabatan|pegawai|asn)\s+pelaksana\b|\bexecutors?\b|\bgeneral\s+staff\b|"
+     rf"\bpelaksana\b(?={_JENIS_AFTER})", (JenisJabatan.PELAKSANA,)),
+    (r"(?:pejabat|jabatan)\s+struktural|\bstructural\s+(?:officials?|posts?|positions?)\b|"
+     rf"\b(?:struktural|structural)\b(?={_JENIS_AFTER})",
      (JenisJabatan.JPT, JenisJabatan.ADMINISTRATOR, JenisJabatan.PENGAWAS)),
 )  # fmt: skip
 _JENIS_RE = [(re.compile(rf"(?:{p})(?:\s+saja|\s+only)?", re.I), kinds) for p, kinds in _JENIS]
@@ -673,11 +679,44 @@ def _units(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
         s.rest = s.rest[: m.start()] + " " * (m.end() - m.start() + extra) + s.rest[m.end() + extra :]
         note(matched, m.start())
         low = s.rest.lower()
+    found = _families(found, units)
+    excluded = _families(excluded, units)
     found = [n for n in found if n not in excluded]
     if found:
         s.plan.filters.units = found
     if excluded:
         s.plan.filters.units_exclude = excluded
+
+
+# What follows a unit's name in the name of one of its parts ('DPUPR - Bidang Bina Marga').
+_SUBUNIT = frozenset("bidang bagian seksi subbagian subbidang uptd upt instalasi balai sekretariat unit".split())
+
+
+def _canonical(key: str) -> str:
+    """A unit key with a leading alias written out ('dpupr bidang bina marga' -> 'dinas pekerjaan umum
+    dan penataan ruang bidang bina marga')."""
+    for alias, target in unit_aliases():
+        if key == alias or key.startswith(alias + " "):
+            return target + key[len(alias) :]
+    return key
+
+
+def _families(names: list[str], units: Sequence[tuple[str, str]]) -> list[str]:
+    """The named units with their other spellings and their parts in the store: 'DPUPR' also means
+    'Dinas Pekerjaan Umum dan Penataan Ruang', 'Dinas PU dan Penataan Ruang' and 'DPUPR - Bidang Bina
+    Marga' (a part: its name goes on with 'bidang', 'seksi', 'UPTD', ...), not 'Dinas Pendidikan dan
+    Kebudayaan' for 'Dinas Pendidikan'."""
+    if not names:
+        return names
+    canon = {name: _canonical(key) for key, name in units}
+    out = list(names)
+    for name in names:
+        root = canon.get(name) or _canonical(unit_key(name))
+        for other, c in canon.items():
+            rest = c[len(root) :].split()
+            if other not in out and c.startswith(root) and (not rest or (c[len(root)] == " " and rest[0] in _SUBUNIT)):
+                out.append(other)
+    return out
 
 
 def _resolve(target: str, units: Sequence[tuple[str, str]], after: str) -> tuple[list[str], int] | None:

@@ -20,7 +20,7 @@ import numpy as np
 from langchain_core.runnables import Runnable
 
 from assistant.chains import structured
-from assistant.chains.answer import FACT_CANDIDATES, build_retrieve_step, facts_lines
+from assistant.chains.answer import FACT_CANDIDATES, build_retrieve_step, facts_lines, note_text
 from assistant.chains.faithfulness import CheckedParagraph, ParagraphChecker, checked_sentences
 from assistant.chains.planner import Proposer
 from assistant.chains.template import compose, note_dropped, note_heading
@@ -267,7 +267,9 @@ class TalentService:
         strength = self._match_strength(parsed, ranked[0], vector, lexical) if ranked else "none"
         if strength == "none":
             ranked = []  # say "nothing relevant" instead of stretching
-        top = _relevant(ranked, self.settings.min_relative_relevance)[: limit or self.settings.top_k]
+        # The chat's short list shows who clearly fits; a search that asks for a number of people gets
+        # them in rank order (the cut dropped relevant people there: bench.heldout, issue 15).
+        top = ranked[:limit] if limit else _relevant(ranked, self.settings.min_relative_relevance)[: self.settings.top_k]
         today = dt.date.today()
         result = SearchResult(
             query=parsed.text,
@@ -352,8 +354,9 @@ class TalentService:
             note_status = "ok"
             checker = ParagraphChecker(result, item["question"], self._known_names(), given=FACT_CANDIDATES,
                                        facts=facts_lines(result))  # fmt: skip
+            stopped: dict[str, Any] = {}
             try:
-                for sentence in checked_sentences(self.writer.stream(item), checker, note):
+                for sentence in checked_sentences(note_text(self.writer.stream(item), stopped), checker, note, stopped):
                     yield {"event": "token", "data": sentence}
             except Exception as exc:  # noqa: BLE001 - a slow or absent model never takes the facts away
                 logger.warning("the model's note failed: %s: %s", type(exc).__name__, exc)

@@ -308,3 +308,36 @@ def test_a_unit_introduced_as_where_people_work_is_a_filter(question):
 )  # fmt: skip
 def test_ways_of_asking_found_by_the_speed_bench(question, expected):
     assert plan_of(question) == expected
+
+
+# ---- words that only look like filters (issue 15: blind SIASN set) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Saya butuh orang yang bisa menyusun rencana pembangunan lima tahunan daerah dan memantau pelaksanaannya.",
+        "I need someone who can check structural designs, estimate quantities and supervise contractors.",
+        "Siapa yang paham tim pelaksana kegiatan fisik?",
+        "Who understands functional requirements of the new system?",
+    ],
+)
+def test_a_word_inside_another_is_no_post_type(question):
+    assert parse_plan(question).plan.filters.jenis_jabatan == []
+
+
+def test_a_birth_certificate_is_not_a_place_of_origin():
+    assert parse_plan("Saya perlu orang yang paham pengurusan akta kelahiran dan kartu keluarga.").status != "declined"
+    assert parse_plan("Siapa yang tempat kelahirannya Medan?").status == "declined"
+
+
+def test_a_unit_means_its_other_spellings_and_its_parts():
+    from assistant.domain.identity import unit_key
+
+    names = ["DPUPR", "DPUPR - Bidang Bina Marga", "Dinas PU dan Penataan Ruang", "Dinas Pendidikan",
+             "Dinas Pendidikan dan Kebudayaan", "Dinas Pekerjaan Umum dan Penataan Ruang"]  # fmt: skip
+    units = [(unit_key(n), n) for n in names]
+    got = parse_plan("Berapa ASN di DPUPR?", units).plan.filters.units
+    assert sorted(got) == ["DPUPR", "DPUPR - Bidang Bina Marga", "Dinas PU dan Penataan Ruang",
+                           "Dinas Pekerjaan Umum dan Penataan Ruang"]  # fmt: skip
+    assert parse_plan("Berapa ASN di Dinas Pendidikan?", units).plan.filters.units == ["Dinas Pendidikan"]

@@ -141,3 +141,27 @@ def test_an_english_skp_rating_is_checked_like_an_indonesian_one(results):
     ])  # fmt: skip
     assert not any("predikat" in r for r in ok.reasons)
     assert any("predikat SKP tidak didukung" in r for r in wrong.reasons)
+
+
+def test_a_predicate_given_with_its_year_is_that_year_s(results):
+    # Siti Rahmawati: SKP 2023-2025 Sangat Baik
+    right, wrong = _verdicts(results[FISH_ID], FISH_ID, [
+        "Siti Rahmawati menonjol dengan SKP 2025 Sangat Baik.",
+        "Siti Rahmawati menonjol dengan SKP 2025 Baik.",
+    ])  # fmt: skip
+    assert right.ok, right.reasons
+    assert any("predikat SKP tidak didukung" in r for r in wrong.reasons)
+
+
+@pytest.mark.parametrize(
+    "sentence, reason",
+    [
+        ("Siti Rahmawati menonjol karena berada di peringkat 1.", "melingkar"),
+        ("Siti Rahmawati stands out because she is the best-suited candidate.", "melingkar"),
+        ("Siti Rahmawati menonjol karena belum memenuhi syarat JPT.", "kekurangan"),
+        ("Siti Rahmawati adalah satu-satunya kandidat dengan SKP Sangat Baik.", "perbandingan"),
+    ],
+)
+def test_a_reason_that_is_no_merit_is_held_back(results, sentence, reason):
+    (verdict,) = _verdicts(results[FISH_ID], FISH_ID, [sentence])
+    assert any(reason in r for r in verdict.reasons), verdict.reasons
