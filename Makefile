@@ -67,12 +67,11 @@ index: demo-data
 
 # API on 127.0.0.1:8000 (docs at /docs) and the chat on 127.0.0.1:8501; Ctrl-C stops both.
 demo: index
-	@test -f $(LLM_FILE) && echo "Model lokal ditemukan: jawaban ditulis oleh $(LLM_FILE) (TALENTA_LLM__PROVIDER=local)." || true
+	@test -f $(LLM_FILE) && [ -z "$$TALENTA_LLM__PROVIDER" ] && echo "Model lokal tersedia ($(LLM_FILE)) tetapi tidak dipakai: catatan model bersifat opsional (TALENTA_LLM__PROVIDER=local make demo)." || true
 	$(VENV)/bin/talenta users demo
 	@echo "API  : http://127.0.0.1:8000/docs"
 	@echo "Chat : http://127.0.0.1:8501 (masuk dengan salah satu akun demo di atas)"
-	@if [ -f $(LLM_FILE) ] && [ -z "$$TALENTA_LLM__PROVIDER" ]; then export TALENTA_LLM__PROVIDER=local; fi; \
-	trap 'kill 0' INT TERM EXIT; \
+	@trap 'kill 0' INT TERM EXIT; \
 	$(VENV)/bin/talenta serve & \
 	$(VENV)/bin/talenta ui & \
 	wait
