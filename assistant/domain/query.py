@@ -115,28 +115,71 @@ def _singular(word: str) -> str:
     return next((c for c in candidates if c in _vocabulary()), word)
 
 
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, list[tuple[list[str], str, bool]]]:
+    """The phrases by their first word, each list in ``_phrases`` order (longest first)."""
+    out: dict[str, list[tuple[list[str], str, bool]]] = {}
+    for phrase, key, capitals in _phrases():
+        words = phrase.split()
+        out.setdefault(words[0], []).append((words, key, capitals))
+    return out
+
+
 def normalize_concepts(text: str) -> tuple[str, list[str]]:
     """Rewrite known phrases (either language) as canonical concepts; return (text, concepts)."""
+    normalized, found, _ = _normalize(text)
+    return normalized, found
+
+
+def _normalize(text: str) -> tuple[str, list[str], list[str]]:
+    """(text with concepts written canonically, concepts found, concepts found by a phrase of two or
+    more words)."""
     original = re.sub(r"[^A-Za-z0-9]+", " ", text).split()
     words = [_singular(w.lower()) for w in original]
     out: list[str] = []
     found: list[str] = []
+    phrased: list[str] = []
+    by_first = _by_first_word()
     i = 0
     while i < len(words):
-        for phrase, key, capitals in _phrases():
-            n = phrase.count(" ") + 1
+        for phrase, key, capitals in by_first.get(words[i], ()):
+            n = len(phrase)
             if capitals and not all(w.isupper() for w in original[i : i + n]):
                 continue
-            if " ".join(words[i : i + n]) == phrase:
+            if words[i : i + n] == phrase:
                 out.append(key)
                 if key not in found:
                     found.append(key)
+                if n > 1 and key not in phrased:
+                    phrased.append(key)
                 i += n
                 break
         else:
             out.append(words[i])
             i += 1
-    return " ".join(out), found
+    return " ".join(out), found, phrased
+
+
+def phrase_tokens(text: str) -> list[str]:
+    """A lexical token per multi-word field concept the text names ('Dinas Pekerjaan Umum' ->
+    '§pekerjaan_umum'), so a phrase is matched as the concept, not as its common words: 'pekerjaan
+    umum' no longer meets the 'umum' of 'Pengadministrasi Umum' (issue 15)."""
+    return [concept_token(k) for k in phrased_concepts(text)]
+
+
+def phrased_concepts(text: str) -> list[str]:
+    """The multi-word concepts a text names by a phrase of two or more words (not by a one-word alias
+    such as 'villages')."""
+    return [k for k in _normalize(text)[2] if " " in k]
+
+
+def concept_token(key: str) -> str:
+    return "§" + key.replace(" ", "_")
+
+
+def phrase_words(key: str) -> set[str]:
+    """The plain words of a multi-word concept ('pekerjaan', 'umum'): searched only as the phrase."""
+    return set(_words(key).split()) if " " in key else set()
 
 
 def expand(text: str) -> list[str]:

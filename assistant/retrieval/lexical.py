@@ -13,7 +13,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from assistant.domain.query import phrase_tokens
 from assistant.domain.text import tokenize
+
+
+def record_tokens(text: str) -> list[str]:
+    """A record's tokens: its stems, plus one token per multi-word field concept it names."""
+    return tokenize(text) + phrase_tokens(text)
 
 
 class LexicalIndex:
@@ -25,7 +31,7 @@ class LexicalIndex:
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets DEBUG on import and logs each build
         self.texts = list(texts)
         seen: dict[str, list[str]] = {}  # many people hold the same text: each is tokenised once
-        corpus = [seen[t] if t in seen else seen.setdefault(t, tokenize(t) or ["_"]) for t in self.texts]
+        corpus = [seen[t] if t in seen else seen.setdefault(t, record_tokens(t) or ["_"]) for t in self.texts]
         self._df: dict[str, int] = {}
         for tokens in corpus:
             for token in set(tokens):

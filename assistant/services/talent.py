@@ -37,7 +37,15 @@ from assistant.domain.nine_box import cell_meaning, place_employee
 from assistant.domain.plan import ParsedPlan, QueryPlan, refine
 from assistant.domain.plan_text import describe
 from assistant.domain.posts import TargetPost, level_label, target_post_from_text
-from assistant.domain.query import ParsedQuery, detect_language, parse_query, thesaurus
+from assistant.domain.query import (
+    ParsedQuery,
+    concept_token,
+    detect_language,
+    parse_query,
+    phrase_words,
+    phrased_concepts,
+    thesaurus,
+)
 from assistant.domain.ranking import (
     EvidenceHit,
     RankedCandidate,
@@ -46,7 +54,7 @@ from assistant.domain.ranking import (
     rank,
     relevance_by_person,
 )
-from assistant.domain.text import text_language, tokenize
+from assistant.domain.text import stem, text_language, tokenize
 from assistant.retrieval.catalog import EvidenceCatalog
 from assistant.retrieval.embeddings import TalentaEmbeddings
 from assistant.retrieval.lexical import LexicalIndex
@@ -623,7 +631,7 @@ class TalentService:
         scored = self.store.query_texts(vector, pool, keys)
         similarity = dict(scored)
         dense = catalog.expand(scored, people, pool)
-        terms = tokenize(" ".join([parsed.search_text, *parsed.expansions]))
+        terms = _query_terms(parsed)
         found = lexical_index.search(terms, pool, catalog.record_mask(people))
         lexical: dict[int, float] = {i: score / found[0][1] for i, score in found} if found else {}
         missing = {catalog.keys[i] for i in lexical if catalog.keys[i] not in similarity}
@@ -945,6 +953,22 @@ def weights_from(settings: SearchSettings) -> Weights:
         experience=settings.merit_experience,
         experience_full_years=settings.experience_full_years,
     )
+
+
+# Words that say little alone but much inside a field's name: 'umum' of 'pekerjaan umum' is also the
+# 'umum' of every 'Bagian Umum'; 'hidup', 'sumber daya manusia', 'daerah' alike.
+_GENERIC_PHRASE_WORDS = frozenset(
+    "umum hidup sumber daya manusia daerah pekerjaan negara negeri urusan tata layanan pelayanan".split()
+)
+
+
+def _query_terms(parsed: ParsedQuery) -> list[str]:
+    """The question's lexical terms: its stems and its concepts' terms, a multi-word concept also as
+    one phrase token, and without its generic words ('pekerjaan umum' is not 'umum')."""
+    phrases = phrased_concepts(parsed.field or parsed.text)
+    plain = {stem(w) for k in phrases for w in phrase_words(k) if w in _GENERIC_PHRASE_WORDS}
+    terms = [t for t in tokenize(" ".join([parsed.search_text, *parsed.expansions])) if t not in plain]
+    return terms + [concept_token(k) for k in phrases]
 
 
 def _relevant(ranked: list[RankedCandidate], ratio: float) -> list[RankedCandidate]:

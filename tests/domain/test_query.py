@@ -140,3 +140,21 @@ def test_a_long_question_that_mentions_a_field_keeps_its_own_meaning():
     assert parsed.concepts == ["ketahanan pangan"]
     assert "ketahanan" in parsed.search_text  # words: the field's terms are still searched
     assert "ketahanan" not in parsed.meaning_text and "food" in parsed.meaning_text
+
+
+def test_a_multi_word_field_is_matched_as_a_phrase_not_as_its_common_words():
+    """Issue 15: 'pekerjaan umum' matched the 'umum' of 'Pengadministrasi Umum' and 'Pemilihan Umum'."""
+    from assistant.domain.query import parse_query, phrase_tokens
+    from assistant.retrieval.lexical import LexicalIndex
+    from assistant.services.talent import _query_terms
+
+    assert phrase_tokens("Teknik Jalan, Dinas Pekerjaan Umum dan Penataan Ruang") == ["§pekerjaan_umum"]
+    assert phrase_tokens("Pengadministrasi Umum, Sekretariat Daerah - Bagian Umum") == []
+    terms = _query_terms(parse_query("Siapa ASN yang paling cocok untuk bidang pekerjaan umum?"))
+    assert "§pekerjaan_umum" in terms and "umum" not in terms and "jalan" in terms
+    index = LexicalIndex([
+        "Pengadministrasi Umum, Sekretariat Daerah - Bagian Umum",
+        "Penata Kelola Pemilihan Umum, Sekretariat KPU",
+        "Pengawas Bangunan, Dinas Pekerjaan Umum dan Penataan Ruang",
+    ])  # fmt: skip
+    assert [i for i, _ in index.search(terms, 3)] == [2]
