@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from assistant.chains.insight import insight_text
 from assistant.domain.labels import data_label, evidence_text
 from assistant.services.schemas import CandidateOut, SearchResult
 
@@ -128,6 +129,9 @@ def stream_compose(result: SearchResult) -> Iterator[str]:
         yield t["title_post"].format(post=result.target_title, n=len(result.candidates), total=total) + "\n\n"
     else:
         yield t["title"].format(field=result.field, n=len(result.candidates), total=total) + "\n\n"
+    note = insight_text(result)
+    if note:
+        yield note + "\n\n"
     yield from stream_list(result)
 
 
