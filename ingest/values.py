@@ -453,14 +453,18 @@ for _jenjang, _names in {
     Jenjang.D2: ("d2", "dii", "diploma2", "diplomaii"),
     Jenjang.D3: ("d3", "diii", "diploma3", "diplomaiii", "sarjanamuda", "akademi"),
     Jenjang.D4: ("d4", "div", "diploma4", "diplomaiv", "sarjanaterapan", "st"),
-    Jenjang.S1: ("s1", "si", "strata1", "stratai", "sarjana"),
-    Jenjang.S2: ("s2", "sii", "strata2", "strataii", "magister", "master", "pascasarjana", "pasca"),
-    Jenjang.S3: ("s3", "siii", "strata3", "strataiii", "doktor", "doktoral", "doctor", "phd"),
+    # Professional education (Ners, Apoteker, Profesi Dokter) follows an S1 and counts as S1 for 'at least';
+    # a medical specialist (Sp-1) is at the S2 level (KKNI 8), Sp-2 at S3 (KKNI 9).
+    Jenjang.S1: ("s1", "si", "strata1", "stratai", "sarjana", "profesi", "pendidikanprofesi", "ners", "apoteker"),
+    Jenjang.S2: ("s2", "sii", "strata2", "strataii", "magister", "master", "pascasarjana", "pasca", "sp1",
+                 "spesialis", "spesialis1", "spesialisi"),
+    Jenjang.S3: ("s3", "siii", "strata3", "strataiii", "doktor", "doktoral", "doctor", "phd", "sp2", "spesialis2",
+                 "spesialisii", "subspesialis"),
 }.items():
     for _name in _names:
         _JENJANG[_name] = _jenjang
 _JENJANG.pop("st")  # too short to trust as a prefix
-_JENJANG_HINT = "contoh: SD, SMP, SMA, D3, D4, S1, S2, S3"
+_JENJANG_HINT = "contoh: SD, SMP, SMA, D3, D4, S1, Profesi, S2, Sp-1, S3"
 
 
 @lru_cache(maxsize=4096)

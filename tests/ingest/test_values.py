@@ -99,6 +99,10 @@ def test_missing_values_are_none_for_every_kind(kind, raw):
         ("jenjang", "Strata 1", Jenjang.S1),
         ("jenjang", "Sarjana", Jenjang.S1),
         ("jenjang", "S-1 Teknik Sipil", Jenjang.S1),
+        ("jenjang", "Profesi", Jenjang.S1),  # Ners, Apoteker: after an S1 (a blind SIASN set had them rejected)
+        ("jenjang", "Pendidikan Profesi Ners", Jenjang.S1),
+        ("jenjang", "Sp-1", Jenjang.S2),
+        ("jenjang", "Spesialis II", Jenjang.S3),
         ("jenjang", "D-IV", Jenjang.D4),
         ("jenjang", "DIV", Jenjang.D4),
         ("jenjang", "D IV", Jenjang.D4),
