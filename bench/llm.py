@@ -55,11 +55,11 @@ POSTS = [
 ]
 
 
-def questions() -> list[dict[str, str]]:
+def questions(first: int = 0) -> list[dict[str, str]]:
     from bench.queries import TOPICS
 
     out: list[dict[str, str]] = []
-    for topic in TOPICS[:FIELDS]:
+    for topic in TOPICS[first : first + FIELDS]:
         out.append({"kind": "field", "language": "id", "text": topic.id})
         out.append({"kind": "field", "language": "en", "text": topic.en})
     for id_text, en_text in POSTS:
@@ -87,7 +87,8 @@ class _Tee:
             yield token
 
 
-def generate(model: str, cache: Path, limit: int | None, employees: int = 2000, seed: int = 42, tag: str = "") -> Path:
+def generate(model: str, cache: Path, limit: int | None, employees: int = 2000, seed: int = 42, tag: str = "",
+             first: int = 0) -> Path:  # fmt: skip
     from assistant.chains.answer import note_writer, warm_note_writer
     from assistant.config import LlmSettings, Settings
     from assistant.container import build_container
@@ -112,10 +113,11 @@ def generate(model: str, cache: Path, limit: int | None, employees: int = 2000, 
     service.search(SYSTEM, "perikanan")  # the index, before timing
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"notes-{model}{'-' + tag if tag else ''}.jsonl"
-    asked = questions()[:limit] if limit else questions()
+    asked = questions(first)[:limit] if limit else questions(first)
     with out.open("w", encoding="utf-8") as fh:
         fh.write(json.dumps({"model": spec.name, "file": spec.file_name, "sha256": spec.sha256, "load_s": round(load_s, 2),
                              "machine": f"{platform.machine()}, {os.cpu_count()} cores", "date": time.strftime("%Y-%m-%d"),
+                             "seed": seed, "first_topic": first,
                              "known_names": container.store.names()}, ensure_ascii=False) + "\n")  # fmt: skip
         for i, q in enumerate(asked):
             tee.raw, tee.first = [], None
@@ -332,7 +334,7 @@ def render(figures: dict[str, Any], command: str) -> str:
         h = f["head"]
         lines += [
             "", f"**{h['model']}** (`{h['file']}`, SHA-256 {h['sha256'][:12]}…), machine {h['machine']}, generated {h['date']}, "
-            f"model load {h['load_s']} s. The demo regency (2,000 people, seed 42); {f['answers']} answers "
+            f"model load {h['load_s']} s. The demo regency (2,000 people, seed {h.get('seed', 42)}); {f['answers']} answers "
             f"({f['by_language']['id']} Indonesian, {f['by_language']['en']} English; {f['by_kind']['field']} field and "
             f"{f['by_kind']['post']} post questions); the model read the first 3 candidates, max 120 tokens.",
             "",
@@ -382,14 +384,16 @@ def main() -> None:
     gen.add_argument("--cache", type=Path, default=Path("/tmp/talenta-bench-cache"))
     gen.add_argument("--limit", type=int, default=None)
     gen.add_argument("--tag", default="", help="'timing': a run on a quiet machine whose timings the score reports")
+    gen.add_argument("--seed", type=int, default=42, help="the demo regency's seed (another seed: other people)")
+    gen.add_argument("--first-topic", type=int, default=0, help="the first of the 40 field topics of bench.queries")
     lab = sub.add_parser("to-label")
-    lab.add_argument("--model", choices=("0.5b", "1.5b"), default="0.5b")
+    lab.add_argument("--model", default="0.5b", help="a results file's key: 0.5b, 1.5b, 1.5b-seed7 ...")
     sc = sub.add_parser("score")
     sc.add_argument("--models", default="0.5b,1.5b")
     sc.add_argument("--write", action="store_true")
     args = parser.parse_args()
     if args.cmd == "generate":
-        print(generate(args.model, args.cache, args.limit, tag=args.tag))
+        print(generate(args.model, args.cache, args.limit, seed=args.seed, tag=args.tag, first=args.first_topic))
     elif args.cmd == "to-label":
         print(labelling_file(args.model))
     else:

@@ -111,6 +111,9 @@ _DISCOURSE = frozenset(
     indicates indicate indicator reflect reflects reflecting suggests demonstrating solidly directly
     tingkat prestasi keterampilan terampil efektif efisien konsisten signifikan penting berharga
     involved noteworthy amount time foundation achievement terlibat pencapaian bidangnya
+    profesional professional having review luas diberikan bahwa merasakan positive duties effectively
+    efektif evaluation number rounded manajemen membantu kualitas mengembangkan responsibility tenure
+    aligns align mendapatkan menerima indicator indicators
     panjang lama karier karir mampu menerima diterima mencerminkan menandakan artinya berarti umum
     """.split()
 )
@@ -164,9 +167,18 @@ _NEGATIVE = re.compile(
 )
 # A comparison across candidates that no single record states.
 _COMPARATIVE = re.compile(
-    r"\b(?:satu-satunya|the\s+only\s+(?:one|candidate|person)|tertinggi|terendah|highest|lowest|paling\s+(?:tinggi|rendah|lama|banyak))\b",
+    r"\b(?:satu-satunya|the\s+only\s+(?:one|candidate|person)|tertinggi|terendah|highest|lowest|paling\s+(?:tinggi|rendah|lama|banyak))\b|"
+    r"\b(?:than|dari(?:pada)?|over)\s+(?:the\s+|semua\s+)?(?:other|others|lain(?:nya)?|kandidat|candidates?|rank|peringkat)\b|"
+    r"\b(?:kandidat|candidates?)\s+(?:lain(?:nya)?|others?)\b",
     re.I,
 )
+# 'has a 9-box cell.' with no number: a non-reason a reader takes for a high cell.
+_VAGUE_CELL = re.compile(r"\b(?:(?:a|the)\s+9-box\s+cell|kotak\s+talenta)\s*(?:[.,;]|$|\s+(?:and|dan|which|yang\s+menunjukkan)\b)", re.I)
+_PRAISE = re.compile(
+    r"\b(?:sangat\s+baik|baik|good|strong|kuat|excellent|high|tinggi|unggul|outstanding|positive|positif)\b", re.I
+)
+_LOW_PREDICATES = frozenset({"kurang", "butuh perbaikan", "sangat kurang"})
+_OVER_YEARS = re.compile(r"\b(?:over|more\s+than|lebih\s+dari|di\s+atas)\s+(\d+(?:[.,]\d+)?)\s*(?:years?|tahun)\b", re.I)
 _ORDINAL_NUM = re.compile(r"\d+(?:st|nd|rd|th)")
 _LABEL = re.compile(r"^(?:kalimat|sentence|catatan|note)\s*\d*\s*:\s*", re.I)
 _END = re.compile(r"[.!?](?:[\"'”’)]*)(?=\s+|$)")
@@ -222,6 +234,7 @@ def keys(text: str) -> set[str]:
     """What a text says, as comparable stems: thesaurus concepts in either language, then stems."""
     normalized, concepts = normalize_concepts(text)
     out = {stem(w.lower()) for w in _WORD.findall(normalized) if not w.isdigit()}
+    out |= {stem(w.lower()) for w in _WORD.findall(text) if not w.isdigit()}  # 'budidaya' of 'budidaya ikan' too
     out.update(concepts)
     for concept in concepts:
         out.update(stem(w) for w in concept.split())
@@ -258,7 +271,7 @@ def candidate_text(c: CandidateOut) -> str:
 def _person(c: CandidateOut, extra: str = "") -> _Person:
     text = candidate_text(c) + " " + extra
     years = c.tahun_bidang_terkait
-    numbers = _numbers(text) | {str(c.rank), str(int(years)), str(round(years)), str(int(years) + 1)}
+    numbers = _numbers(text) | {str(c.rank), str(int(years)), str(round(years))}
     numbers |= {_num(f"{f.value:.2f}") for f in c.factors} | {_num(f"{c.score:.2f}")}
     return _Person(c, frozenset(keys(text)), frozenset(numbers))
 
@@ -313,6 +326,8 @@ class ParagraphChecker:
                 reasons.append("alasan menonjol berupa kekurangan")
         if m := _COMPARATIVE.search(text):
             reasons.append(f"perbandingan antarkandidat yang tidak tertulis di rekaman: {m.group(0)!r}")
+        if _VAGUE_CELL.search(text):
+            reasons.append("kotak talenta disebut tanpa nomornya")
         named = self._named(text)
         if len(named) >= 3:
             reasons.append("mengulang daftar (menyebut tiga kandidat atau lebih)")
@@ -330,6 +345,7 @@ class ParagraphChecker:
         # A cell or a predicate is said of the person named with it: no borrowing from the sentence before.
         reasons += self._cells_and_predicates(text, [p for _, p in named] or about)
         reasons += self._claims(text, about)
+        reasons += self._praise_and_years(text, [p for _, p in named] or about)
         reasons += self._language(text, about)
         if named:
             self._last = [p for _, p in named]
@@ -379,6 +395,18 @@ class ParagraphChecker:
                 out.append(f"predikat SKP tidak didukung: {m.group(0)!r}" + (f" ({year.group(1)})" if year else ""))
         return out
 
+    def _praise_and_years(self, text: str, about: Sequence[_Person]) -> list[str]:
+        """Praise that the latest SKP contradicts; 'over N years' that the record does not reach."""
+        out: list[str] = []
+        low = {p.candidate.nama for p in about if _latest_predicate(p.candidate) in _LOW_PREDICATES}
+        if low and _PRAISE.search(text):
+            out.append("pujian yang bertentangan dengan SKP terakhir: " + ", ".join(sorted(low)))
+        for m in _OVER_YEARS.finditer(text):
+            n = float(m.group(1))
+            if about and not any(p.candidate.tahun_bidang_terkait > n for p in about):
+                out.append(f"lebih dari {m.group(1)} tahun tidak didukung rekaman")
+        return out
+
     def _claims(self, text: str, about: Sequence[_Person]) -> list[str]:
         support = set(self._question_keys).union(*(p.keys for p in about))
         numbers = set(self._question_numbers).union(*(p.numbers for p in about))
@@ -424,6 +452,11 @@ def _predicates_by_year(c: CandidateOut) -> dict[str, str]:
     """'SKP 2023: Baik, 2024: Sangat Baik' -> {'2023': 'baik', '2024': 'sangat baik'}."""
     detail = " ".join(f.detail for f in c.factors if f.name == "kinerja")
     return {y: " ".join(p.lower().split()) for y, p in _SKP_YEAR.findall(detail)}
+
+
+def _latest_predicate(c: CandidateOut) -> str | None:
+    by_year = _predicates_by_year(c)
+    return by_year[max(by_year)] if by_year else None
 
 
 def _is_discourse(word: str) -> bool:

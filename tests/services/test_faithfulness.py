@@ -165,3 +165,29 @@ def test_a_predicate_given_with_its_year_is_that_year_s(results):
 def test_a_reason_that_is_no_merit_is_held_back(results, sentence, reason):
     (verdict,) = _verdicts(results[FISH_ID], FISH_ID, [sentence])
     assert any(reason in r for r in verdict.reasons), verdict.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence, reason",
+    [
+        # Siti Rahmawati: 22 years in related posts
+        ("Siti Rahmawati has over 23 years of experience in fisheries.", "lebih dari 23 tahun"),
+        ("Siti Rahmawati memiliki pengalaman lebih baik dari kandidat lainnya.", "perbandingan"),
+        ("Siti Rahmawati stands out with a strong SKP and has a 9-box cell.", "tanpa nomornya"),
+    ],
+)
+def test_over_claims_comparisons_and_vague_cells_are_held_back(results, sentence, reason):
+    question = FISH_ID if " memiliki " in sentence else "Who is best suited for fisheries?"
+    result = results[FISH_ID].model_copy(update={"language": "en" if question != FISH_ID else "id"})
+    (verdict,) = _verdicts(result, question, [sentence])
+    assert any(reason in r for r in verdict.reasons), verdict.reasons
+
+
+def test_praise_contradicted_by_a_low_skp_is_held_back(results):
+    result = results[FISH_ID]
+    first = result.candidates[0]
+    kinerja = [f.model_copy(update={"detail": "SKP 2024: Baik, 2025: Butuh Perbaikan (turun)"}) if f.name == "kinerja" else f
+               for f in first.factors]  # fmt: skip
+    low = result.model_copy(update={"candidates": [first.model_copy(update={"factors": kinerja}), *result.candidates[1:]]})
+    (verdict,) = _verdicts(low, FISH_ID, ["Siti Rahmawati menonjol dengan kinerja yang sangat baik di bidang perikanan."])
+    assert any("bertentangan dengan SKP terakhir" in r for r in verdict.reasons), verdict.reasons
