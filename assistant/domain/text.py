@@ -9,6 +9,8 @@ import re
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
+# 'Bimtek', 'Diklat', 'LAT.' and 'KURSUS' open the name of almost every course in SIASN: they say a
+# record is a training, not what it is about (a question about 'Bimtek SPBE' is about SPBE).
 STOPWORDS = frozenset(
     """
     yang dan di ke dari untuk dengan pada dalam atau ini itu adalah sebagai oleh para serta juga
@@ -17,6 +19,7 @@ STOPWORDS = frozenset(
     the a an of for in on to and or with who which what is are be best most suited suitable fit
     field area employee employees staff candidate candidates civil servant servants find show me
     list top experience experienced expert people person ahli pakar
+    bimtek diklat lat kursus
     """.split()
 )
 
