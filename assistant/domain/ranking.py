@@ -121,9 +121,27 @@ def relevance_by_person(
     out: dict[str, tuple[float, list[EvidenceHit]]] = {}
     for nip, scored in per.items():
         scored.sort(key=lambda x: x[0], reverse=True)
-        value = sum(s * d for (s, _), d in zip(scored, DECAY, strict=False)) / best_possible
+        value = sum(s * d for (s, _), d in zip(_length_neutral(scored), DECAY, strict=False)) / best_possible
         out[nip] = (min(1.0, value), [h for _, h in scored])
     return out
+
+
+# A free-text CV is cut into many passages; at most this many of them count towards relevance, so a
+# long CV is read as one person's account, not as many pieces of evidence (length neither rewarded
+# nor punished: its best passages count, like a short summary's).
+FREE_TEXT_PIECES = 2
+
+
+def _length_neutral(scored: list[tuple[float, EvidenceHit]]) -> list[tuple[float, EvidenceHit]]:
+    kept: list[tuple[float, EvidenceHit]] = []
+    free = 0
+    for item in scored:
+        if item[1].kind == "ringkasan":
+            free += 1
+            if free > FREE_TEXT_PIECES:
+                continue
+        kept.append(item)
+    return kept
 
 
 def _weighted(hits: Sequence[EvidenceHit], floor: float | None, weights: Weights) -> list[float]:

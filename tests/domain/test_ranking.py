@@ -186,3 +186,13 @@ def test_longer_related_experience_ranks_higher_and_counts_in_merit():
     longer = [hits[0], _hit(NIP_B, "jabatan", 0.9, 1.0, display="Penyuluh Perikanan", years=2.0)]
     ranked = rank(longer, people, today=TODAY, floor=0.5)
     assert [c.nip for c in ranked] == [NIP_A, NIP_B] and ranked[0].merit > ranked[1].merit
+
+
+def test_a_long_cv_is_read_as_one_account_not_as_many_pieces():
+    """Issue 15: length neither rewarded nor punished; a CV's best two passages count, like a short summary's."""
+    long_cv = [_hit("A", "ringkasan", 0.9, display=f"passage {i}") for i in range(8)]
+    short = [_hit("B", "ringkasan", 0.9, display=f"summary {i}") for i in range(2)]
+    low = [_hit("C", "ringkasan", 0.5, display="unrelated")]
+    rel = relevance_by_person(long_cv + short + low)
+    assert rel["A"][0] == pytest.approx(rel["B"][0])
+    assert len(rel["A"][1]) == 8  # every passage is still shown as evidence
