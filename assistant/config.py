@@ -104,6 +104,14 @@ class SearchSettings(BaseModel):
         "the answer says nothing relevant was found.",
     )
     weight_dense: float = Field(0.5, ge=0, description="Within field relevance: weight of meaning (embeddings).")
+    dense_share_for_a_named_field: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="When the question is a known field and little else, meaning counts this share of weight_dense in "
+        "ranking people (the field's words name it; meaning breaks ties); related posts, the evidence shown and the "
+        "chat's relative cut keep the usual mix. 1 turns this off.",
+    )
     weight_lexical: float = Field(
         0.5, ge=0, description="Within field relevance: weight of words (BM25, Indonesian stemming, thesaurus)."
     )

@@ -98,7 +98,10 @@ class RankedCandidate:
 
 
 def relevance_by_person(
-    hits: Sequence[EvidenceHit], floor: float | None = None, weights: Weights = Weights()
+    hits: Sequence[EvidenceHit],
+    floor: float | None = None,
+    weights: Weights = Weights(),
+    piece_weights: Weights | None = None,
 ) -> dict[str, tuple[float, list[EvidenceHit]]]:
     """Group hits per person; relevance 0..1 from the best pieces.
 
@@ -109,14 +112,19 @@ def relevance_by_person(
     if not hits:
         return {}
     matches = _rrf(hits, weights) if weights.fusion == "rrf" else _weighted(hits, floor, weights)
+    # Each piece's own closeness (which posts are related, what is shown) may use other weights than
+    # the person's relevance: a search can lean on words to rank people without thinning the evidence.
+    shown = matches if piece_weights is None or piece_weights == weights else (
+        _rrf(hits, piece_weights) if piece_weights.fusion == "rrf" else _weighted(hits, floor, piece_weights)
+    )
     per: dict[str, list[tuple[float, EvidenceHit]]] = defaultdict(list)
-    for hit, norm in zip(hits, matches, strict=True):
+    for hit, norm, own in zip(hits, matches, shown, strict=True):
         if norm <= 0.0:
             continue
         weight = weights.kinds.get(hit.kind, OTHER_KIND_WEIGHT)
         if hit.kind == "jabatan" and hit.years is not None:
             weight *= 0.7 + 0.3 * min(hit.years, 6.0) / 6.0  # years in the post count, up to six
-        per[hit.nip].append((norm * weight, replace(hit, match=round(norm, 4))))
+        per[hit.nip].append((norm * weight, replace(hit, match=round(own, 4))))
     best_possible = sum(DECAY) * (max(weights.kinds.values(), default=1.0) or 1.0)
     out: dict[str, tuple[float, list[EvidenceHit]]] = {}
     for nip, scored in per.items():

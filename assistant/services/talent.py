@@ -260,7 +260,14 @@ class TalentService:
         confidence = self._word_confidence(parsed, hits, lexical)
         if confidence < 1.0:  # the question's words are barely in the records: meaning decides more
             weights = replace(weights, lexical=weights.lexical * confidence)
-        relevance = relevance_by_person(hits, self._floor(vector), weights)
+        floor = self._floor(vector)
+        relevance = usual = relevance_by_person(hits, floor, weights)
+        share = self.settings.dense_share_for_a_named_field
+        if share < 1.0 and confidence >= 1.0 and parsed.concepts and parsed.meaning_text == parsed.search_text:
+            # The question is a known field and little else ("Siapa ASN yang paling cocok untuk bidang
+            # pekerjaan umum?"): its words name the field, so meaning weighs less in ranking people.
+            # Which posts are related, the evidence shown and the chat's cut keep the usual mix.
+            relevance = relevance_by_person(hits, floor, replace(weights, dense=weights.dense * share), piece_weights=weights)
         # Only people who can still reach the list are read; a post-filter (training) needs more.
         want = (limit or self.settings.top_k) * (10 if filters and filters.diklat else 1)
         nips = contenders(relevance, want, weights)
@@ -277,7 +284,7 @@ class TalentService:
             ranked = []  # say "nothing relevant" instead of stretching
         # The chat's short list shows who clearly fits; a search that asks for a number of people gets
         # them in rank order (the cut dropped relevant people there: bench.heldout, issue 15).
-        top = ranked[:limit] if limit else _relevant(ranked, self.settings.min_relative_relevance)[: self.settings.top_k]
+        top = ranked[:limit] if limit else _relevant(ranked, self.settings.min_relative_relevance, usual)[: self.settings.top_k]
         today = dt.date.today()
         result = SearchResult(
             query=parsed.text,
@@ -971,12 +978,19 @@ def _query_terms(parsed: ParsedQuery) -> list[str]:
     return terms + [concept_token(k) for k in phrases]
 
 
-def _relevant(ranked: list[RankedCandidate], ratio: float) -> list[RankedCandidate]:
-    """Drop people far below the best match: the list shows who fits, not everyone retrieved."""
+def _relevant(
+    ranked: list[RankedCandidate], ratio: float, usual: dict[str, tuple[float, list[EvidenceHit]]] | None = None
+) -> list[RankedCandidate]:
+    """Drop people far below the best match: the list shows who fits, not everyone retrieved. ``usual``:
+    the relevance the cut is measured on (the usual mix of words and meaning), when the ranking used another."""
+
+    def rel(r: RankedCandidate) -> float:
+        return usual[r.nip][0] if usual is not None and r.nip in usual else r.relevance
+
     if not ranked:
         return ranked
-    best = max(r.relevance for r in ranked)
-    return [r for r in ranked if r.relevance >= ratio * best]
+    best = max(rel(r) for r in ranked)
+    return [r for r in ranked if rel(r) >= ratio * best]
 
 
 def _visibility(caller: Caller) -> dict[str, Any] | None:

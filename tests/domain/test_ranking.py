@@ -196,3 +196,14 @@ def test_a_long_cv_is_read_as_one_account_not_as_many_pieces():
     rel = relevance_by_person(long_cv + short + low)
     assert rel["A"][0] == pytest.approx(rel["B"][0])
     assert len(rel["A"][1]) == 8  # every passage is still shown as evidence
+
+
+def test_the_ranking_may_weigh_pieces_otherwise_than_it_shows_them():
+    """A search can lean on words to rank people while each piece keeps its usual closeness."""
+    hits = [_hit("A", "jabatan", 0.95, lex=0.2, display="meaning"), _hit("B", "jabatan", 0.80, lex=1.0, display="words")]
+    usual = Weights()
+    words = Weights(dense=usual.dense * 0.5)
+    leaning = relevance_by_person(hits, floor=0.5, weights=words, piece_weights=usual)
+    plain = relevance_by_person(hits, floor=0.5, weights=usual)
+    assert leaning["B"][0] - leaning["A"][0] > plain["B"][0] - plain["A"][0]  # words weigh more in the order
+    assert [h.match for h in leaning["A"][1]] == [h.match for h in plain["A"][1]]  # the pieces' closeness kept
