@@ -47,7 +47,6 @@ class _Turn:
         self._events = events
         self.result: SearchResult | None = None
         self.facts: str | None = None
-        self.dropped = 0
         self.answer: AnswerOut | None = None
 
     def until_facts(self) -> None:
@@ -71,8 +70,6 @@ class _Turn:
                 self.result = event["data"]
             case "facts":
                 self.facts = event["data"]
-            case "dropped":
-                self.dropped = event["data"]["count"]
             case "done":
                 self.answer = event["data"]
 

@@ -6,15 +6,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from langchain_core.prompts import ChatPromptTemplate
-from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
+from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.chains import prompts
-from assistant.chains.template import stream_compose
+from assistant.chains.faithfulness import skp_by_year
 from assistant.services.schemas import SearchResult
 
 # The model reads the first few candidates only: a short prompt keeps the first token near.
@@ -48,9 +47,10 @@ def facts_lines(result: SearchResult, n: int = FACT_CANDIDATES) -> dict[str, str
             parts.append(f"{lab['training']} {training[0]}")
         if c.tahun_bidang_terkait >= 1:
             parts.append(lab["years"].format(y=c.tahun_bidang_terkait))
-        skp = [m for f in c.factors if f.name == "kinerja" for m in _SKP_YEAR.findall(f.detail)]
+        skp = skp_by_year(c)
         if skp:
-            parts.append(f"SKP {skp[-1][0]} {skp[-1][1]}")
+            latest = max(skp)
+            parts.append(f"SKP {latest} {skp[latest]}")
         if c.kotak_talenta:
             parts.append(lab["cell"].format(c=c.kotak_talenta))
         if c.eligibility is not None:
@@ -59,22 +59,9 @@ def facts_lines(result: SearchResult, n: int = FACT_CANDIDATES) -> dict[str, str
     return out
 
 
-_SKP_YEAR = re.compile(r"(\d{4}): ([A-Za-z][A-Za-z ]*?[a-z])(?=,|$| \()")
-
-
 def facts_block(result: SearchResult, n: int = FACT_CANDIDATES) -> str:
     """What the model may use: the first ``n`` candidates, one line each. Record text is data."""
     return "\n".join(facts_lines(result, n).values())
-
-
-def template_writer() -> Runnable:
-    """Streams the grounded template answer, no model (the facts, as shown before any note)."""
-
-    def _gen(inputs: Iterator[dict[str, Any]]) -> Iterator[str]:
-        for item in inputs:
-            yield from stream_compose(item["result"])
-
-    return RunnableGenerator(_gen).with_config(run_name="template_writer")
 
 
 def note_writer(llm: Any) -> Runnable:

@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from assistant.chains.guard import _CELL, _PREDIKAT, _predicates
 from assistant.domain.query import normalize_concepts
 from assistant.domain.text import stem, text_language
 from assistant.services.schemas import CandidateOut, SearchResult
 
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9]+(?:[-'][A-Za-zÀ-ÿ0-9]+)*")
+_CELL = re.compile(r"\b(?:kotak(?:\s+talenta)?|(?:9-box\s+)?cell|box)\s*(?:ke-?|no\.?|nomor|number)?\s*(\d)\b", re.I)
+_PREDIKAT = re.compile(r"\b(sangat\s+baik|butuh\s+perbaikan|sangat\s+kurang|baik|kurang)\b", re.I)
 _NUMBER = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)?(?![\w/])")
 _SCAFFOLD = re.compile(
     r"\b(?:fakta|facts?|pertanyaan|question|prompt|instruksi|instructions?|system message|pesan sistem)\b|"
@@ -382,7 +383,7 @@ class ParagraphChecker:
         for m in _CELL.finditer(text):
             if int(m.group(1)) not in cells:
                 out.append(f"kotak talenta tidak didukung: {m.group(0)!r}")
-        allowed = set().union(*(_predicates(p.candidate) for p in about)) if about else set()
+        allowed = {pred for p in about for pred in _predicates_by_year(p.candidate).values()}
         for m in [*_PREDIKAT.finditer(text), *_PREDIKAT_EN.finditer(text)]:
             context = text[max(0, m.start() - 40) : m.start()].lower()
             if not any(w in context for w in ("skp", "predikat", "kinerja", "rating", "performance")):
@@ -437,7 +438,8 @@ class ParagraphChecker:
         return out
 
     def _language(self, text: str, about: Sequence[_Person]) -> list[str]:
-        own = " ".join(w for w in _WORD.findall(text) if stem(w.lower()) not in set().union(*(p.keys for p in about)))
+        theirs = set().union(*(p.keys for p in about))
+        own = " ".join(w for w in _WORD.findall(text) if stem(w.lower()) not in theirs)
         lang = text_language(own)
         if lang is not None and lang != self.result.language:
             return [f"bahasa kalimat ({lang}) bukan bahasa jawaban ({self.result.language})"]
@@ -448,10 +450,16 @@ _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\b\W*(?:\w+\W+){0,2}$")
 _SKP_YEAR = re.compile(r"((?:19|20)\d\d): ((?:sangat |butuh )?(?:baik|kurang|perbaikan))", re.I)
 
 
-def _predicates_by_year(c: CandidateOut) -> dict[str, str]:
-    """'SKP 2023: Baik, 2024: Sangat Baik' -> {'2023': 'baik', '2024': 'sangat baik'}."""
+def skp_by_year(c: CandidateOut) -> dict[str, str]:
+    """A candidate's SKP predicates by year, as their performance factor says them:
+    'SKP 2023: Baik, 2024: Sangat Baik' -> {'2023': 'Baik', '2024': 'Sangat Baik'}."""
     detail = " ".join(f.detail for f in c.factors if f.name == "kinerja")
-    return {y: " ".join(p.lower().split()) for y, p in _SKP_YEAR.findall(detail)}
+    return dict(_SKP_YEAR.findall(detail))
+
+
+def _predicates_by_year(c: CandidateOut) -> dict[str, str]:
+    """The same, lower case: {'2023': 'baik', '2024': 'sangat baik'}."""
+    return {y: " ".join(p.lower().split()) for y, p in skp_by_year(c).items()}
 
 
 def _latest_predicate(c: CandidateOut) -> str | None:

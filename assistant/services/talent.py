@@ -328,7 +328,9 @@ class TalentService:
         language: str | None = None,
         limit: int | None = None,
     ) -> Iterator[dict[str, Any]]:
-        """Events: candidates, token (many), replace (if the guard rejected the text), done.
+        """Events: candidates (the ranked result), facts (its text, built by code), token (each
+        sentence of the model's note that passed the faithfulness check), dropped (how many did not),
+        done.
 
         With a ``conversation_id`` the question may refer to the previous answer: comparisons,
         explanations and profiles are built from the records; filters and new target posts are

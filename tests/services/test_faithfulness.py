@@ -191,3 +191,12 @@ def test_praise_contradicted_by_a_low_skp_is_held_back(results):
     low = result.model_copy(update={"candidates": [first.model_copy(update={"factors": kinerja}), *result.candidates[1:]]})
     (verdict,) = _verdicts(low, FISH_ID, ["Siti Rahmawati menonjol dengan kinerja yang sangat baik di bidang perikanan."])
     assert any("bertentangan dengan SKP terakhir" in r for r in verdict.reasons), verdict.reasons
+
+
+def test_a_nip_in_a_sentence_is_never_shown_unchecked(results):
+    """What the regex guard checked (a NIP outside the ranked set, a garbled one) holds on the check that
+    replaced it: a NIP is a number no sentence may add."""
+    for sentence in ("Kandidat terbaik adalah Siti Rahmawati (NIP 198810102014031004).",
+                     "Siti Rahmawati (NIP 19800315) menonjol di bidang perikanan."):  # fmt: skip
+        (verdict,) = _verdicts(results[FISH_ID], FISH_ID, [sentence])
+        assert any("angka tidak didukung" in r for r in verdict.reasons), verdict.reasons
