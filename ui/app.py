@@ -26,11 +26,6 @@ from ui.i18n import EXAMPLES, LANGUAGES, both, number, role_name, t
 
 logger = logging.getLogger(__name__)
 
-_NOTE_WRITING = {
-    "id": "Catatan asisten sedang ditulis… (daftar di atas sudah lengkap dan tidak bergantung pada catatan ini)",
-    "en": "The assistant's note is being written… (the list above is complete and does not depend on it)",
-}
-
 
 @st.cache_resource(show_spinner=False)
 def get_container() -> Container:
@@ -125,7 +120,7 @@ def _ask(container: Container, caller: Caller, question: str, lang: str) -> None
             shown = ""
             writing = container.service.writer is not None and bool(turn.candidates)
             if writing:
-                note_slot.caption(_NOTE_WRITING[lang])
+                note_slot.caption(t("note_writing", lang))
             for sentence in turn.note():
                 shown += sentence
                 note_slot.markdown(answer_markdown(note_heading(turn.result.language if turn.result else lang) + " " + shown))
