@@ -67,11 +67,12 @@ index: demo-data
 
 # API on 127.0.0.1:8000 (docs at /docs) and the chat on 127.0.0.1:8501; Ctrl-C stops both.
 demo: index
-	@test -f $(LLM_FILE) && [ -z "$$TALENTA_LLM__PROVIDER" ] && echo "Model lokal tersedia ($(LLM_FILE)) tetapi tidak dipakai: catatan model bersifat opsional (TALENTA_LLM__PROVIDER=local make demo)." || true
+	@test -f $(LLM_FILE) && [ -z "$$TALENTA_LLM__PROVIDER" ] && echo "Model lokal ditemukan: catatan asisten dipilih oleh $(LLM_FILE) dari pernyataan yang disusun dari rekaman (TALENTA_LLM__PROVIDER=template make demo untuk mematikannya)." || true
 	$(VENV)/bin/talenta users demo
 	@echo "API  : http://127.0.0.1:8000/docs"
 	@echo "Chat : http://127.0.0.1:8501 (masuk dengan salah satu akun demo di atas)"
-	@trap 'kill 0' INT TERM EXIT; \
+	@if [ -f $(LLM_FILE) ] && [ -z "$$TALENTA_LLM__PROVIDER" ]; then export TALENTA_LLM__PROVIDER=local; fi; \
+	trap 'kill 0' INT TERM EXIT; \
 	$(VENV)/bin/talenta serve & \
 	$(VENV)/bin/talenta ui & \
 	wait

@@ -61,6 +61,17 @@ class LlmSettings(BaseModel):
         Path("data/models/qwen2.5-coder-0.5b-instruct-q4.gguf"),
         description="GGUF file for the 'local' provider (assembled and SHA-256 checked by `make local-llm`).",
     )
+    note: Literal["select", "write"] = Field(
+        "select",
+        description="How the model makes its note beside the facts: 'select' (it chooses among statements code "
+        "wrote from the records, so none is unsupported) or 'write' (it writes prose; each sentence is checked "
+        "against the records and an unsupported one is dropped, but the check misses some, see BENCHMARKS.md).",
+    )
+    grammar: bool = Field(
+        True,
+        description="In 'select' mode, send llama.cpp's 'grammar' field so the model can answer only with valid "
+        "statement numbers (the packaged model's server honours it; turn off for an endpoint that rejects it).",
+    )
     max_tokens: int = Field(120, ge=16, description="Longest note the model may write beside the facts, in tokens (the note asks for at most 3 sentences).")
     base_url: str = Field("http://127.0.0.1:8080/v1", description="Endpoint for openai / ollama.")
     model: str = Field("qwen2.5-0.5b-instruct", description="Model name sent to the endpoint.")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from assistant.chains.answer import note_writer, warm_note_writer
 from assistant.chains.planner import llm_proposer
+from assistant.chains.selection import note_selector, warm_note_selector
 from assistant.config import Settings
 from assistant.db.engine import build_engine, database_url, migrate
 from assistant.db.repository import PeopleRepository
@@ -52,7 +53,12 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
     store = TalentStore(client, embeddings, settings.store.collection_prefix, records=people)
     audit = AuditLog.from_settings(settings)
     llm = build_chat_model(settings.llm)
-    writer = None if llm is None else note_writer(llm)
+    select = settings.llm.note == "select"
+    writer = None
+    if llm is not None:
+        ollama = settings.llm.provider == "ollama"
+        writer = note_selector(llm, settings.llm.grammar, openai=not ollama) if select else note_writer(llm)
+    warm = warm_note_selector if select else warm_note_writer
     rules = load_rules(settings.rules_path) if settings.rules_path else None
     service = TalentService(
         store=store,
@@ -65,7 +71,8 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
         default_language=settings.language,
         rules=rules,
         proposer=llm_proposer(llm) if llm is not None and settings.llm.propose_plans else None,
-        warm_writer=(lambda: warm_note_writer(llm)) if llm is not None else None,
+        warm_writer=(lambda: warm(llm)) if llm is not None else None,
+        note_mode=settings.llm.note,
     )
     succession = SuccessionService(engine, people, audit, service)
     calibration = CalibrationService(engine, people, audit, scheme)

@@ -75,6 +75,7 @@ class _Tee:
         self.inner = inner
         self.raw: list[str] = []
         self.first: float | None = None
+        self.last: dict[str, Any] = {}
 
     def stream(self, item: Any) -> Iterator[Any]:
         from assistant.chains.answer import note_text
@@ -87,8 +88,22 @@ class _Tee:
             yield token
 
 
+class _Chooser:
+    """The select-mode note (the model chooses statements), recording its reply and when it came."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.last: dict[str, Any] = {}
+        self.first: float | None = None
+
+    def invoke(self, item: Any) -> dict[str, Any]:
+        self.last = self.inner.invoke(item)
+        self.first = time.perf_counter()
+        return self.last
+
+
 def generate(model: str, cache: Path, limit: int | None, employees: int = 2000, seed: int = 42, tag: str = "",
-             first: int = 0) -> Path:  # fmt: skip
+             first: int = 0, note: str = "write") -> Path:  # fmt: skip
     from assistant.chains.answer import note_writer, warm_note_writer
     from assistant.config import LlmSettings, Settings
     from assistant.container import build_container
@@ -107,20 +122,28 @@ def generate(model: str, cache: Path, limit: int | None, employees: int = 2000, 
     llm = build_chat_model(LlmSettings(provider="openai", base_url=server.base_url, model=spec.name, max_tokens=120))
     service = container.service
     service.writer_name = f"local:{spec.name}"
-    warm_note_writer(llm)
-    tee = _Tee(note_writer(llm))
-    service.writer = tee  # type: ignore[assignment]
+    tee: Any
+    if note == "select":
+        from assistant.chains.selection import note_selector, warm_note_selector
+
+        warm_note_selector(llm)
+        tee = _Chooser(note_selector(llm))
+        service.note_mode = "select"
+    else:
+        warm_note_writer(llm)
+        tee = _Tee(note_writer(llm))
+    service.writer = tee
     service.search(SYSTEM, "perikanan")  # the index, before timing
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"notes-{model}{'-' + tag if tag else ''}.jsonl"
+    out = RESULTS / f"notes-{model}{'-select' if note == 'select' else ''}{'-' + tag if tag else ''}.jsonl"
     asked = questions(first)[:limit] if limit else questions(first)
     with out.open("w", encoding="utf-8") as fh:
         fh.write(json.dumps({"model": spec.name, "file": spec.file_name, "sha256": spec.sha256, "load_s": round(load_s, 2),
                              "machine": f"{platform.machine()}, {os.cpu_count()} cores", "date": time.strftime("%Y-%m-%d"),
-                             "seed": seed, "first_topic": first,
+                             "seed": seed, "first_topic": first, "note": note,
                              "known_names": container.store.names()}, ensure_ascii=False) + "\n")  # fmt: skip
         for i, q in enumerate(asked):
-            tee.raw, tee.first = [], None
+            tee.raw, tee.first, tee.last = [], None, {}
             t0 = time.perf_counter()
             t_facts = t_shown = None
             final = None
@@ -139,7 +162,10 @@ def generate(model: str, cache: Path, limit: int | None, employees: int = 2000, 
             assert final is not None and result is not None
             row = {
                 "id": f"{model}-{i:03d}", **q, "t_facts": t_facts, "t_first_token": (tee.first - t0) if tee.first else None,
-                "t_first_shown": t_shown, "t_total": total, "raw": "".join(tee.raw), "finish": tee.finish.get("finish"), "note": final.note,
+                "t_first_shown": t_shown, "t_total": total, "finish": getattr(tee, "finish", {}).get("finish"), "note": final.note,
+                "raw": tee.last.get("raw", "") if note == "select" else "".join(tee.raw),
+                **({"menu": tee.last.get("menu", []), "picks": tee.last.get("picks", []), "invalid": tee.last.get("invalid", 0),
+                    "shown": tee.last.get("sentences", [])} if note == "select" else {}),
                 "note_status": final.note_status, "dropped": final.note_dropped, "result": result.model_dump(mode="json"),
             }  # fmt: skip
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -182,7 +208,10 @@ def labelling_file(model: str) -> Path:
     with path.open("w", encoding="utf-8") as fh:
         for row in rows:
             result = SearchResult.model_validate(row["result"])
-            sentences = [v["text"] for v in check_answer_sentences(row, head["known_names"])]
+            if head.get("note") == "select":  # the statements shown (code wrote them, the model chose them)
+                sentences = list(row["shown"])
+            else:
+                sentences = [v["text"] for v in check_answer_sentences(row, head["known_names"])]
             if not sentences:
                 continue
             lines = facts_lines(result)
@@ -317,6 +346,93 @@ def score(models: list[str]) -> dict[str, Any]:
     return figures
 
 
+SELECT_SECTION = "## The model's note, chosen from statements written by code (issue 16)"
+
+
+def score_select(model: str) -> dict[str, Any]:
+    """A select-mode run: what the model chose, how often it just took the first statements, and the
+    blind labels of every statement shown."""
+    head, rows = read_answers(model)
+    labels = read_labels(model)
+    shown = labelled = supported = good = 0
+    not_good: list[str] = []
+    first_k = menu_sizes = picks_n = invalid = 0
+    for row in rows:
+        menu_sizes += len(row.get("menu", []))
+        picks = row.get("picks", [])
+        picks_n += len(picks)
+        invalid += row.get("invalid", 0)
+        first_k += bool(picks) and sorted(picks) == list(range(1, len(picks) + 1))
+        for i, text in enumerate(row.get("shown", [])):
+            shown += 1
+            label = labels.get((row["id"], i))
+            if label is None:
+                continue
+            labelled += 1
+            supported += label[0]
+            good += label[1]
+            if not label[1]:
+                not_good.append(f"{row['id']}: {text}")
+    timings = {k: [r[k] for r in rows if r.get(k) is not None] for k in ("t_facts", "t_first_shown", "t_total")}
+    with_menu = sum(bool(r.get("menu")) for r in rows)
+    return {
+        "head": {k: v for k, v in head.items() if k != "known_names"}, "answers": len(rows), "with_menu": with_menu,
+        "by_language": {lang: sum(r["language"] == lang for r in rows) for lang in ("id", "en")},
+        "by_kind": {kind: sum(r["kind"] == kind for r in rows) for kind in ("field", "post")},
+        "statuses": {st: sum(r["note_status"] == st for r in rows) for st in ("ok", "unavailable", "none")},
+        "menu_avg": menu_sizes / max(1, with_menu), "picks_avg": picks_n / max(1, with_menu), "invalid": invalid,
+        "first_k": first_k, "shown": shown, "labelled": labelled, "supported": supported, "good": good,
+        "not_good": not_good[:10], "timings": timings,
+    }  # fmt: skip
+
+
+def render_select(figures: dict[str, Any], command: str) -> str:
+    lines = [SELECT_SECTION, "", f"Command: `{command}` (answers made by `.venv/bin/python -m bench.llm generate --note select "
+             "--model M --seed S --first-topic K --tag T`; labels in `bench/sets/note_labels-<key>.jsonl`)."]  # fmt: skip
+    for key, f in figures.items():
+        h = f["head"]
+        lines += [
+            "", f"**{key}**: {h['model']}, machine {h['machine']}, generated {h['date']}. The demo regency with seed "
+            f"{h.get('seed', 42)} (2,000 people), field topics from {h.get('first_topic', 0)}: {f['answers']} answers "
+            f"({f['by_language']['id']} Indonesian, {f['by_language']['en']} English; {f['by_kind']['field']} field and "
+            f"{f['by_kind']['post']} post questions). The model read the question and at most 9 numbered statements about the "
+            "first 3 candidates and answered with at most 3 numbers (llama.cpp grammar).",
+            "",
+            "| measure | p50 | p95 |", "|---|---|---|",
+            *[f"| {name} | {_p(f['timings'][k], 0.5)} | {_p(f['timings'][k], 0.95)} |" for k, name in (
+                ("t_facts", "facts on screen (ranked list, from asking)"), ("t_first_shown", "model's note on screen"),
+                ("t_total", "answer complete"))],
+            "",
+            "| measure | value |", "|---|---|",
+            f"| answers with statements to choose from | {f['with_menu']} of {f['answers']} |",
+            f"| notes shown / model failures | {f['statuses']['ok']} / {f['statuses']['unavailable']} |",
+            f"| statements offered, chosen (mean) | {f['menu_avg']:.1f}, {f['picks_avg']:.1f} |",
+            f"| numbers naming no statement | {f['invalid']} |",
+            f"| answers where the model took the first statements in order | {_pct(f['first_k'], f['with_menu'])} |",
+            f"| statements shown, labelled blind | {f['labelled']} of {f['shown']} |",
+            f"| supported by the records (labels) | {_pct(f['supported'], f['labelled'])} |",
+            f"| good: supported and fit to show (labels) | {_pct(f['good'], f['labelled'])} |",
+            f"| **not-good sentences shown** (target 0) | {f['labelled'] - f['good']} |",
+            "| **good sentences wrongly dropped** (target <= 10%) | 0: no check drops a statement; the model only leaves some unchosen |",
+        ]  # fmt: skip
+        if f["not_good"]:
+            lines += ["", "Statements labelled not good:", *[f"- {x}" for x in f["not_good"]]]
+    lines += [
+        "",
+        "Reading these figures: a statement is written by code from one candidate's factors and evidence (the post "
+        "the search matched best, related training and education, where rank 2 or 3 is the strongest of the three, "
+        "eligibility for a target post, what to check), so what the labels measure is whether code says what the "
+        "records say. What the model adds is the choice; the share of answers where it simply took the first "
+        "statements says how much of a choice that is. The '-v1' run is the first round, labelled blind before "
+        "the last change: its readers found a post called the candidate's 'closest experience' to the question "
+        "when another of their posts was closer (the search's best match is not a judgement of relevance; the "
+        "statement now says what it is, 'the post that best matches this search'), 'strongest of the top three' "
+        "said where the others had no record to compare, and a question pasted into a sentence as its topic. "
+        "The runs without '-v1' were generated and labelled after those changes.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def _pct(a: int, b: int) -> str:
     return f"{a / b:.0%} ({a}/{b})" if b else "n/a"
 
@@ -388,16 +504,29 @@ def main() -> None:
     gen.add_argument("--tag", default="", help="'timing': a run on a quiet machine whose timings the score reports")
     gen.add_argument("--seed", type=int, default=42, help="the demo regency's seed (another seed: other people)")
     gen.add_argument("--first-topic", type=int, default=0, help="the first of the 40 field topics of bench.queries")
+    gen.add_argument("--note", choices=("write", "select"), default="write", help="the model writes, or chooses statements")
     lab = sub.add_parser("to-label")
     lab.add_argument("--model", default="0.5b", help="a results file's key: 0.5b, 1.5b, 1.5b-seed7 ...")
     sc = sub.add_parser("score")
     sc.add_argument("--models", default="0.5b,1.5b")
     sc.add_argument("--write", action="store_true")
+    ss = sub.add_parser("score-select")
+    ss.add_argument("--models", default="0.5b-select-seed7-v1,0.5b-select-seed7,1.5b-select-seed7")
+    ss.add_argument("--write", action="store_true")
     args = parser.parse_args()
     if args.cmd == "generate":
-        print(generate(args.model, args.cache, args.limit, seed=args.seed, tag=args.tag, first=args.first_topic))
+        print(generate(args.model, args.cache, args.limit, seed=args.seed, tag=args.tag, first=args.first_topic, note=args.note))
     elif args.cmd == "to-label":
         print(labelling_file(args.model))
+    elif args.cmd == "score-select":
+        models = [m for m in args.models.split(",") if (RESULTS / f"notes-{m}.jsonl").exists()]
+        chosen = {m: score_select(m) for m in models}
+        text = render_select(chosen, f".venv/bin/python -m bench.llm score-select --models {','.join(models)}" + (" --write" if args.write else ""))
+        print(text)
+        if args.write:
+            from bench.run_e2e import _write_section
+
+            _write_section(ROOT / "BENCHMARKS.md", text)
     else:
         models = [m for m in args.models.split(",") if (RESULTS / f"notes-{m}.jsonl").exists()]
         figures = score(models)

@@ -73,48 +73,72 @@ def insight(result: SearchResult) -> list[str]:
     t = _T[lang]
     first, others = cands[0], cands[1:]
     out: list[str] = []
-    strong = [
-        name
-        for name in _ORDER
-        if (v := _value(first, name)) is not None and v >= 0.75 and all(v >= (_value(o, name) or 0.0) for o in others)
-    ]
+    strong, better = _named_factors(cands)
     if strong:
-        out.append(t["stands"].format(name=first.nama, what=_join([_detail(first, n, lang) for n in strong[:2]], lang)))
+        out.append(t["stands"].format(name=first.nama, what=_join([_detail(first, n, lang) for n in strong], lang)))
     else:
         out.append(t["leads"].format(name=first.nama, score=first.score))
     if others:
         second = others[0]
         if first.score - second.score < 0.02:
             out.append(t["close"].format(a=first.nama, b=second.nama, sa=first.score, sb=second.score))
-        better = [
-            name
-            for name in _ORDER
-            if (v2 := _value(second, name)) is not None and v2 > (_value(first, name) or 0.0) + 0.05
-        ]
         if better:
-            out.append(t["runner"].format(b=second.nama, what=_join([_detail(second, n, lang) for n in better[:2]], lang)))
+            out.append(t["runner"].format(b=second.nama, what=_join([_detail(second, n, lang) for n in better], lang)))
         else:
             out.append(t["runner_none"].format(b=second.nama))
+    checks = checks_for(first, lang)
+    if checks:
+        out.append(t["check"].format(name=first.nama, what="; ".join(checks)))
+    return out
+
+
+def _named_factors(cands: list[CandidateOut]) -> tuple[list[str], list[str]]:
+    """The factors the note names: where rank 1 leads everyone listed, and where rank 2 is stronger
+    than rank 1 (at most two each)."""
+    first, others = cands[0], cands[1:]
+    strong = [
+        name
+        for name in _ORDER
+        if (v := _value(first, name)) is not None and v >= 0.75 and all(v >= (_value(o, name) or 0.0) for o in others)
+    ]
+    better = [
+        name
+        for name in _ORDER
+        if others and (v2 := _value(others[0], name)) is not None and v2 > (_value(first, name) or 0.0) + 0.05
+    ]
+    return strong[:2], better[:2]
+
+
+def insight_factors(result: SearchResult) -> set[tuple[int, str]]:
+    """(rank, factor) for each factor the note names, so another note does not say it again."""
+    if not insight(result):
+        return set()
+    strong, better = _named_factors(result.candidates)
+    return {(1, n) for n in strong} | {(2, n) for n in better}
+
+
+def checks_for(c: CandidateOut, lang: str) -> list[str]:
+    """What to check before deciding on ``c``: unmet or unverified post requirements, no 9-box cell
+    or assessment yet, a falling SKP, a disciplinary record."""
+    t = _T[lang]
     checks: list[str] = []
-    if first.eligibility is not None:
-        not_met = [r.detail for r in first.eligibility.rules if r.hard and r.status == "tidak memenuhi"]
-        unsure = [r.detail for r in first.eligibility.rules if r.status == "perlu verifikasi"]
+    if c.eligibility is not None:
+        not_met = [r.detail for r in c.eligibility.rules if r.hard and r.status == "tidak memenuhi"]
+        unsure = [r.detail for r in c.eligibility.rules if r.status == "perlu verifikasi"]
         if not_met:
             checks.append(t["not_met"].format(what="; ".join(not_met[:2])))
         if unsure:
             checks.append(t["verify"].format(what="; ".join(unsure[:2])))
     said = " ".join(checks).lower()
-    if first.kotak_talenta is None and t["no_cell"].split(" yet")[0].lower() not in said:
+    if c.kotak_talenta is None and t["no_cell"].split(" yet")[0].lower() not in said:
         checks.append(t["no_cell"])
-    if not any(f.name == "asesmen" and f.source for f in first.factors):
+    if not any(f.name == "asesmen" and f.source for f in c.factors):
         checks.append(t["no_jpm"])
-    if any(f.name == "kinerja" and "(turun)" in f.detail for f in first.factors):
+    if any(f.name == "kinerja" and "(turun)" in f.detail for f in c.factors):
         checks.append(t["falling"])
-    if any(f.name == "disiplin" and f.value < 1.0 for f in first.factors):
+    if any(f.name == "disiplin" and f.value < 1.0 for f in c.factors):
         checks.append(t["discipline"])
-    if checks:
-        out.append(t["check"].format(name=first.nama, what="; ".join(checks)))
-    return out
+    return checks
 
 
 def insight_text(result: SearchResult) -> str:

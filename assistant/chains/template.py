@@ -48,12 +48,12 @@ _T = {
 
 _NOTE = {
     "id": {
-        "heading": "**Catatan asisten** (ditulis model bahasa; setiap kalimat diperiksa terhadap rekaman):",
+        "heading": "**Catatan asisten** (dengan model bahasa; hanya kalimat yang didukung rekaman yang ditampilkan):",
         "dropped": "{n} kalimat catatan asisten tidak ditampilkan karena tidak didukung rekaman.",
         "unavailable": "Catatan asisten tidak tersedia saat ini (model bahasa tidak menjawab); daftar di atas tetap berlaku.",
     },
     "en": {
-        "heading": "**Assistant's note** (written by a language model; each sentence checked against the records):",
+        "heading": "**Assistant's note** (with a language model; only sentences the records support are shown):",
         "dropped": "{n} sentence(s) of the assistant's note were not shown: not supported by the records.",
         "unavailable": "The assistant's note is not available now (the language model did not answer); the list above stands.",
     },

@@ -21,7 +21,12 @@ from langchain_core.runnables import Runnable
 
 from assistant.chains import structured
 from assistant.chains.answer import FACT_CANDIDATES, build_retrieve_step, facts_lines, note_text
-from assistant.chains.faithfulness import CheckedParagraph, ParagraphChecker, checked_sentences
+from assistant.chains.faithfulness import (
+    CheckedParagraph,
+    ParagraphChecker,
+    SentenceVerdict,
+    checked_sentences,
+)
 from assistant.chains.planner import Proposer
 from assistant.chains.template import compose, note_dropped, note_heading
 from assistant.config import SearchSettings
@@ -132,8 +137,12 @@ class TalentService:
         people: PeopleRepository | None = None,
         proposer: Proposer | None = None,
         warm_writer: Callable[[], None] | None = None,
+        note_mode: str = "write",
     ) -> None:
         """``writer``: the model's note beside the facts (None: the facts alone, no model);
+        ``note_mode``: 'write' (the writer streams prose, each sentence checked against the records)
+        or 'select' (the writer returns statements written by code that the model chose, see
+        ``chains/selection.py``);
         ``proposer``: a language model proposing a plan for a question the parser cannot map;
         ``warm_writer``: reads the note's fixed prompt into the model server's cache at start."""
         self.store = store
@@ -145,6 +154,7 @@ class TalentService:
         self.writer = writer
         self.writer_name = writer_name if writer is not None else "template"
         self._warm_writer = warm_writer
+        self.note_mode = note_mode
         self.default_language = default_language
         self.rules = list(rules) if rules is not None else list(default_rules())
         self._names: dict[str, str] | None = None
@@ -369,12 +379,22 @@ class TalentService:
         note_status = "none"
         if self.writer is not None and not facts_only and result.candidates and not result.weak_match:
             note_status = "ok"
-            checker = ParagraphChecker(result, item["question"], self._known_names(), given=FACT_CANDIDATES,
-                                       facts=facts_lines(result))  # fmt: skip
             stopped: dict[str, Any] = {}
             try:
-                for sentence in checked_sentences(note_text(self.writer.stream(item), stopped), checker, note, stopped):
-                    yield {"event": "token", "data": sentence}
+                if self.note_mode == "select":
+                    picked = self.writer.invoke(item)
+                    if not picked["menu"]:
+                        note_status = "none"
+                    elif not picked["picks"]:
+                        raise ValueError(f"no statement chosen: {picked['raw']!r}")
+                    for sentence in picked["sentences"]:  # written by code from the records
+                        note.verdicts.append(SentenceVerdict(sentence, True))
+                        yield {"event": "token", "data": sentence + " "}
+                else:
+                    checker = ParagraphChecker(result, item["question"], self._known_names(), given=FACT_CANDIDATES,
+                                               facts=facts_lines(result))  # fmt: skip
+                    for sentence in checked_sentences(note_text(self.writer.stream(item), stopped), checker, note, stopped):
+                        yield {"event": "token", "data": sentence}
             except Exception as exc:  # noqa: BLE001 - a slow or absent model never takes the facts away
                 logger.warning("the model's note failed: %s: %s", type(exc).__name__, exc)
                 note_status = "unavailable"

@@ -40,11 +40,13 @@ def server():
     srv.close()
 
 
-@pytest.fixture(scope="module")
-def client(server, tmp_path_factory, embeddings, people):
+@pytest.fixture(scope="module", params=["select", "write"])
+def client(request, server, tmp_path_factory, embeddings, people):
+    """The same store and model, with the model choosing among statements ('select', the default) or
+    writing its own sentences ('write')."""
     settings = Settings(
         data_dir=tmp_path_factory.mktemp("llm-store"),
-        llm=LlmSettings(provider="openai", base_url=server.base_url, model="qwen", max_tokens=120),
+        llm=LlmSettings(provider="openai", base_url=server.base_url, model="qwen", max_tokens=120, note=request.param),
     )
     container = build_container(settings, embeddings=embeddings)
     ingest_employees(container.store, container.embeddings, [*people, INJECTED])
@@ -74,8 +76,18 @@ def test_streaming_chat_through_the_openai_backend(client, question, lang, sourc
     names = [name for name, _ in events]
     assert names[:2] == ["candidates", "facts"] and names[-1] == "done"  # the facts before any model token
     done = events[-1][1]
-    assert done["note_status"] in ("ok", "trimmed", "dropped")  # the model answered (its note was checked)
     shown = [data for name, data in events if name == "token"]
+    if container.settings.llm.note == "select":
+        # the model answered with statement numbers: what is shown is code's statements, in rank order
+        from assistant.chains.selection import statements
+        from assistant.services.schemas import SearchResult
+
+        menu = [s.text for s in statements(SearchResult.model_validate(events[0][1]))]
+        assert done["note_status"] == "ok" and 1 <= len(shown) <= 3
+        assert all(s.strip() in menu for s in shown)
+        assert [menu.index(s.strip()) for s in shown] == sorted(menu.index(s.strip()) for s in shown)
+    else:
+        assert done["note_status"] in ("ok", "trimmed", "dropped")  # the model answered (its note was checked)
     dropped = sum(data["count"] for name, data in events if name == "dropped")
     assert len(shown) + dropped >= 1 and dropped == done["note_dropped"]
     assert "".join(shown).strip() == (done["note"] or "")  # one event per checked sentence, nothing else

@@ -86,7 +86,7 @@ def held(tmp_path_factory, fixture_store_dir) -> Iterator[tuple[Any, _HeldModel]
     shutil.copytree(fixture_store_dir, data_dir)
     build_container(Settings(data_dir=data_dir)).accounts.create("bupati", PASSWORD, "pimpinan")
     env = {"TALENTA_LLM__PROVIDER": "openai", "TALENTA_LLM__BASE_URL": model.url, "TALENTA_LLM__MODEL": "held",
-           "TALENTA_LLM__API_KEY": "none"}  # fmt: skip
+           "TALENTA_LLM__API_KEY": "none", "TALENTA_LLM__NOTE": "write"}  # fmt: skip
     try:
         with streamlit_server(data_dir, root / "streamlit.log", env) as url, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
