@@ -70,13 +70,31 @@ class Concept:
 
 @lru_cache(maxsize=1)
 def thesaurus() -> dict[str, Concept]:
-    """Canonical phrase -> concept (assistant/domain/data/field_thesaurus.json)."""
-    raw = json.loads(resources.files("assistant.domain").joinpath("data/field_thesaurus.json").read_text("utf-8"))
-    return {
-        k.lower(): Concept(k.lower(), tuple(v.get("aliases", [])), tuple(v.get("terms", [])))
-        for k, v in raw.items()
-        if not k.startswith("_")
-    }
+    """Canonical phrase -> concept (assistant/domain/data/field_thesaurus.json), with the acronyms of
+    the glossary (``acronym_glossary.json``) that name one field only."""
+    data = resources.files("assistant.domain").joinpath("data")
+    raw = json.loads(data.joinpath("field_thesaurus.json").read_text("utf-8"))
+    glossary = json.loads(data.joinpath("acronym_glossary.json").read_text("utf-8"))
+    keys = {k.lower() for k in raw if not k.startswith("_")}
+    taken = keys | {_words(a) for k, v in raw.items() if not k.startswith("_") for a in v.get("aliases", [])}
+    out: dict[str, Concept] = {}
+    for k, v in raw.items():
+        if k.startswith("_"):
+            continue
+        aliases, terms = list(v.get("aliases", [])), list(v.get("terms", []))
+        for entry in glossary.get(k, []):
+            # only what the glossary is sure of and that means this field alone
+            if entry["confidence"] != "high" or entry["ambiguous_with"] or _words(entry["alias"]) in taken:
+                continue
+            alias = entry["alias"]
+            # a short acronym is matched only in capitals ('KUR', never the 'kur' of 'kurs')
+            aliases.append(alias.upper() if len(alias) <= 4 and " " not in alias else alias)
+            term = entry.get("term")
+            # a record word only when it is the acronym itself ('dtks'), never a general word ('jaminan')
+            if term and term == _words(entry["alias"]) and term not in terms:
+                terms.append(term)
+        out[k.lower()] = Concept(k.lower(), tuple(aliases), tuple(terms))
+    return out
 
 
 @lru_cache(maxsize=1)
