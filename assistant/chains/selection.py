@@ -30,7 +30,9 @@ from assistant.services.schemas import CandidateOut, SearchResult
 CANDIDATES = 3
 MOST_STATEMENTS = 9
 MOST_CHOSEN = 3
-_FACTORS = ("kinerja", "kotak_talenta", "asesmen", "pengalaman_bidang", "diklat_terkait")
+# where a comparison reads as the record shows it: a rating, a cell, a score, years (not the weighted
+# related-training value, which recency moves while each candidate lists one course)
+_FACTORS = ("kinerja", "kotak_talenta", "asesmen", "pengalaman_bidang")
 
 _T = {
     "id": {
