@@ -1,7 +1,8 @@
 """The model's note when the model chooses and code writes (``TALENTA_LLM__NOTE=select``, the default).
 
 Code lists what else is true about the first candidates and is not already said by the facts' own
-note (``insight.py``): each one's post that the search matched best, related training and education,
+note (``insight.py``): each one's post that best matches the search (titled in the question's own
+words when one is), related training and the highest related education,
 where rank 2 or 3 is the strongest of the three (against the others' own records, never their
 missing ones), their eligibility for a target post, and what to
 check for them. Every statement is built from the candidate's factors and evidence, so none can be
@@ -23,6 +24,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.chains.insight import checks_for, insight_factors
 from assistant.domain.labels import data_label, evidence_text
+from assistant.domain.text import tokenize
 from assistant.services.schemas import CandidateOut, SearchResult
 
 # The model reads the first three candidates and at most this many statements: every prompt token
@@ -94,6 +96,38 @@ def _best(c: CandidateOut, kind: str) -> Any | None:
     return max(pieces, key=lambda ev: ev.match) if pieces else None
 
 
+_LEVELS = ("SD", "SMP", "SMA", "SMK", "D1", "D2", "D3", "D4", "S1", "PROFESI", "S2", "SP-1", "S3", "SP-2")
+
+
+def _best_post(c: CandidateOut, own: set[str]) -> Any | None:
+    """The post to name as the search's best match: of those that share a word with the field as the
+    question wrote it ('Pengelola Perizinan' for 'perizinan', 'Penyuluh Pertanian Ahli Pertama' for
+    'penyuluh pertanian'), the one matched best; else the best matched of all."""
+    pieces = [ev for ev in c.evidence if ev.kind == "jabatan"]
+    if not pieces:
+        return None
+
+    def shared(text: str) -> int:
+        return len(own & set(tokenize(text)))
+
+    # the post's title first ('Camat ...' over 'Sekretaris Kelurahan ..., Kecamatan ...'), then with its unit
+    return max(pieces, key=lambda ev: (shared(ev.text.split(", ")[0]), shared(ev.text.split(" (")[0]), ev.match))
+
+
+def _highest_school(c: CandidateOut) -> Any | None:
+    """The related education to name: of the pieces that matched the question (0.45 or more), the
+    highest level ('S1 Keperawatan' rather than 'SMA Keperawatan'), then the closest match."""
+    pieces = [ev for ev in c.evidence if ev.kind == "pendidikan" and ev.match >= 0.45]
+    if not pieces:
+        return None
+
+    def level(ev: Any) -> int:
+        head = ev.text.split(" ", 1)[0].upper()
+        return _LEVELS.index(head) if head in _LEVELS else -1
+
+    return max(pieces, key=lambda ev: (level(ev), ev.match))
+
+
 def _value(c: CandidateOut, name: str) -> float | None:
     f = next((f for f in c.factors if f.name == name), None)
     # a factor that stands in for a missing record ('kotak talenta belum ada') has no source: not a strength
@@ -124,6 +158,7 @@ def statements(result: SearchResult) -> list[Statement]:
     lang = result.language
     t = _T[lang]
     said = insight_factors(result)  # (rank, factor) pairs the facts' note already names
+    own = set(tokenize(result.field or "")) - {""}
     out: list[Statement] = []
 
     def add(c: CandidateOut, kind: str, what: str) -> None:
@@ -133,7 +168,7 @@ def statements(result: SearchResult) -> list[Statement]:
 
     for c in cands:
         others = [o for o in cands if o is not c]
-        post = _best(c, "jabatan")
+        post = _best_post(c, own)
         if post is not None:
             what = evidence_text("jabatan", post.text, lang)
             if post.years and post.years >= 1:
@@ -150,8 +185,8 @@ def statements(result: SearchResult) -> list[Statement]:
                 add(c, "strongest", what)
         if (_value(c, "diklat_terkait") or 0.0) > 0 and (c.rank, "diklat_terkait") not in said:
             add(c, "training", _detail(c, "diklat_terkait", lang))
-        school = _best(c, "pendidikan")
-        if school is not None and school.match >= 0.45:
+        school = _highest_school(c)
+        if school is not None:
             what = evidence_text("pendidikan", school.text, lang)
             add(c, "education", what)
         if c.rank > 1 and c.eligibility is not None:

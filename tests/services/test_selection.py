@@ -11,6 +11,7 @@ from langchain_core.messages import AIMessage
 from assistant.chains.insight import insight_factors
 from assistant.chains.selection import chosen, grammar, messages, note, note_selector, statements
 from assistant.domain.identity import SYSTEM
+from assistant.domain.text import tokenize
 from assistant.services.talent import TalentService
 
 FISH_ID = "Siapa ASN yang paling cocok untuk bidang perikanan?"
@@ -47,8 +48,11 @@ def test_every_statement_is_what_the_candidate_s_record_says(results, question):
         assert c.nama in s.text
         assert not any(o.nama in s.text for o in result.candidates if o is not c)  # about one person only
         if s.kind == "experience":
-            best = max((ev for ev in c.evidence if ev.kind == "jabatan"), key=lambda ev: ev.match)
-            assert best.text.split(" (")[0] in s.text
+            posts = [ev for ev in c.evidence if ev.kind == "jabatan"]
+            named = next(ev for ev in posts if ev.text.split(" (")[0] in s.text)
+            own = set(tokenize(result.field))
+            if any(own & set(tokenize(ev.text.split(", ")[0])) for ev in posts):  # a post titled in the question's words
+                assert own & set(tokenize(named.text.split(", ")[0]))
         elif s.kind == "strongest":
             assert c.rank > 1
             named = [n for n in ("kinerja", "kotak_talenta", "asesmen", "pengalaman_bidang", "diklat_terkait")
@@ -135,3 +139,36 @@ def test_the_prompt_is_in_the_answer_s_language(results):
     system, human = messages(FISH_EN, statements(result), result.language)
     assert system[1].startswith("You help a regent") and human[1].startswith("Question: ")
     assert human[1].rstrip().endswith("Numbers:")
+
+
+def test_the_related_education_named_is_the_highest_level_that_matched():
+    from assistant.chains.selection import _highest_school
+    from assistant.services.schemas import CandidateOut, EvidenceOut
+
+    def piece(text, match):
+        return EvidenceOut(kind="pendidikan", source="riwayat pendidikan", text=text, match=match)
+
+    c = CandidateOut(rank=1, nip="198001012005011001", nama="A", nama_lengkap="A", score=0.5, relevance=0.5, merit=0.5,
+                     reasons=[], factors=[], evidence=[piece("SMA Keperawatan, SMK Negeri 2 (1995)", 0.97),
+                                                       piece("S1 Keperawatan, Universitas Terbuka (2020)", 0.85),
+                                                       piece("S2 Kesehatan Masyarakat, UI (2022)", 0.30)])  # fmt: skip
+    assert _highest_school(c).text.startswith("S1 Keperawatan")  # S2 did not match the question
+    assert _highest_school(c.model_copy(update={"evidence": []})) is None
+
+
+def test_the_post_named_is_one_titled_in_the_question_s_words_when_there_is_one():
+    from assistant.chains.selection import _best_post
+    from assistant.services.schemas import CandidateOut, EvidenceOut
+
+    def post(text, match):
+        return EvidenceOut(kind="jabatan", source="riwayat jabatan", text=text, match=match)
+
+    c = CandidateOut(rank=1, nip="198001012005011001", nama="A", nama_lengkap="A", score=0.5, relevance=0.5, merit=0.5,
+                     reasons=[], factors=[], evidence=[
+                         post("Pengelola Tanaman Pangan dan Hortikultura, Dinas Pertanian (2015-2019)", 0.87),
+                         post("Penyuluh Pertanian Ahli Pertama, Dinas Pertanian (2019-2024)", 0.58),
+                         post("Sekretaris Kelurahan Pasar Lama, Kecamatan Tanjung Seruni (2014-2019)", 0.47),
+                         post("Camat Tanjung Seruni, Kecamatan Tanjung Seruni (2019-2024)", 0.47)])  # fmt: skip
+    assert _best_post(c, set(tokenize("penyuluh pertanian"))).text.startswith("Penyuluh Pertanian")
+    assert _best_post(c, set(tokenize("camat"))).text.startswith("Camat")  # its title, not only its unit
+    assert _best_post(c, set(tokenize("fisheries"))).text.startswith("Pengelola Tanaman")  # no shared word: the best match
