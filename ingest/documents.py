@@ -25,6 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree
 
+from assistant.domain.text import scrub_contacts
 from ingest.report import REJECTED, WARNING, RowIssue, Severity
 from ingest.schema import PEGAWAI, is_sensitive
 
@@ -32,9 +33,6 @@ DOCUMENT_SUFFIXES = {".txt", ".md", ".docx"}
 
 _LABELLED = re.compile(r"^\s*(?:[-*•]\s*)?([A-Za-z][A-Za-z0-9 ,./()&_-]{0,40}?)\s*[:：]\s*(.*)$")
 _NIP = re.compile(r"(?<!\d)(\d{8})[ .-]?(\d{6})[ .-]?(\d)[ .-]?(\d{3})(?!\d)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<!\d)(?:\+62|62|0)[ -]?8\d{1,2}(?:[ -]?\d{3,4}){2,3}(?!\d)")
-_NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
 _MARKUP = re.compile(r"\*\*|__|`|^#+\s*")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -138,7 +136,7 @@ def _find_nip(text: str) -> str | None:
 
 def _scrub(text: str) -> str:
     """The prose without contact data or NIKs, blank runs collapsed."""
-    text = _NIK.sub("", _PHONE.sub("", _EMAIL.sub("", text)))
+    text = scrub_contacts(text)
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(line for line in lines if line).strip()
 

@@ -15,6 +15,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.domain.nip import validate_nip
+from assistant.domain.text import scrub_contacts
 
 
 class Jenjang(StrEnum):
@@ -192,6 +193,13 @@ class Employee(_Record):
     @classmethod
     def _valid_nip(cls, value: object) -> str:
         return validate_nip(value)
+
+    @field_validator("ringkasan")
+    @classmethod
+    def _no_contacts(cls, value: str | None) -> str | None:
+        """Contact data in a profile or CV text (e-mail, phone, NIK, street address) is dropped at
+        ingest, whatever the source: never stored, indexed or shown."""
+        return (scrub_contacts(value) or None) if value else value
 
     @property
     def nama_lengkap(self) -> str:

@@ -82,3 +82,23 @@ def text_language(text: str) -> str | None:
     if en >= 2 and en >= 2 * idn:
         return "en"
     return None
+
+
+# Contact data a free-text profile or CV may carry; never stored, indexed or shown (non-negotiable 2).
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\d)(?:\+62|62|0)[ -]?8\d{1,2}(?:[ -]?\d{3,4}){2,3}(?!\d)")
+_NIK = re.compile(r"(?<!\d)\d{16}(?!\d)")
+_STREET = re.compile(r"\b(?:Jl|Jln|Jalan)\.?\s+[^,\n|;]{1,60}?\bNo\.?\s*\d+[A-Za-z]?(?:\s*RT\.?\s*\d+\s*/?\s*RW\.?\s*\d+)?", re.I)
+_LABEL = re.compile(r"\b(?:NIK|Telp|Telepon|Tel|HP|No\.? ?HP|WA|WhatsApp|E-?mail|Phone|Mobile)\b\s*[:.]?\s*(?=[.,;|]|$)", re.I | re.M)
+_LEFTOVER = re.compile(r"(?:[ \t]*[|,;/][ \t]*)+$|^(?:[ \t]*[|,;/][ \t]*)+", re.M)
+
+
+def scrub_contacts(text: str) -> str:
+    """A free text without e-mail addresses, phone numbers, NIKs and street addresses, its lines and
+    their separators tidied ('Kota Barat | arif@x.id | +62 812-...' -> 'Kota Barat')."""
+    text = _STREET.sub("", _NIK.sub("", _PHONE.sub("", _EMAIL.sub("", text))))
+    text = _LABEL.sub("", text)
+    text = re.sub(r"(?:[ \t]*\|[ \t]*){2,}", " | ", text)
+    lines = [re.sub(r"[ \t]+([.,;])", r"\1", _LEFTOVER.sub("", line)).strip() for line in text.split("\n")]
+    lines = [re.sub(r"[ \t]{2,}", " ", re.sub(r"([.,;])(?:[ \t]*[.,;])+", r"\1", line)) for line in lines]
+    return "\n".join(lines).strip()

@@ -387,3 +387,17 @@ def test_model_validation_errors_become_issues_not_crashes():
     assert where == [("diklat.csv", 7, "nama", A), ("pegawai.csv", 3, "kotak_talenta", B)]
     assert all(i.reason.startswith("data tidak valid menurut model") for i in report.issues)
     assert report.rejected_rows == 2
+
+
+def test_contact_data_inside_a_profile_text_is_dropped_whatever_the_source(tmp_path):
+    """A CV pasted into the ringkasan column of a table or JSONL export carries its header line:
+    e-mail, phone, NIK and street address are not stored (only a CV document was scrubbed before)."""
+    cv = ("ARIF WICAKSONO, S.P.\nAgronomist | Food Crops\nKecamatan Kota Barat | arif.wicak87@gmail.com | +62 812-3301-4471\n"
+          "Alamat Jl. Melati No. 7, Kota Barat. NIK 3201234567890001.\nPROFILE\nAgronomist since 2010, 120 ha of rice.")  # fmt: skip
+    row = {"nip": A, "nama": "Arif Wicaksono", "ringkasan": cv}
+    result = load(write(tmp_path / "cv.jsonl", json.dumps(row) + "\n"))
+    text = result.employees[0].ringkasan
+    for secret in ("arif.wicak87@gmail.com", "812-3301-4471", "3201234567890001", "Jl. Melati No. 7"):
+        assert secret not in text
+    assert "Agronomist | Food Crops" in text and "Agronomist since 2010, 120 ha of rice." in text
+    assert "Kecamatan Kota Barat" in text
