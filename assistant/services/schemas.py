@@ -136,11 +136,16 @@ class AnswerOut(Understanding):
     writer: str = Field(description="Which writer produced the prose: 'template' or the model name.")
     grounded: bool = Field(description="False when a sentence of the model's note failed the check and was not shown.")
     facts: str = Field("", description="The ranked list (or the count or table) as text, built by code: the first thing shown.")
-    note: str | None = Field(None, description="The model's note beside the list: only the sentences that passed the check.")
+    note: str | None = Field(
+        None,
+        description="The model's note beside the list: the statements it chose, written by code from the records "
+        "(TALENTA_LLM__NOTE=select, the default), or its own sentences that passed the check (write).",
+    )
     note_status: Literal["none", "ok", "trimmed", "dropped", "unavailable"] = Field(
         "none",
-        description="none: no model configured (or no candidates); ok: every sentence passed; trimmed: some were not "
-        "shown; dropped: none passed; unavailable: the model failed or timed out (the facts stand).",
+        description="none: no model configured (or no candidates, or nothing to choose from); ok: the note is shown "
+        "(every sentence passed); trimmed: some were not shown; dropped: none passed; unavailable: the model failed, "
+        "timed out or chose no valid statement (the facts stand).",
     )
     note_dropped: int = Field(0, description="How many of the model's sentences failed the check and were not shown.")
     conversation_id: str | None = None
