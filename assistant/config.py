@@ -137,6 +137,13 @@ class SearchSettings(BaseModel):
         description="Within field relevance: weight of each kind of evidence (JSON: position history, "
         "education, training, profile summary).",
     )
+    weight_side_sections: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Within field relevance: a passage from a CV's side section (hobbies, volunteering, "
+        "organisations, references) counts this share of a passage about the person's work (1: no difference).",
+    )
     weight_relevance: float = Field(0.8, ge=0, description="Weight of field relevance in the final score.")
     weight_merit: float = Field(
         0.2,

@@ -82,11 +82,23 @@ SETS: dict[str, HeldOutSet] = {
     ),
 }
 
+# Development sets: written blind like the held-out ones, but used to design a change (so their figures
+# say nothing about held-out quality). Asked by name (--set dev_long_cv), never in 'all', never written.
+DEV_SETS: dict[str, HeldOutSet] = {
+    "dev_long_cv": HeldOutSet(
+        "dev_long_cv",
+        "Long free-text CVs, development set (side sections: hobbies, volunteering)",
+        ROOT / "bench" / "dev" / "long_cv_people.jsonl",
+        ROOT / "bench" / "dev" / "long_cv_questions.jsonl",
+    ),
+}
+
 # (name, settings override as shown, override). The thesaurus has no setting: it is not ablated.
 ABLATIONS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("lexical only", "weight_dense=0", {"weight_dense": 0.0}),
     ("dense only", "weight_lexical=0", {"weight_lexical": 0.0}),
     ("no merit", "weight_merit=0", {"weight_merit": 0.0}),
+    ("no side-section weighting", "weight_side_sections=1", {"weight_side_sections": 1.0}),
     (
         "no cuts",
         "min_relative_relevance=0, min_dense_margin=-inf, min_term_coverage=0",
@@ -638,11 +650,13 @@ def details(runs: Sequence[SetRun]) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--set", dest="which", choices=[*SETS, "all"], default="all")
+    parser.add_argument("--set", dest="which", choices=[*SETS, *DEV_SETS, "all"], default="all")
     parser.add_argument("--write", action="store_true", help="rewrite this set's part of BENCHMARKS.md")
     parser.add_argument("--details", type=Path, help="write per-question figures (JSON) here")
     args = parser.parse_args(argv)
-    chosen = list(SETS.values()) if args.which == "all" else [SETS[args.which]]
+    chosen = list(SETS.values()) if args.which == "all" else [{**SETS, **DEV_SETS}[args.which]]
+    if args.which in DEV_SETS and args.write:
+        parser.error("a development set's figures are not written to BENCHMARKS.md")
     command = f".venv/bin/python -m bench.heldout --set {args.which}" + (" --write" if args.write else "")
     runs: list[SetRun] = []
     with tempfile.TemporaryDirectory(prefix="talenta-heldout-") as tmp:

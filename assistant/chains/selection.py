@@ -32,9 +32,12 @@ from assistant.services.schemas import CandidateOut, SearchResult
 CANDIDATES = 3
 MOST_STATEMENTS = 9
 MOST_CHOSEN = 3
-# where a comparison reads as the record shows it: a rating, a cell, a score, years (not the weighted
-# related-training value, which recency moves while each candidate lists one course)
-_FACTORS = ("kinerja", "kotak_talenta", "asesmen", "pengalaman_bidang")
+# "Strongest of the three" only where a reader compares the same numbers the record shows: the 9-box
+# cell and the assessment score. Not SKP (its weighted trend can lead where the ratings read as a tie),
+# not years in related posts (which posts are related is the search's call, a reader may count others),
+# not related training (its value weighs recency while each candidate may list one course); blind
+# readers disputed each of those.
+_FACTORS = ("kotak_talenta", "asesmen")
 
 _T = {
     "id": {

@@ -127,9 +127,77 @@ PASSAGE_CHARS = 400
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
+# The sections of a CV. Those that say what a person does (profile, work, education, training, skills)
+# and those that say what else they do: a hobby, volunteering, an organisation, references. A passage of
+# the second kind is marked with its heading ("HOBBIES: ...") and counts less towards relevance
+# (``domain/ranking.py``), so an accountant who writes at length about the animal shelter where they
+# volunteer is not a veterinarian.
+CORE_SECTIONS = (
+    "PROFESSIONAL SUMMARY", "PROFILE", "SUMMARY", "ABOUT ME", "OBJECTIVE", "PROFIL", "RINGKASAN", "TENTANG SAYA",
+    "WORK EXPERIENCE", "PROFESSIONAL EXPERIENCE", "EMPLOYMENT HISTORY", "CAREER HISTORY", "EXPERIENCE",
+    "PENGALAMAN KERJA", "RIWAYAT PEKERJAAN", "RIWAYAT JABATAN", "PENGALAMAN", "EDUCATION", "RIWAYAT PENDIDIKAN",
+    "PENDIDIKAN", "TRAINING", "PELATIHAN", "DIKLAT", "CERTIFICATIONS", "SERTIFIKASI", "SKILLS", "KEAHLIAN",
+    "KETERAMPILAN", "KOMPETENSI", "ACHIEVEMENTS", "AWARDS", "PRESTASI", "PENGHARGAAN", "PUBLICATIONS", "PUBLIKASI",
+    "PROJECTS", "PROYEK",
+)  # fmt: skip
+SIDE_SECTIONS = (
+    "VOLUNTEER EXPERIENCE", "VOLUNTEER WORK", "VOLUNTEERING", "VOLUNTEER", "COMMUNITY SERVICE", "COMMUNITY",
+    "PENGALAMAN ORGANISASI", "ORGANISASI", "ORGANIZATIONS", "ORGANISATIONS", "MEMBERSHIPS", "KEGIATAN SOSIAL",
+    "EXTRACURRICULAR", "HOBBIES AND INTERESTS", "HOBBIES", "HOBBY", "HOBI", "INTERESTS", "MINAT", "KEGEMARAN",
+    "REFERENCES", "REFEREES", "REFERENSI",
+)  # fmt: skip
+_HEADINGS = sorted(CORE_SECTIONS + SIDE_SECTIONS, key=len, reverse=True)
+# A heading: on a line of its own (any case, an optional colon), or in capitals inside a text whose lines
+# were joined, where neither the word before nor the word after it is in capitals ('Kursus PENDIDIKAN
+# BAHASA INGGRIS' holds no heading).
+_HEADING_LINE = re.compile(r"^[ \t]*(" + "|".join(map(re.escape, _HEADINGS)) + r")[ \t]*:?[ \t]*$", re.I | re.M)
+_HEADING_INLINE = re.compile(r"(?<![A-Z0-9] )(?<![A-Z0-9])\b(" + "|".join(map(re.escape, _HEADINGS)) + r")\b:?(?= (?:[A-Z](?![A-Z])|[0-9(•\-]))")
+
+
+def side_section(text: str) -> bool:
+    """A passage from a CV's side section (hobbies, volunteering, organisations, references)."""
+    head = text.split(":", 1)[0]
+    return ":" in text and head in SIDE_SECTIONS
+
+
+def cv_sections(text: str) -> list[tuple[str | None, str]]:
+    """(heading in capitals or None for the top, body) of a CV text, in order."""
+    cuts = sorted({(m.start(), m.end(), m.group(1).upper()) for m in _HEADING_LINE.finditer(text)}
+                  | {(m.start(), m.end(), m.group(1)) for m in _HEADING_INLINE.finditer(text)})  # fmt: skip
+    out: list[tuple[str | None, str]] = []
+    heading: str | None = None
+    start = 0
+    for begin, end, name in cuts:
+        if begin < start:  # inside a heading already cut (a line match and an inline one)
+            continue
+        out.append((heading, text[start:begin]))
+        heading, start = name, end
+    out.append((heading, text[start:]))
+    return [(h, body.strip()) for h, body in out if body.strip()]
+
+
 def passages(text: str, size: int = PASSAGE_CHARS) -> list[str]:
     """``text`` as passages of at most about ``size`` characters, cut between sentences (a sentence
-    longer than that is cut between words)."""
+    longer than that is cut between words). A CV's side sections (hobbies, volunteering, ...) are cut
+    apart from the rest, each passage marked with its heading ("HOBBIES: ...")."""
+    text = text.strip()
+    sections = cv_sections(text)
+    if any(h in SIDE_SECTIONS for h, _ in sections):
+        out: list[str] = []
+        core = ""
+        for heading, body in sections:
+            if heading in SIDE_SECTIONS:
+                out.extend(_passages(core, size))
+                core = ""
+                out.extend(f"{heading}: {p}" for p in _passages(body, size - len(heading) - 2))
+            else:
+                core = f"{core} {heading or ''} {body}".strip() if core or heading else body
+        out.extend(_passages(core, size))
+        return out
+    return _passages(text, size)
+
+
+def _passages(text: str, size: int) -> list[str]:
     text = text.strip()
     if len(text) <= size:
         return [text] if text else []

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from assistant.domain.evidence import side_section
 from assistant.domain.models import Employee, TingkatDisiplin
 from assistant.domain.nine_box import place_employee
 
@@ -60,6 +61,8 @@ class Weights:
     fusion: str = "weighted"  # "weighted": weighted mean of the two 0..1 scores; "rrf": reciprocal rank fusion
     rrf_k: int = 60
     kinds: Mapping[str, float] = field(default_factory=lambda: dict(KIND_WEIGHT))  # per kind of evidence
+    # a passage from a CV's side section (hobbies, volunteering, ...) against one about the person's work
+    side_sections: float = 0.5
     # merit factors (relative weights within merit)
     skp: float = 0.5
     nine_box: float = 0.3
@@ -122,6 +125,8 @@ def relevance_by_person(
         if norm <= 0.0:
             continue
         weight = weights.kinds.get(hit.kind, OTHER_KIND_WEIGHT)
+        if hit.kind == "ringkasan" and side_section(hit.display):
+            weight *= weights.side_sections  # a hobby or volunteering says less about a person's field than their work
         if hit.kind == "jabatan" and hit.years is not None:
             weight *= 0.7 + 0.3 * min(hit.years, 6.0) / 6.0  # years in the post count, up to six
         per[hit.nip].append((norm * weight, replace(hit, match=round(own, 4))))

@@ -973,6 +973,7 @@ def weights_from(settings: SearchSettings) -> Weights:
         fusion=settings.fusion,
         rrf_k=settings.rrf_k,
         kinds=dict(settings.weight_kinds),
+        side_sections=settings.weight_side_sections,
         skp=settings.merit_skp,
         nine_box=settings.merit_nine_box,
         assessment=settings.merit_assessment,
