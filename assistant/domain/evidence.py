@@ -117,6 +117,8 @@ def evidence_texts(employee: Employee, today: dt.date | None = None) -> list[Evi
         out.append(EvidenceText("diklat", training.nama, display, training.tahun))
     if employee.ringkasan and not looks_like_instruction(employee.ringkasan):
         for passage in passages(employee.ringkasan):
+            if passage.split(":", 1)[0] in UNINDEXED_SECTIONS:
+                continue  # referees: other people's names, nothing about this person's field (not embedded)
             out.append(EvidenceText("ringkasan", passage, passage, None))
     return out
 
@@ -146,6 +148,9 @@ SIDE_SECTIONS = (
     "EXTRACURRICULAR", "HOBBIES AND INTERESTS", "HOBBIES", "HOBBY", "HOBI", "INTERESTS", "MINAT", "KEGEMARAN",
     "REFERENCES", "REFEREES", "REFERENSI",
 )  # fmt: skip
+# A CV's references name other people and say nothing of this person's field: kept in the record's
+# text, never embedded or searched (issue 15, §6: embed no more than the ranking needs).
+UNINDEXED_SECTIONS = ("REFERENCES", "REFEREES", "REFERENSI")
 _HEADINGS = sorted(CORE_SECTIONS + SIDE_SECTIONS, key=len, reverse=True)
 # A heading: on a line of its own (any case, an optional colon), or in capitals inside a text whose lines
 # were joined, where neither the word before nor the word after it is in capitals ('Kursus PENDIDIKAN

@@ -61,3 +61,10 @@ def test_a_side_section_counts_half_of_a_passage_about_work():
     assert rel["2"][0] == pytest.approx(rel["1"][0] * Weights().side_sections) and Weights().side_sections == 0.5
     same = relevance_by_person([work, hobby], floor=0.2, weights=Weights(side_sections=1.0))  # the ablation
     assert same["2"][0] == pytest.approx(same["1"][0])
+
+
+def test_a_cv_s_references_are_not_evidence():
+    e = Employee(nip="198703122010011003", nama="Dewi", ringkasan=CV + "\nREFERENCES\nBapak Ahmad, Kepala BPKAD.\n")
+    texts = [t.display for t in evidence_texts(e) if t.kind == "ringkasan"]
+    assert texts and not any("Bapak Ahmad" in t for t in texts)
+    assert any(t.startswith("HOBBIES: ") for t in texts)  # the other side sections still are
