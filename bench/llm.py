@@ -398,10 +398,9 @@ def render_select(figures: dict[str, Any], command: str) -> str:
             f"{f['by_kind']['post']} post questions). The model read the question and at most 9 numbered statements about the "
             "first 3 candidates and answered with at most 3 numbers (llama.cpp grammar).",
             "",
-            "| measure | p50 | p95 |", "|---|---|---|",
-            *[f"| {name} | {_p(f['timings'][k], 0.5)} | {_p(f['timings'][k], 0.95)} |" for k, name in (
+            *_timing_table(f["timings"], (
                 ("t_facts", "facts on screen (ranked list, from asking)"), ("t_first_shown", "model's note on screen"),
-                ("t_total", "answer complete"))],
+                ("t_total", "answer complete"))),
             "",
             "| measure | value |", "|---|---|",
             f"| answers with statements to choose from | {f['with_menu']} of {f['answers']} |",
@@ -448,6 +447,12 @@ def render_select(figures: dict[str, Any], command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _timing_table(timings: dict[str, list[float]], rows: tuple[tuple[str, str], ...]) -> list[str]:
+    """A markdown table of p50 and p95 per timing, one row per (key, name)."""
+    return ["| measure | p50 | p95 |", "|---|---|---|",
+            *[f"| {name} | {_p(timings[k], 0.5)} | {_p(timings[k], 0.95)} |" for k, name in rows]]  # fmt: skip
+
+
 def _pct1(a: int, b: int) -> str:
     return f"{a / b:.1%} ({a}/{b})" if b else "n/a"
 
@@ -476,10 +481,9 @@ def render(figures: dict[str, Any], command: str) -> str:
             f"Timings over {h['timed']} answers" + (f" (a separate run on a quiet machine, {h['timing']}; "
             "the labelled answers were generated while other benchmarks shared the 2 cores)" if h.get("timing") else "") + ":",
             "",
-            "| measure | p50 | p95 |", "|---|---|---|",
-            *[f"| {name} | {_p(f['timings'][k], 0.5)} | {_p(f['timings'][k], 0.95)} |" for k, name in (
+            *_timing_table(f["timings"], (
                 ("t_facts", "facts on screen (ranked list, from asking)"), ("t_first_token", "model's first token"),
-                ("t_first_shown", "first checked sentence shown"), ("t_total", "answer complete"))],
+                ("t_first_shown", "first checked sentence shown"), ("t_total", "answer complete"))),
             "",
             f"Notes: {f['statuses']['ok']} all sentences shown, {f['statuses']['trimmed']} trimmed, "
             f"{f['statuses']['dropped']} wholly held back, {f['statuses']['unavailable']} model failures. "

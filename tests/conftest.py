@@ -66,6 +66,22 @@ def fixture_store_dir(tmp_path_factory, embeddings) -> Path:
 
 
 @pytest.fixture(scope="session")
+def fixture_search(tmp_path_factory, fixture_store_dir, embeddings) -> Callable:
+    """search(question) -> SearchResult: a BKPSDM-wide search (limit 5) over a private copy of the
+    fixture store, one container per session (for tests that read ranked results, never write)."""
+    import shutil
+
+    from assistant.config import Settings
+    from assistant.container import build_container
+    from assistant.domain.identity import SYSTEM
+
+    data_dir = tmp_path_factory.mktemp("searched") / "store"
+    shutil.copytree(fixture_store_dir, data_dir)
+    service = build_container(Settings(data_dir=data_dir), embeddings=embeddings).service
+    return lambda question: service.search(SYSTEM, question, limit=5)
+
+
+@pytest.fixture(scope="session")
 def postgres_url(tmp_path_factory) -> Iterator[str]:
     """A throwaway PostgreSQL server for the session (Debian's postgresql, `make postgres`): its SQLAlchemy URL."""
     from tests.pg import temporary_postgres

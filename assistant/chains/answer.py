@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from langchain_core.prompts import ChatPromptTemplate
@@ -101,7 +101,12 @@ def note_text(chunks: Iterator[Any], state: dict[str, Any]) -> Iterator[str]:
 def warm_note_writer(llm: Any) -> None:
     """Reads both system prompts once, so a server that caches prompt prefixes starts each answer
     from the candidates, not from the rules."""
-    for system in (prompts.SYSTEM_ID, prompts.SYSTEM_EN):
+    warm_prompts(llm, (prompts.SYSTEM_ID, prompts.SYSTEM_EN))
+
+
+def warm_prompts(llm: Any, systems: Iterable[str]) -> None:
+    """Sends each fixed system prompt once with a one-token answer, into a prefix-caching server."""
+    for system in systems:
         try:
             llm.bind(max_tokens=1).invoke([("system", system), ("human", "-")])
         except Exception:  # a model that cannot be reached now is reported when it is asked

@@ -50,14 +50,15 @@ def _value(c: CandidateOut, name: str) -> float | None:
     return next((f.value for f in c.factors if f.name == name), None)
 
 
-def _detail(c: CandidateOut, name: str, lang: str) -> str:
+def factor_detail(c: CandidateOut, name: str, lang: str) -> str:
     """The factor as the record says it ('SKP 2024: Sangat Baik, 2025: Sangat Baik', 'kotak talenta 9',
     '16.2 tahun di jabatan terkait'), in ``lang``."""
     f = next(f for f in c.factors if f.name == name)
     return data_label("factor_detail", f.detail, lang).split(", terlama")[0].split(", longest")[0]
 
 
-def _join(parts: list[str], lang: str) -> str:
+def join_words(parts: list[str], lang: str) -> str:
+    """'a', 'a dan b', 'a, b dan c' (or 'and'), in ``lang``."""
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + (" and " if lang == "en" else " dan ") + parts[-1]
@@ -75,7 +76,7 @@ def insight(result: SearchResult) -> list[str]:
     out: list[str] = []
     strong, better = _named_factors(cands)
     if strong:
-        out.append(t["stands"].format(name=first.nama, what=_join([_detail(first, n, lang) for n in strong], lang)))
+        out.append(t["stands"].format(name=first.nama, what=join_words([factor_detail(first, n, lang) for n in strong], lang)))
     else:
         out.append(t["leads"].format(name=first.nama, score=first.score))
     if others:
@@ -83,7 +84,7 @@ def insight(result: SearchResult) -> list[str]:
         if first.score - second.score < 0.02:
             out.append(t["close"].format(a=first.nama, b=second.nama, sa=first.score, sb=second.score))
         if better:
-            out.append(t["runner"].format(b=second.nama, what=_join([_detail(second, n, lang) for n in better], lang)))
+            out.append(t["runner"].format(b=second.nama, what=join_words([factor_detail(second, n, lang) for n in better], lang)))
         else:
             out.append(t["runner_none"].format(b=second.nama))
     checks = checks_for(first, lang)

@@ -22,8 +22,11 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.chains.insight import checks_for, insight_factors
-from assistant.domain.labels import data_label, evidence_text
+from assistant.chains.answer import warm_prompts
+from assistant.chains.insight import checks_for, factor_detail, insight_factors, join_words
+from assistant.chains.template import clip
+from assistant.domain.labels import evidence_text
+from assistant.domain.models import Jenjang
 from assistant.domain.text import tokenize
 from assistant.services.schemas import CandidateOut, SearchResult
 
@@ -94,14 +97,6 @@ class Statement:
     short: str = ""  # the same fact as the model reads it: fewer tokens, the sooner it answers
 
 
-def _best(c: CandidateOut, kind: str) -> Any | None:
-    pieces = [ev for ev in c.evidence if ev.kind == kind]
-    return max(pieces, key=lambda ev: ev.match) if pieces else None
-
-
-_LEVELS = ("SD", "SMP", "SMA", "SMK", "D1", "D2", "D3", "D4", "S1", "PROFESI", "S2", "SP-1", "S3", "SP-2")
-
-
 def _best_post(c: CandidateOut, own: set[str]) -> Any | None:
     """The post to name as the search's best match: of those that share a word with the field as the
     question wrote it ('Pengelola Perizinan' for 'perizinan', 'Penyuluh Pertanian Ahli Pertama' for
@@ -124,9 +119,9 @@ def _highest_school(c: CandidateOut) -> Any | None:
     if not pieces:
         return None
 
-    def level(ev: Any) -> int:
+    def level(ev: Any) -> int:  # the text opens with the jenjang the ingest wrote ('S1 Keperawatan, ...')
         head = ev.text.split(" ", 1)[0].upper()
-        return _LEVELS.index(head) if head in _LEVELS else -1
+        return Jenjang(head).rank if head in Jenjang.__members__ else -1
 
     return max(pieces, key=lambda ev: (level(ev), ev.match))
 
@@ -135,21 +130,6 @@ def _value(c: CandidateOut, name: str) -> float | None:
     f = next((f for f in c.factors if f.name == name), None)
     # a factor that stands in for a missing record ('kotak talenta belum ada') has no source: not a strength
     return None if f is None or not f.source else f.value
-
-
-def _detail(c: CandidateOut, name: str, lang: str) -> str:
-    f = next(f for f in c.factors if f.name == name)
-    return data_label("factor_detail", f.detail, lang).split(", terlama")[0].split(", longest")[0]
-
-
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _join(parts: list[str], lang: str) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + (" and " if lang == "en" else " dan ") + parts[-1]
 
 
 def statements(result: SearchResult) -> list[Statement]:
@@ -166,7 +146,7 @@ def statements(result: SearchResult) -> list[Statement]:
 
     def add(c: CandidateOut, kind: str, what: str) -> None:
         text = t[kind].format(name=c.nama, what=what)
-        short = _SHORT[lang][kind].format(name=c.nama, what=_clip(what, 110 if kind == "eligibility" else 160))
+        short = _SHORT[lang][kind].format(name=c.nama, what=clip(what, 110 if kind == "eligibility" else 160))
         out.append(Statement(c.rank, kind, text, short))
 
     for c in cands:
@@ -184,10 +164,10 @@ def statements(result: SearchResult) -> list[Statement]:
                 and all((w := _value(o, n)) is not None and v > w + 0.05 for o in others)
             ]  # fmt: skip
             if strongest:
-                what = _join([_detail(c, n, lang) for n in strongest[:2]], lang)
+                what = join_words([factor_detail(c, n, lang) for n in strongest[:2]], lang)
                 add(c, "strongest", what)
         if (_value(c, "diklat_terkait") or 0.0) > 0 and (c.rank, "diklat_terkait") not in said:
-            add(c, "training", _detail(c, "diklat_terkait", lang))
+            add(c, "training", factor_detail(c, "diklat_terkait", lang))
         school = _highest_school(c)
         if school is not None:
             what = evidence_text("pendidikan", school.text, lang)
@@ -274,8 +254,4 @@ def note_selector(llm: Any, use_grammar: bool = True, openai: bool = True) -> Ru
 
 def warm_note_selector(llm: Any) -> None:
     """Reads both system prompts once into a prefix-caching server."""
-    for lang in ("id", "en"):
-        try:
-            llm.bind(max_tokens=1).invoke([("system", _T[lang]["system"]), ("human", "-")])
-        except Exception:  # a model that cannot be reached now is reported when it is asked
-            return
+    warm_prompts(llm, (_T["id"]["system"], _T["en"]["system"]))

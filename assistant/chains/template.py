@@ -85,7 +85,7 @@ def candidate_line(c: CandidateOut, lang: str) -> str:
         by_kind.setdefault(ev.kind, []).append(evidence_text(ev.kind, ev.text, lang))
     for kind in ("pendidikan", "jabatan", "diklat", "ringkasan"):
         for text in by_kind.get(kind, [])[:2 if kind != "ringkasan" else 1]:
-            facts.append(text if kind != "ringkasan" else f"“{_clip(text, 160)}”")
+            facts.append(text if kind != "ringkasan" else f"“{clip(text, 160)}”")
     years = c.tahun_bidang_terkait
     if years >= 1:
         facts.append(t["years"].format(years=years))
@@ -108,7 +108,8 @@ def candidate_line(c: CandidateOut, lang: str) -> str:
 
 
 
-def _clip(text: str, n: int) -> str:
+def clip(text: str, n: int) -> str:
+    """``text`` cut to at most ``n`` characters at a word, with an ellipsis."""
     return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
 
 

@@ -117,7 +117,7 @@ def evidence_texts(employee: Employee, today: dt.date | None = None) -> list[Evi
         out.append(EvidenceText("diklat", training.nama, display, training.tahun))
     if employee.ringkasan and not looks_like_instruction(employee.ringkasan):
         for passage in passages(employee.ringkasan):
-            if passage.split(":", 1)[0] in UNINDEXED_SECTIONS:
+            if marked_section(passage) in UNINDEXED_SECTIONS:
                 continue  # referees: other people's names, nothing about this person's field (not embedded)
             out.append(EvidenceText("ringkasan", passage, passage, None))
     return out
@@ -161,8 +161,13 @@ _HEADING_INLINE = re.compile(r"(?<![A-Z0-9] )(?<![A-Z0-9])\b(" + "|".join(map(re
 
 def side_section(text: str) -> bool:
     """A passage from a CV's side section (hobbies, volunteering, organisations, references)."""
+    return marked_section(text) is not None
+
+
+def marked_section(text: str) -> str | None:
+    """The side-section heading a passage was marked with by ``passages`` ('HOBBIES: ...'), or None."""
     head = text.split(":", 1)[0]
-    return ":" in text and head in SIDE_SECTIONS
+    return head if ":" in text and head in SIDE_SECTIONS else None
 
 
 def cv_sections(text: str) -> list[tuple[str | None, str]]:

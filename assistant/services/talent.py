@@ -379,7 +379,6 @@ class TalentService:
         note_status = "none"
         if self.writer is not None and not facts_only and result.candidates and not result.weak_match:
             note_status = "ok"
-            stopped: dict[str, Any] = {}
             try:
                 if self.note_mode == "select":
                     picked = self.writer.invoke(item)
@@ -393,6 +392,7 @@ class TalentService:
                 else:
                     checker = ParagraphChecker(result, item["question"], self._known_names(), given=FACT_CANDIDATES,
                                                facts=facts_lines(result))  # fmt: skip
+                    stopped: dict[str, Any] = {}  # why the model stopped: a cut-off last sentence is not shown
                     for sentence in checked_sentences(note_text(self.writer.stream(item), stopped), checker, note, stopped):
                         yield {"event": "token", "data": sentence}
             except Exception as exc:  # noqa: BLE001 - a slow or absent model never takes the facts away

@@ -20,15 +20,8 @@ HEALTH_EN = "Who is best suited to lead the health office?"
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory, embeddings):
-    from assistant.config import Settings
-    from assistant.container import build_container
-    from ingest.pipeline import ingest_employees
-    from tests.conftest import fixture_people
-
-    container = build_container(Settings(data_dir=tmp_path_factory.mktemp("select") / "store"), embeddings=embeddings)
-    ingest_employees(container.store, container.embeddings, fixture_people())
-    return {q: container.service.search(SYSTEM, q, limit=5) for q in (FISH_ID, FISH_EN, HEALTH_EN)}
+def results(fixture_search):
+    return {q: fixture_search(q) for q in (FISH_ID, FISH_EN, HEALTH_EN)}
 
 
 def _value(c, name):
