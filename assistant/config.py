@@ -144,6 +144,12 @@ class SearchSettings(BaseModel):
         description="Within field relevance: a passage from a CV's side section (hobbies, volunteering, "
         "organisations, references) counts this share of a passage about the person's work (1: no difference).",
     )
+    thesaurus: bool = Field(
+        True,
+        description="A field search reads the question through the field thesaurus (concepts in both "
+        "languages, their record words, phrases as one token). false: the question's own words only "
+        "(an ablation: bench.heldout).",
+    )
     weight_relevance: float = Field(0.8, ge=0, description="Weight of field relevance in the final score.")
     weight_merit: float = Field(
         0.2,

@@ -220,7 +220,9 @@ def detect_language(text: str, default: str = "id") -> str:
     return default
 
 
-def parse_query(text: str, default_language: str = "id") -> ParsedQuery:
+def parse_query(text: str, default_language: str = "id", *, thesaurus: bool = True) -> ParsedQuery:
+    """The question's field, language and search texts. ``thesaurus=False``: its own words only, no
+    concept read (the thesaurus ablation of bench.heldout)."""
     cleaned = " ".join(text.strip().split())
     subject = cleaned.rstrip("?!. ")
     for pattern in _TEMPLATE_RE:
@@ -229,6 +231,9 @@ def parse_query(text: str, default_language: str = "id") -> ParsedQuery:
             subject = subject[m.end() :].strip()
             break
     subject = _TRAILING.sub("", subject).strip(" ,.?!") or cleaned.rstrip("?!. ")
+    if not thesaurus:
+        plain = _drop_filler(_plain(subject)) or subject
+        return ParsedQuery(cleaned, subject, detect_language(cleaned, default_language), plain, [], [], plain)
     search_text, concepts = normalize_concepts(subject)
     search_text = _drop_filler(search_text) or subject
     focused = bool(concepts) and _other_words(search_text, concepts) <= MAX_OTHER_WORDS

@@ -260,7 +260,7 @@ class TalentService:
         if words.any():
             filters = _merge_filters(self._word_filters(words), filters)
         parsed = parse_query(words.remaining if words.any() and words.remaining.strip() else query,
-                             language or self.default_language)  # fmt: skip
+                             language or self.default_language, thesaurus=self.settings.thesaurus)  # fmt: skip
         lang = language or detect_language(query, parsed.language)
         where = _where(caller, filters)
         vector = self.embeddings.encode_query(parsed.meaning_text or parsed.search_text)
@@ -995,7 +995,7 @@ _GENERIC_PHRASE_WORDS = frozenset(
 def _query_terms(parsed: ParsedQuery) -> list[str]:
     """The question's lexical terms: its stems and its concepts' terms, a multi-word concept also as
     one phrase token, and without its generic words ('pekerjaan umum' is not 'umum')."""
-    phrases = phrased_concepts(parsed.field or parsed.text)
+    phrases = phrased_concepts(parsed.field or parsed.text) if parsed.concepts else []
     plain = {stem(w) for k in phrases for w in phrase_words(k) if w in _GENERIC_PHRASE_WORDS}
     terms = [t for t in tokenize(" ".join([parsed.search_text, *parsed.expansions])) if t not in plain]
     return terms + [concept_token(k) for k in phrases]

@@ -158,3 +158,19 @@ def test_a_multi_word_field_is_matched_as_a_phrase_not_as_its_common_words():
         "Pengawas Bangunan, Dinas Pekerjaan Umum dan Penataan Ruang",
     ])  # fmt: skip
     assert [i for i, _ in index.search(terms, 3)] == [2]
+
+
+def test_without_the_thesaurus_a_question_is_read_in_its_own_words():
+    """The thesaurus ablation (bench.heldout 'no thesaurus'): no concept, no record words of a concept,
+    no phrase token; the question's own words are still searched."""
+    from assistant.services.talent import _query_terms
+
+    question = "Siapa ASN yang paling cocok untuk bidang pekerjaan umum?"
+    with_it = parse_query(question)
+    without = parse_query(question, thesaurus=False)
+    assert with_it.concepts == ["pekerjaan umum"] and with_it.expansions
+    assert without.concepts == [] and without.expansions == []
+    assert without.search_text == without.meaning_text == "pekerjaan umum"
+    assert without.language == "id"
+    terms = _query_terms(without)
+    assert "umum" in terms and not any(t.startswith("§") for t in terms)
