@@ -66,13 +66,18 @@ def test_margin_is_against_the_best_part(full, parts, expected):
     assert margin(full, parts) == pytest.approx(expected)
 
 
+# people, questions of each set
+SIZES = {"long_cv": (48, 48), "siasn": (120, 48), "free_text_1": (30, 12), "free_text_2": (40, 12), "free_text_3": (40, 12)}
+
+
 @pytest.mark.parametrize("key", list(SETS))
 def test_set_files_parse_and_every_relevant_person_is_in_the_people_file(key):
     held = SETS[key]
     nips = read_people_nips(held.people)
-    assert len(nips) == len(set(nips)) == {"long_cv": 48, "siasn": 120}[key]
+    people, asked = SIZES[key]
+    assert len(nips) == len(set(nips)) == people
     questions = read_questions(held.questions)
-    assert len(questions) == 48
+    assert len(questions) == asked
     assert {q.language for q in questions} == {"id", "en"}
     for q in questions:
         assert q.relevant, q.text
