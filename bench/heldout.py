@@ -88,6 +88,22 @@ SETS: dict[str, HeldOutSet] = {
         "in three styles (regent, conversational, acronym) and two languages. Written blind in session 7; "
         "measured as it is.",
     ),
+    "private_cv": HeldOutSet(
+        "private_cv",
+        "Long CVs from the private sector",
+        SETS_DIR / "private_cv_people.jsonl",
+        SETS_DIR / "private_cv_questions.jsonl",
+        "72 fictional civil servants who came from the private sector, each with a generic post "
+        "(Pelaksana, Pengolah Data) and a 3,000-7,600 character CV (`ringkasan`) written like resumes "
+        "collected from an international job board (headline in capitals, Summary, Experience with "
+        "'Company Name City , State', Education, Skills; some collapsed into one line, some with contact "
+        "details), two in English and one in Indonesian for each of 24 occupations (IT, engineering, "
+        "construction, automobile, aviation, agriculture, finance, banking, accountant, business "
+        "development, sales, consultant, HR, BPO, public relations, digital media, designer, arts, teacher, "
+        "healthcare, fitness, chef, apparel, advocate); 96 questions (24 x {regent, conversational} x "
+        "{id, en}). Written blind in session 9 by four helpers who read no code and ran no search; grade 2 "
+        "for the occupation's three people, grade 1 for a partial fit the writer named.",
+    ),
     "free_text_1": HeldOutSet(
         "free_text_1",
         "Free-text people, first set",

@@ -391,10 +391,12 @@ _SORTS: tuple[tuple[str, str, bool], ...] = (
     (r"(?:skp|kinerja)\s+(?:terbaik|tertinggi|paling\s+baik)|best\s+(?:skp|performance(?:\s+ratings?)?)",
      "skp", True),
     (r"berprestasi|(?:paling\s+)?(?:unggul|terbaik)|top\s+performers?|high[\s-]+performers?|best\s+performing|"
-     r"outstanding\s+(?:employees|staff|civil\s+servants)|(?:the\s+)?best(?!\s+suited)",
+     r"outstanding\s+(?:employees|staff|civil\s+servants)|(?:the\s+)?best(?!\s+(?:suited|for|at|fit|fits|match|matched)\b)",
      "merit", True),
 )  # fmt: skip
 _SORT_RE = [(re.compile(rf"\b(?:{p})\b", re.I), k, d) for p, k, d in _SORTS]
+# The plain "best" / "terbaik": a merit sort only where nothing says the question is about fitting a field.
+_BEST_RE = _SORT_RE[-1][0]
 
 _FIELD_CUE = re.compile(
     r"\b(?:cocok|tepat|sesuai|paham|menguasai|mengerti|ahli|berpengalaman|pengalaman|kompeten|keahlian|bidang|latar\s+belakang|"
@@ -1096,6 +1098,8 @@ def _jenjang_label(level: Jenjang) -> str:
 
 def _sort(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     for pattern, key, desc in _SORT_RE:
+        if pattern is _BEST_RE and _FIELD_CUE.search(s.rest):
+            continue  # "the best fit for banking", "terbaik dan paling cocok untuk bidang X": who fits, not a merit sort
         if m := pattern.search(s.rest):
             s.take(m)
             s.plan.sort = Sort(key=key, descending=desc)  # type: ignore[arg-type]

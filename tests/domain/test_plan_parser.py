@@ -341,3 +341,27 @@ def test_a_unit_means_its_other_spellings_and_its_parts():
     assert sorted(got) == ["DPUPR", "DPUPR - Bidang Bina Marga", "Dinas PU dan Penataan Ruang",
                            "Dinas Pekerjaan Umum dan Penataan Ruang"]  # fmt: skip
     assert parse_plan("Berapa ASN di Dinas Pendidikan?", units).plan.filters.units == ["Dinas Pendidikan"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which employee is the best fit for fisheries?",
+        "Which civil servant is the best fit for banking?",
+        "Who is best for teaching?",
+        "Who is best at accounting?",
+        "Which staff member fits digital media best?",
+        "Siapa ASN terbaik dan paling cocok untuk bidang keuangan?",
+    ],
+)
+def test_best_fit_for_a_field_is_a_field_search_not_a_merit_sort(question):
+    """'the best fit for X' asks who fits field X (ranked by relevance, merit included), not for the
+    field's people sorted by merit alone (issue 15: such English questions lost their ranking)."""
+    assert parse_plan(question).plan.sort is None
+
+
+@pytest.mark.parametrize(
+    "question", ["Who are the best employees in Bappeda?", "Tampilkan pegawai berprestasi", "best performing staff"]
+)
+def test_plain_best_is_still_a_merit_sort(question):
+    assert parse_plan(question, units=UNITS).plan.sort.key == "merit"
