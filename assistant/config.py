@@ -150,6 +150,12 @@ class SearchSettings(BaseModel):
         "languages, their record words, phrases as one token). false: the question's own words only "
         "(an ablation: bench.heldout).",
     )
+    translate_question: bool = Field(
+        True,
+        description="A field search also looks for the question's own words in the other language (Indonesian "
+        "<-> English work vocabulary, assistant/domain/data/bilingual_glossary.json), so a question meets a CV "
+        "written in the other language by words, not only by meaning. false: no translation (an ablation).",
+    )
     weight_relevance: float = Field(0.8, ge=0, description="Weight of field relevance in the final score.")
     weight_merit: float = Field(
         0.2,

@@ -147,6 +147,7 @@ ABLATIONS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("dense only", "weight_lexical=0", {"weight_lexical": 0.0}),
     ("no merit", "weight_merit=0", {"weight_merit": 0.0}),
     ("no thesaurus", "thesaurus=false", {"thesaurus": False}),
+    ("no question translation", "translate_question=false", {"translate_question": False}),
     ("no side-section weighting", "weight_side_sections=1", {"weight_side_sections": 1.0}),
     (
         "no cuts",

@@ -83,7 +83,8 @@ _GROUP_GENDER = re.compile(
 # ---- counts and groups ---------------------------------------------------------------------------
 
 _COUNT = re.compile(
-    r"\b(?:berapa(?:\s+(?:banyak|jumlah|orang))?|jumlah|banyaknya|hitung|how\s+many|number\s+of|count(?:\s+of)?|total)\b",
+    r"\b(?:berapa(?:\s+(?:banyak|jumlah|orang))?|(?<!dalam\s)jumlah(?!\s+(?:besar|banyak|kecil|sedikit|massal)\b)|banyaknya|"
+    r"hitung|how\s+many|number\s+of|count(?:\s+of)?|total)\b",  # 'memasak dalam jumlah besar' (in large amounts) is no count
     re.I,
 )
 _GROUP_WORDS = r"(?:per|setiap|tiap|menurut|berdasarkan|by|across|for each|each|(?:di\s+)?masing-masing)"
@@ -194,8 +195,8 @@ _JENIS: tuple[tuple[str, tuple[JenisJabatan, ...]], ...] = (
 _JENIS_RE = [(re.compile(rf"(?:{p})(?:\s+saja|\s+only)?", re.I), kinds) for p, kinds in _JENIS]
 _EDU_WORD = (
     r"(S-?3|S-?2|S-?1|D-?IV|D-?4|D-?III|D-?3|SMA|SMK|SLTA|doktor(?:al)?|doctoral|doctorates?|ph\.?d|magister|master'?s?|"
-    r"pascasarjana|postgraduate|sarjana|bachelor'?s?|undergraduate|diploma\s+(?:iii|3|iv|4)|high\s+school)"
-)
+    r"pascasarjana|postgraduate|sarjana|bachelor'?s?|undergraduate|diploma\s+(?:iii|3|iv|4)|high\s+school)(?!\w)"
+)  # a whole word: 'a small airport' holds no SMA
 _EDU_MAP = {
     "s3": Jenjang.S3, "doktor": Jenjang.S3, "doktoral": Jenjang.S3, "doctoral": Jenjang.S3, "doctorate": Jenjang.S3,
     "doctorates": Jenjang.S3, "phd": Jenjang.S3, "ph.d": Jenjang.S3, "s2": Jenjang.S2, "magister": Jenjang.S2,
@@ -255,6 +256,19 @@ _TRAINING_NAME = re.compile(
     r"\b(?:peserta\s+)?(?:pelatihan|diklat|training|bimtek|bimbingan\s+teknis|kursus|course|workshop)\s+"
     rf"(?!(?:{_TRAINING_STOP})\b)((?:[\w/&+-]+\s*){{1,6}}?)(?=\s*(?:\b(?:dengan|yang|dan|dengan|di|pada|tahun|nilai(?:nya)?|nilai\s+akhir|skor|score[sd]?|"
     r"who|with|in|at|and|that|scored|got|mendapat|memperoleh|lanjut|ke|sebaran|distribution|saja|only)\b|[?.,!()]|$))",
+    re.I,
+)
+# A training the person took: words that say so. Without them, a field question's 'X training' is its topic.
+_TAKEN = re.compile(
+    r"\b(?:ikut|mengikuti|diikuti|pernah|sudah|telah|belum|peserta|lulus|attended|attend|attending|completed|complete|"
+    r"took|taken|take|taking|participants?|trainees?|passed|finished|nilai(?:nya)?|skor|scored?|scores)\b",
+    re.I,
+)
+# Giving training is work, not a training taken: 'running creative workshops', 'menyelenggarakan pelatihan'.
+_DOING_TRAINING = re.compile(
+    r"\b(?:run|runs|running|ran|give|gives|giving|deliver|delivers|delivering|conduct|conducts|conducting|organi[sz]e|"
+    r"organi[sz]es|organi[sz]ing|facilitat(?:e|es|ing)|lead|leading|design|designing|teach|teaching|menyelenggarakan|"
+    r"mengadakan|memberikan|memberi|melatih|memfasilitasi|merancang|mengajar)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 _SCORE = re.compile(
@@ -880,6 +894,10 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
         s.plan.filters.training.append(TrainingFilter(leadership=True, level=level, taken=taken, year=year))  # type: ignore[arg-type]
         return
     name = _TRAINING_NAME.search(s.rest) or _TRAINING_BEFORE.search(s.rest)
+    if name and (_DOING_TRAINING.search(s.rest[: name.start() + 1]) or (_FIELD_CUE.search(s.rest) and not _TAKEN.search(s.rest))):
+        # "best suited for fitness training and sports coaching", "running creative workshops for
+        # children": training as the work asked about, not a training the person must have taken
+        name = None
     spelled: list[str] = []
     if name and (paren := re.match(r"\s*\(([^)]{1,80})\)", s.rest[name.end():])):
         # "diklat PPNS (Penyidik Pegawai Negeri Sipil)": the name spelled out, another way to find it
@@ -901,7 +919,7 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
         return
     f = TrainingFilter()
     if name:
-        words = [w for w in re.findall(r"[\w]+", name.group(1).lower()) if w not in _SCAFFOLD]
+        words = [w for w in re.findall(r"[\w]+", name.group(1).lower()) if w not in _SCAFFOLD and not _TAKEN.fullmatch(w)]
         if words:
             f.words = words
             f.also = [spelled] if spelled else []

@@ -59,6 +59,9 @@ class ParsedQuery:
     # known field or names none (so "perikanan" and "fisheries" are one query), else the field in
     # its own words (a long question that merely mentions 'food' or 'digital' keeps its meaning).
     meaning_text: str = ""
+    # The question's own content words outside its concepts, carried into the other language through
+    # the bilingual glossary ('merawat pesawat' -> 'maintain', 'aircraft'): searched as words too.
+    translations: list[str] = dc_field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -220,9 +223,12 @@ def detect_language(text: str, default: str = "id") -> str:
     return default
 
 
-def parse_query(text: str, default_language: str = "id", *, thesaurus: bool = True) -> ParsedQuery:
+def parse_query(
+    text: str, default_language: str = "id", *, thesaurus: bool = True, translate: bool = True
+) -> ParsedQuery:
     """The question's field, language and search texts. ``thesaurus=False``: its own words only, no
-    concept read (the thesaurus ablation of bench.heldout)."""
+    concept read (the thesaurus ablation of bench.heldout). ``translate=False``: no words carried into
+    the other language (its ablation)."""
     cleaned = " ".join(text.strip().split())
     subject = cleaned.rstrip("?!. ")
     for pattern in _TEMPLATE_RE:
@@ -231,21 +237,74 @@ def parse_query(text: str, default_language: str = "id", *, thesaurus: bool = Tr
             subject = subject[m.end() :].strip()
             break
     subject = _TRAILING.sub("", subject).strip(" ,.?!") or cleaned.rstrip("?!. ")
+    language = detect_language(cleaned, default_language)
     if not thesaurus:
         plain = _drop_filler(_plain(subject)) or subject
-        return ParsedQuery(cleaned, subject, detect_language(cleaned, default_language), plain, [], [], plain)
+        carried = translations(plain.split(), language) if translate else []
+        return ParsedQuery(cleaned, subject, language, plain, [], [], plain, carried)
     search_text, concepts = normalize_concepts(subject)
     search_text = _drop_filler(search_text) or subject
     focused = bool(concepts) and _other_words(search_text, concepts) <= MAX_OTHER_WORDS
     return ParsedQuery(
         text=cleaned,
         field=subject,
-        language=detect_language(cleaned, default_language),
+        language=language,
         search_text=search_text,
         concepts=concepts,
         expansions=expand(subject),
         meaning_text=search_text if focused or not concepts else _drop_filler(_plain(subject)) or subject,
+        translations=translations(_outside_concepts(search_text, concepts), language) if translate else [],
     )
+
+
+def _outside_concepts(search_text: str, concepts: list[str]) -> list[str]:
+    """The words of a normalised question outside its canonical concept phrases."""
+    rest = f" {search_text} "
+    for key in sorted(concepts, key=len, reverse=True):
+        rest = rest.replace(f" {key} ", " ")
+    return rest.split()
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> dict[str, dict[str, list[str]]]:
+    """'id_en' and 'en_id': word or fixed phrase -> its translations (bilingual_glossary.json)."""
+    data = resources.files("assistant.domain").joinpath("data", "bilingual_glossary.json")
+    raw = json.loads(data.read_text("utf-8"))
+    return {"id_en": raw["id_en"], "en_id": raw["en_id"]}
+
+
+# Translations that say nothing of a field: a role or rank, not what the person does.
+_NOT_CARRIED = frozenset(
+    "expert experts specialist specialists ahli pakar spesialis staff staf officer petugas manager manajer "
+    "supervisor assistant asisten senior junior kepala head chief".split()
+)
+MAX_PHRASE_WORDS = 3
+
+
+def translations(words: list[str], language: str) -> list[str]:
+    """The other language's words for ``words`` (lower case, in order): the longest glossary phrase
+    first (up to three words), looked up in the question's own direction, then in the other one (a
+    word may be written in either language). Each translated word once; none already in ``words``."""
+    glossary = _glossary()
+    first, second = ("id_en", "en_id") if language == "id" else ("en_id", "id_en")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + n])
+            found = glossary[first].get(phrase) or glossary[second].get(phrase)
+            if not found and n == 1 and phrase.endswith("nya") and len(phrase) > 6:
+                found = glossary[first].get(phrase[:-3])  # 'mesinnya' is 'mesin'
+            if found:
+                for target in found:
+                    for w in _words(target).split():
+                        if w not in _NOT_CARRIED and w not in words and w not in out:
+                            out.append(w)
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 # A question with a known field and at most this many other content words is embedded as that field.

@@ -260,7 +260,8 @@ class TalentService:
         if words.any():
             filters = _merge_filters(self._word_filters(words), filters)
         parsed = parse_query(words.remaining if words.any() and words.remaining.strip() else query,
-                             language or self.default_language, thesaurus=self.settings.thesaurus)  # fmt: skip
+                             language or self.default_language, thesaurus=self.settings.thesaurus,
+                             translate=self.settings.translate_question)  # fmt: skip
         lang = language or detect_language(query, parsed.language)
         where = _where(caller, filters)
         vector = self.embeddings.encode_query(parsed.meaning_text or parsed.search_text)
@@ -791,10 +792,22 @@ class TalentService:
             share = _idf_share(index, terms, have)
             if share is not None and share >= self.settings.min_term_coverage:
                 return "strong"
-        if known or parsed.concepts:
+        if known or self._concept_in_records(parsed, index):
             return "weak"
         margin = max((h.similarity for h in best.evidence), default=0.0) - self._floor(vector)
         return "weak" if margin >= self.settings.min_dense_margin else "none"
+
+    @staticmethod
+    def _concept_in_records(parsed: ParsedQuery, index: LexicalIndex | None) -> bool:
+        """Some record holds one of the named concepts' own words. A known field that no record
+        mentions at all ('penerbangan' in a regency without an airport) is judged by meaning alone,
+        like a question in unknown words: nothing relevant unless meaning stands out."""
+        if not parsed.concepts:
+            return False
+        if index is None:
+            return True
+        words = tokenize(" ".join(t for key in parsed.concepts for t in thesaurus()[key].terms))
+        return any(index.df(t) > 0 for t in words)
 
     def _floor(self, vector: Any) -> float:
         """What unrelated, generic records score for this query: the zero of relevance."""
@@ -997,7 +1010,7 @@ def _query_terms(parsed: ParsedQuery) -> list[str]:
     one phrase token, and without its generic words ('pekerjaan umum' is not 'umum')."""
     phrases = phrased_concepts(parsed.field or parsed.text) if parsed.concepts else []
     plain = {stem(w) for k in phrases for w in phrase_words(k) if w in _GENERIC_PHRASE_WORDS}
-    terms = [t for t in tokenize(" ".join([parsed.search_text, *parsed.expansions])) if t not in plain]
+    terms = [t for t in tokenize(" ".join([parsed.search_text, *parsed.expansions, *parsed.translations])) if t not in plain]
     return terms + [concept_token(k) for k in phrases]
 
 

@@ -365,3 +365,28 @@ def test_best_fit_for_a_field_is_a_field_search_not_a_merit_sort(question):
 )
 def test_plain_best_is_still_a_merit_sort(question):
     assert parse_plan(question, units=UNITS).plan.sort.key == "merit"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We need people who have worked at a small airport.",  # 'a small' is not 'a SMA'
+        "Saya butuh orang yang bisa memasak dalam jumlah besar untuk acara.",  # in large amounts, not a count
+        "We want someone running creative workshops for kids.",  # giving workshops is the work asked about
+        "Who is best suited for language training and teaching?",  # the field's topic, not a training taken
+        "Siapa yang paling cocok untuk bidang pelatihan dan pengembangan SDM?",
+    ],
+)
+def test_a_field_question_that_mentions_training_or_amounts_stays_a_field_question(question):
+    parsed = parse_plan(question, UNITS, TODAY)
+    assert parsed.plan.aggregate is None and parsed.plan.filters.training == [], parsed.understood
+    assert parsed.plan.filters.pendidikan_min is None and parsed.plan.sort is None
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [("Who has completed fitness training?", ["fitness"]), ("Siapa yang pernah ikut pelatihan SPBE?", ["spbe"]),
+     ("Staff with GIS training", ["gis"])],
+)  # fmt: skip
+def test_a_training_taken_is_still_a_filter(question, words):
+    assert parse_plan(question, UNITS, TODAY).plan.filters.training[0].words == words

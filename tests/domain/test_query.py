@@ -174,3 +174,31 @@ def test_without_the_thesaurus_a_question_is_read_in_its_own_words():
     assert without.language == "id"
     terms = _query_terms(without)
     assert "umum" in terms and not any(t.startswith("§") for t in terms)
+
+
+def test_the_question_s_own_words_are_carried_into_the_other_language():
+    """Issue 15 §3: an Indonesian question meets an English CV by words too ('merawat pesawat' ->
+    'maintain', 'aircraft'), and an English one meets Indonesian records."""
+    parsed = parse_query("Saya butuh orang yang bisa merawat pesawat terbang dan mesinnya")
+    assert {"aircraft", "maintain"} <= set(parsed.translations)
+    english = parse_query("I need someone who can repair engines")
+    assert "mesin" in english.translations
+    # words of a named concept are not translated again (the concept carries both languages)
+    assert parse_query("Siapa pegawai yang paling cocok untuk bidang perikanan?").translations == []
+    assert parse_query("Saya butuh orang yang bisa merawat pesawat", translate=False).translations == []
+
+
+def test_a_translation_is_searched_as_a_word():
+    from assistant.retrieval.lexical import LexicalIndex
+    from assistant.services.talent import _query_terms
+
+    index = LexicalIndex(["Aircraft maintenance technician at a regional airline hangar", "Pengadministrasi Umum"])
+    terms = _query_terms(parse_query("Saya butuh orang yang bisa merawat pesawat"))
+    assert [i for i, _ in index.search(terms, 2)] == [0]
+    assert index.search(_query_terms(parse_query("Saya butuh orang yang bisa merawat pesawat", translate=False)), 2) == []
+
+
+def test_a_role_word_is_not_carried():
+    from assistant.domain.query import translations
+
+    assert translations(["ahli"], "id") == [] and {"machine", "engine"} <= set(translations(["mesinnya"], "id"))
