@@ -268,9 +268,12 @@ _TAKEN = re.compile(
 _DOING_TRAINING = re.compile(
     r"\b(?:run|runs|running|ran|give|gives|giving|deliver|delivers|delivering|conduct|conducts|conducting|organi[sz]e|"
     r"organi[sz]es|organi[sz]ing|facilitat(?:e|es|ing)|lead|leading|design|designing|teach|teaching|menyelenggarakan|"
-    r"mengadakan|memberikan|memberi|melatih|memfasilitasi|merancang|mengajar)\s+(?:\w+\s+){0,3}$",
+    r"mengadakan|memberikan|memberi|melatih|memfasilitasi|merancang|mengajar)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:pelatihan|diklat|bimtek|kursus|training|trainings|workshops?|courses?)\b",
     re.I,
 )
+# A request this long that names no training taken is a description of work, not a training filter.
+LONG_REQUEST_WORDS = 14
 _SCORE = re.compile(
     r"\b(?:nilai(?:\s+akhir)?(?:nya)?|skor|score[sd]?|scoring|mendapat(?:kan)?\s+nilai|memperoleh\s+nilai|got|get|received|"
     r"with\s+a\s+score\s+of|a\s+score\s+of)\s*(?:=\s*)?(?:(?:tepat|persis|exactly|of\s+exactly)\s+)?(?:(\d+(?:[.,]\d+)?)\s*"
@@ -894,9 +897,13 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
         s.plan.filters.training.append(TrainingFilter(leadership=True, level=level, taken=taken, year=year))  # type: ignore[arg-type]
         return
     name = _TRAINING_NAME.search(s.rest) or _TRAINING_BEFORE.search(s.rest)
-    if name and (_DOING_TRAINING.search(s.rest[: name.start() + 1]) or (_FIELD_CUE.search(s.rest) and not _TAKEN.search(s.rest))):
+    if name and (
+        _DOING_TRAINING.search(s.rest)
+        or (not _TAKEN.search(s.rest) and (_FIELD_CUE.search(s.rest) or len(s.rest.split()) > LONG_REQUEST_WORDS))
+    ):
         # "best suited for fitness training and sports coaching", "running creative workshops for
-        # children": training as the work asked about, not a training the person must have taken
+        # children", a long request that mentions 'stitching workshops': training as the work asked
+        # about (or a place), not a training the person must have taken
         name = None
     spelled: list[str] = []
     if name and (paren := re.match(r"\s*\(([^)]{1,80})\)", s.rest[name.end():])):

@@ -12,7 +12,7 @@ from dataclasses import field as dc_field
 from functools import lru_cache
 from importlib import resources
 
-from assistant.domain.text import tokenize
+from assistant.domain.text import CONVERSATIONAL_WORDS, tokenize
 
 _EN_WORDS = {
     "who", "which", "best", "suited", "suitable", "for", "the", "find", "employee", "employees",
@@ -62,6 +62,8 @@ class ParsedQuery:
     # The question's own content words outside its concepts, carried into the other language through
     # the bilingual glossary ('merawat pesawat' -> 'maintain', 'aircraft'): searched as words too.
     translations: list[str] = dc_field(default_factory=list)
+    # the same, per word or phrase of the question: (its words, their translations)
+    carried: list[tuple[str, list[str]]] = dc_field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -240,8 +242,8 @@ def parse_query(
     language = detect_language(cleaned, default_language)
     if not thesaurus:
         plain = _drop_filler(_plain(subject)) or subject
-        carried = translations(plain.split(), language) if translate else []
-        return ParsedQuery(cleaned, subject, language, plain, [], [], plain, carried)
+        groups = translation_groups(plain.split(), language) if translate else []
+        return ParsedQuery(cleaned, subject, language, plain, [], [], plain, _flat(groups), groups)
     search_text, concepts = normalize_concepts(subject)
     search_text = _drop_filler(search_text) or subject
     focused = bool(concepts) and _other_words(search_text, concepts) <= MAX_OTHER_WORDS
@@ -253,7 +255,8 @@ def parse_query(
         concepts=concepts,
         expansions=expand(subject),
         meaning_text=search_text if focused or not concepts else _drop_filler(_plain(subject)) or subject,
-        translations=translations(_outside_concepts(search_text, concepts), language) if translate else [],
+        translations=_flat(groups := translation_groups(_outside_concepts(search_text, concepts), language) if translate else []),
+        carried=groups,
     )
 
 
@@ -282,12 +285,21 @@ MAX_PHRASE_WORDS = 3
 
 
 def translations(words: list[str], language: str) -> list[str]:
-    """The other language's words for ``words`` (lower case, in order): the longest glossary phrase
-    first (up to three words), looked up in the question's own direction, then in the other one (a
-    word may be written in either language). Each translated word once; none already in ``words``."""
+    """The other language's words for ``words`` (lower case, in order), each once."""
+    return _flat(translation_groups(words, language))
+
+
+def _flat(groups: list[tuple[str, list[str]]]) -> list[str]:
+    return list(dict.fromkeys(w for _, targets in groups for w in targets))
+
+
+def translation_groups(words: list[str], language: str) -> list[tuple[str, list[str]]]:
+    """(a word or phrase of ``words``, its translations as words): the longest glossary phrase first
+    (up to three words), looked up in the question's own direction, then in the other one (a word may
+    be written in either language). No role word, and no word the question already holds."""
     glossary = _glossary()
     first, second = ("id_en", "en_id") if language == "id" else ("en_id", "id_en")
-    out: list[str] = []
+    out: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(words):
         for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
@@ -296,10 +308,9 @@ def translations(words: list[str], language: str) -> list[str]:
             if not found and n == 1 and phrase.endswith("nya") and len(phrase) > 6:
                 found = glossary[first].get(phrase[:-3])  # 'mesinnya' is 'mesin'
             if found:
-                for target in found:
-                    for w in _words(target).split():
-                        if w not in _NOT_CARRIED and w not in words and w not in out:
-                            out.append(w)
+                targets = [w for t in found for w in _words(t).split() if w not in _NOT_CARRIED and w not in words]
+                if targets:
+                    out.append((phrase, list(dict.fromkeys(targets))))
                 i += n
                 break
         else:
@@ -321,7 +332,9 @@ def _other_words(search_text: str, concepts: list[str]) -> int:
     rest = search_text
     for key in concepts:
         rest = rest.replace(key, " ")
-    return len(tokenize(rest))
+    # a request's own words ('who can', 'saya butuh') count here: 'who can monitor air pollution' is
+    # more than the field, and keeps its own meaning
+    return len(tokenize(rest)) + sum(w in CONVERSATIONAL_WORDS for w in rest.split())
 
 
 _FILLER = {"the", "a", "an", "of", "to", "for", "in", "and", "di", "dan", "yang", "untuk", "experts", "specialists"}

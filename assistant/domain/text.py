@@ -22,6 +22,18 @@ STOPWORDS = frozenset(
     bimtek diklat lat kursus
     """.split()
 )
+# A conversational request's own words ('Saya butuh orang yang bisa ...', 'We need someone who can ...'):
+# no record holds them, so they are not searched and do not count as the question's distinctive words.
+CONVERSATIONAL_WORDS = frozenset(
+    """
+    saya aku kami kita kamu anda butuh butuhkan membutuhkan dibutuhkan perlu memerlukan diperlukan ingin mau
+    hendak mencari seseorang sosok punya memiliki harus dapat mampu bantu membantu mohon nih dong sih agar
+    supaya nanti paham mengerti memahami yg
+    i we us our you your need needs needed want wants looking someone somebody anyone can could would should
+    help has have had know knows able
+    """.split()
+)
+_NOT_SEARCHED = STOPWORDS | CONVERSATIONAL_WORDS
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +58,7 @@ def stem(word: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in _NOT_SEARCHED and len(w) > 1]
 
 
 # --- which language a record is written in -------------------------------------------------------

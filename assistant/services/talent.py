@@ -763,14 +763,14 @@ class TalentService:
         holds leaves the ranking to meaning instead of to the odd word a distractor shares."""
         if parsed.concepts or index is None:
             return 1.0
-        terms = _question_terms(parsed)
+        terms, carried = _question_terms(parsed), _carried_stems(parsed)
         if _idf_share(index, terms, set()) is None:
             return 1.0
         per_person: dict[str, set[str]] = defaultdict(set)
         for h in hits:
             if h.lexical > 0:
                 per_person[h.nip].update(tokenize(h.display))
-        best = max((_idf_share(index, terms, have) or 0.0 for have in per_person.values()), default=0.0)
+        best = max((_idf_share(index, terms, have, carried) or 0.0 for have in per_person.values()), default=0.0)
         return min(1.0, best / max(self.settings.min_term_coverage, 1e-6))
 
     def _match_strength(
@@ -786,10 +786,10 @@ class TalentService:
         for key in parsed.concepts:  # a known field: any of its own search terms in the records
             if have & set(tokenize(" ".join(thesaurus()[key].terms))):
                 return "strong"
-        terms = _question_terms(parsed)
-        known = [t for t in terms if index is not None and index.df(t) > 0]
+        terms, carried = _question_terms(parsed), _carried_stems(parsed)
+        known = [t for t in terms if index is not None and any(index.df(w) > 0 for w in {t} | carried.get(t, set()))]
         if index is not None and not parsed.concepts:
-            share = _idf_share(index, terms, have)
+            share = _idf_share(index, terms, have, carried)
             if share is not None and share >= self.settings.min_term_coverage:
                 return "strong"
         if known or self._concept_in_records(parsed, index):
@@ -927,12 +927,26 @@ def _question_terms(parsed: ParsedQuery) -> list[str]:
     return list(dict.fromkeys(tokenize(parsed.search_text)))
 
 
-def _idf_share(index: LexicalIndex, terms: list[str], have: set[str]) -> float | None:
-    """The share of the terms' IDF mass found in ``have`` (None when the terms weigh nothing)."""
+def _carried_stems(parsed: ParsedQuery) -> dict[str, set[str]]:
+    """Each stem of the question's own words -> the stems of its translations (``ParsedQuery.carried``)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for phrase, targets in parsed.carried:
+        other = set(tokenize(" ".join(targets)))
+        for stem_ in tokenize(phrase):
+            out[stem_] |= other
+    return out
+
+
+def _idf_share(
+    index: LexicalIndex, terms: list[str], have: set[str], carried: dict[str, set[str]] | None = None
+) -> float | None:
+    """The share of the terms' IDF mass found in ``have`` (None when the terms weigh nothing). A term
+    whose translation ``have`` holds is found: the record says it in the other language."""
     total = sum(index.idf(t) for t in terms)
     if not terms or total <= 0:
         return None
-    return sum(index.idf(t) for t in terms if t in have) / total
+    carried = carried or {}
+    return sum(index.idf(t) for t in terms if t in have or have & carried.get(t, set())) / total
 
 
 def _merge_filters(base: SearchFilters | None, extra: SearchFilters | None) -> SearchFilters | None:

@@ -202,3 +202,17 @@ def test_a_role_word_is_not_carried():
     from assistant.domain.query import translations
 
     assert translations(["ahli"], "id") == [] and {"machine", "engine"} <= set(translations(["mesinnya"], "id"))
+
+
+def test_a_record_that_says_the_question_s_words_in_the_other_language_covers_them():
+    """The weak-match judgement counts a question word as found when the record holds its translation:
+    'merawat pesawat' is covered by an English CV about aircraft maintenance."""
+    from assistant.domain.text import tokenize
+    from assistant.retrieval.lexical import LexicalIndex
+    from assistant.services.talent import _carried_stems, _idf_share, _question_terms
+
+    index = LexicalIndex(["Aircraft maintenance technician, line maintenance of airline fleet", "Pengadministrasi Umum"])
+    parsed = parse_query("Saya butuh orang yang bisa merawat pesawat")
+    have = set(tokenize(index.texts[0]))
+    terms = _question_terms(parsed)
+    assert (_idf_share(index, terms, have) or 0.0) < 0.5 <= _idf_share(index, terms, have, _carried_stems(parsed))
