@@ -156,6 +156,12 @@ class SearchSettings(BaseModel):
         "<-> English work vocabulary, assistant/domain/data/bilingual_glossary.json), so a question meets a CV "
         "written in the other language by words, not only by meaning. false: no translation (an ablation).",
     )
+    meaning_in_english: bool = Field(
+        True,
+        description="The search by meaning embeds an Indonesian question twice when the glossary carries its "
+        "words: as asked and rendered word by word in English, and averages the two (the small multilingual "
+        "encoder reads Indonesian less well than English). false: the question as asked only (an ablation).",
+    )
     weight_relevance: float = Field(0.8, ge=0, description="Weight of field relevance in the final score.")
     weight_merit: float = Field(
         0.2,

@@ -146,8 +146,10 @@ ABLATIONS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("lexical only", "weight_dense=0", {"weight_dense": 0.0}),
     ("dense only", "weight_lexical=0", {"weight_lexical": 0.0}),
     ("no merit", "weight_merit=0", {"weight_merit": 0.0}),
+    ("no lean on words for a named field", "dense_share_for_a_named_field=1", {"dense_share_for_a_named_field": 1.0}),
     ("no thesaurus", "thesaurus=false", {"thesaurus": False}),
     ("no question translation", "translate_question=false", {"translate_question": False}),
+    ("no English meaning", "meaning_in_english=false", {"meaning_in_english": False}),
     ("no side-section weighting", "weight_side_sections=1", {"weight_side_sections": 1.0}),
     (
         "no cuts",

@@ -261,7 +261,7 @@ _TRAINING_NAME = re.compile(
 # A training the person took: words that say so. Without them, a field question's 'X training' is its topic.
 _TAKEN = re.compile(
     r"\b(?:ikut|mengikuti|diikuti|pernah|sudah|telah|belum|peserta|lulus|attended|attend|attending|completed|complete|"
-    r"took|taken|take|taking|participants?|trainees?|passed|finished|nilai(?:nya)?|skor|scored?|scores)\b",
+    r"took|taken|take|taking|participants?|trainees?|passed|nilai(?:nya)?|skor|scored?|scores)\b",
     re.I,
 )
 # Giving training is work, not a training taken: 'running creative workshops', 'menyelenggarakan pelatihan'.
@@ -899,7 +899,10 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
     name = _TRAINING_NAME.search(s.rest) or _TRAINING_BEFORE.search(s.rest)
     if name and (
         _DOING_TRAINING.search(s.rest)
-        or (not _TAKEN.search(s.rest) and (_FIELD_CUE.search(s.rest) or len(s.rest.split()) > LONG_REQUEST_WORDS))
+        or (
+            not _TAKEN.search(s.rest[max(0, name.start() - 40) : name.end() + 30])  # 'who took the X course', near it
+            and (_FIELD_CUE.search(s.rest) or len(s.rest.split()) > LONG_REQUEST_WORDS)
+        )
     ):
         # "best suited for fitness training and sports coaching", "running creative workshops for
         # children", a long request that mentions 'stitching workshops': training as the work asked

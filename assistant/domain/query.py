@@ -260,6 +260,30 @@ def parse_query(
     )
 
 
+def rendered_in_other_language(parsed: ParsedQuery) -> str:
+    """The question's words, each carried word or phrase replaced by its first translation, the rest
+    (concepts, words the glossary does not know, names, acronyms) kept: a rough rendering
+    in the other language for the search by meaning ('' when nothing was carried)."""
+    if not parsed.carried:
+        return ""
+    first = {phrase: targets[0] for phrase, targets in parsed.carried}
+    words = parsed.search_text.split()  # a concept stays as its canonical phrase
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + n])
+            if phrase in first:
+                out.append(first[phrase])
+                i += n
+                break
+        else:
+            if tokenize(words[i]):  # a content word the glossary does not know: kept as written
+                out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
 def _outside_concepts(search_text: str, concepts: list[str]) -> list[str]:
     """The words of a normalised question outside its canonical concept phrases."""
     rest = f" {search_text} "

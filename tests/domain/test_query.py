@@ -216,3 +216,12 @@ def test_a_record_that_says_the_question_s_words_in_the_other_language_covers_th
     have = set(tokenize(index.texts[0]))
     terms = _question_terms(parsed)
     assert (_idf_share(index, terms, have) or 0.0) < 0.5 <= _idf_share(index, terms, have, _carried_stems(parsed))
+
+
+def test_an_indonesian_question_is_rendered_in_english_word_by_word():
+    from assistant.domain.query import rendered_in_other_language
+
+    assert rendered_in_other_language(parse_query("Saya butuh orang yang bisa merawat pesawat terbang")) == "care aircraft"
+    # a concept stays as its canonical phrase; a question with nothing carried has no rendering
+    assert rendered_in_other_language(parse_query("Siapa yang paham soal perizinan usaha?")) == "penanaman modal business"
+    assert rendered_in_other_language(parse_query("Siapa pegawai yang paling cocok untuk bidang perikanan?")) == ""

@@ -275,3 +275,22 @@ def test_an_english_answer_is_in_english_throughout(container):
     assert "Very good" in answer.facts and "position history" in answer.facts
     indonesian = container.service.answer(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?")
     assert "Sangat Baik" in indonesian.facts and "Very good" not in indonesian.facts
+
+
+def test_an_indonesian_question_is_also_embedded_in_english(container):
+    """meaning_in_english: the vector of 'merawat pesawat' is the mean of the question's and of its English
+    rendering ('care aircraft'); an English question and the switched-off setting keep the question's own."""
+    import numpy as np
+
+    from assistant.domain.query import parse_query
+    from bench.quality import variant_service
+
+    service, off = container.service, variant_service(container, meaning_in_english=False)
+    question = parse_query("Saya butuh orang yang bisa merawat pesawat terbang")
+    own = container.embeddings.encode_query(question.meaning_text)
+    english = container.embeddings.encode_query("care aircraft")
+    expected = (own + english) / np.linalg.norm(own + english)
+    assert np.allclose(service._meaning_vector(question), expected, atol=1e-5)
+    assert np.allclose(off._meaning_vector(question), own, atol=1e-6)
+    asked = parse_query("I need someone who can repair engines")
+    assert asked.translations and np.allclose(service._meaning_vector(asked), container.embeddings.encode_query(asked.meaning_text), atol=1e-6)
