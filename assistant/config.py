@@ -156,6 +156,13 @@ class SearchSettings(BaseModel):
         "<-> English work vocabulary, assistant/domain/data/bilingual_glossary.json), so a question meets a CV "
         "written in the other language by words, not only by meaning. false: no translation (an ablation).",
     )
+    dense_share_in_indonesian: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="When the records hold an Indonesian question's words, meaning counts this share of "
+        "weight_dense (the encoder reads Indonesian less well than English). 1: no difference.",
+    )
     meaning_in_english: bool = Field(
         True,
         description="The search by meaning embeds an Indonesian question twice when the glossary carries its "

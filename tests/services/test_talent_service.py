@@ -294,3 +294,27 @@ def test_an_indonesian_question_is_also_embedded_in_english(container):
     assert np.allclose(off._meaning_vector(question), own, atol=1e-6)
     asked = parse_query("I need someone who can repair engines")
     assert asked.translations and np.allclose(service._meaning_vector(asked), container.embeddings.encode_query(asked.meaning_text), atol=1e-6)
+
+
+def test_in_indonesian_words_lead_when_the_records_hold_them(container, monkeypatch):
+    """dense_share_in_indonesian: an Indonesian question whose words are in the records ranks with
+    meaning at that share of weight_dense; an English one and a question whose words are missing
+    (the weak-match damping) keep the usual weights."""
+    import assistant.services.talent as talent
+
+    seen: list = []
+    real = talent.relevance_by_person
+
+    def spy(hits, floor, weights, piece_weights=None):
+        seen.append(weights)
+        return real(hits, floor, weights, piece_weights=piece_weights)
+
+    monkeypatch.setattr(talent, "relevance_by_person", spy)
+    dense = container.settings.search.weight_dense
+    share = container.settings.search.dense_share_in_indonesian
+    assert share < 1.0
+    container.service.field_search(SYSTEM, "Saya butuh orang yang paham budidaya ikan dan tambak", limit=5)
+    assert seen[0].dense == pytest.approx(dense * share)
+    seen.clear()
+    container.service.field_search(SYSTEM, "I need someone who knows fish farming and ponds", limit=5)
+    assert seen[0].dense == pytest.approx(dense)
