@@ -160,8 +160,9 @@ class SearchSettings(BaseModel):
         0.5,
         ge=0,
         le=1,
-        description="When the records hold an Indonesian question's words, meaning counts this share of "
-        "weight_dense (the encoder reads Indonesian less well than English). 1: no difference.",
+        description="When the records hold the words of an Indonesian question that names no known field, meaning "
+        "counts this share of weight_dense (the encoder reads Indonesian less well than English; a named field "
+        "ranks the same people in either language). 1: no difference.",
     )
     meaning_in_english: bool = Field(
         True,
