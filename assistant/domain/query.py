@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
 from assistant.domain.text import CONVERSATIONAL_WORDS, tokenize
+
+T = TypeVar("T")
 
 _EN_WORDS = {
     "who", "which", "best", "suited", "suitable", "for", "the", "find", "employee", "employees",
@@ -60,10 +64,14 @@ class ParsedQuery:
     # its own words (a long question that merely mentions 'food' or 'digital' keeps its meaning).
     meaning_text: str = ""
     # The question's own content words outside its concepts, carried into the other language through
-    # the bilingual glossary ('merawat pesawat' -> 'maintain', 'aircraft'): searched as words too.
-    translations: list[str] = dc_field(default_factory=list)
-    # the same, per word or phrase of the question: (its words, their translations)
+    # the bilingual glossary: (a word or phrase of the question, its translations as words).
     carried: list[tuple[str, list[str]]] = dc_field(default_factory=list)
+
+    @property
+    def translations(self) -> list[str]:
+        """Every carried translation, each once ('merawat pesawat' -> 'care', ..., 'aircraft', ...):
+        searched as words too."""
+        return _flat(self.carried)
 
 
 @dataclass(frozen=True)
@@ -205,6 +213,12 @@ def phrase_words(key: str) -> set[str]:
     return set(_words(key).split()) if " " in key else set()
 
 
+@lru_cache(maxsize=1024)
+def concept_stems(key: str) -> frozenset[str]:
+    """The lexical tokens of a concept's own record words (its thesaurus terms)."""
+    return frozenset(tokenize(" ".join(thesaurus()[key].terms)))
+
+
 def expand(text: str) -> list[str]:
     """Search terms of every concept named in the text."""
     _, concepts = normalize_concepts(text)
@@ -243,7 +257,7 @@ def parse_query(
     if not thesaurus:
         plain = _drop_filler(_plain(subject)) or subject
         groups = translation_groups(plain.split(), language) if translate else []
-        return ParsedQuery(cleaned, subject, language, plain, [], [], plain, _flat(groups), groups)
+        return ParsedQuery(cleaned, subject, language, plain, [], [], plain, groups)
     search_text, concepts = normalize_concepts(subject)
     search_text = _drop_filler(search_text) or subject
     focused = bool(concepts) and _other_words(search_text, concepts) <= MAX_OTHER_WORDS
@@ -255,8 +269,7 @@ def parse_query(
         concepts=concepts,
         expansions=expand(subject),
         meaning_text=search_text if focused or not concepts else _drop_filler(_plain(subject)) or subject,
-        translations=_flat(groups := translation_groups(_outside_concepts(search_text, concepts), language) if translate else []),
-        carried=groups,
+        carried=translation_groups(_outside_concepts(search_text, concepts), language) if translate else [],
     )
 
 
@@ -267,21 +280,30 @@ def rendered_in_other_language(parsed: ParsedQuery) -> str:
     if not parsed.carried:
         return ""
     first = {phrase: targets[0] for phrase, targets in parsed.carried}
-    words = parsed.search_text.split()  # a concept stays as its canonical phrase
     out: list[str] = []
+    # a concept stays as its canonical phrase
+    for phrase, found in _longest_phrases(parsed.search_text.split(), first.get):
+        if found is not None:
+            out.append(found)
+        elif tokenize(phrase):  # a content word the glossary does not know: kept as written
+            out.append(phrase)
+    return " ".join(out)
+
+
+def _longest_phrases(words: list[str], lookup: Callable[[str], T | None]) -> Iterator[tuple[str, T | None]]:
+    """``words`` walked left to right: at each place the longest phrase (up to MAX_PHRASE_WORDS words)
+    ``lookup`` knows, with what it returned; a word no phrase starts with, with None."""
     i = 0
     while i < len(words):
         for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
             phrase = " ".join(words[i : i + n])
-            if phrase in first:
-                out.append(first[phrase])
+            if (found := lookup(phrase)) is not None:
+                yield phrase, found
                 i += n
                 break
         else:
-            if tokenize(words[i]):  # a content word the glossary does not know: kept as written
-                out.append(words[i])
+            yield words[i], None
             i += 1
-    return " ".join(out)
 
 
 def _outside_concepts(search_text: str, concepts: list[str]) -> list[str]:
@@ -323,22 +345,18 @@ def translation_groups(words: list[str], language: str) -> list[tuple[str, list[
     be written in either language). No role word, and no word the question already holds."""
     glossary = _glossary()
     first, second = ("id_en", "en_id") if language == "id" else ("en_id", "id_en")
+
+    def lookup(phrase: str) -> list[str] | None:
+        found = glossary[first].get(phrase) or glossary[second].get(phrase)
+        if not found and " " not in phrase and phrase.endswith("nya") and len(phrase) > 6:
+            found = glossary[first].get(phrase[:-3])  # 'mesinnya' is 'mesin'
+        return found or None
+
     out: list[tuple[str, list[str]]] = []
-    i = 0
-    while i < len(words):
-        for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
-            phrase = " ".join(words[i : i + n])
-            found = glossary[first].get(phrase) or glossary[second].get(phrase)
-            if not found and n == 1 and phrase.endswith("nya") and len(phrase) > 6:
-                found = glossary[first].get(phrase[:-3])  # 'mesinnya' is 'mesin'
-            if found:
-                targets = [w for t in found for w in _words(t).split() if w not in _NOT_CARRIED and w not in words]
-                if targets:
-                    out.append((phrase, list(dict.fromkeys(targets))))
-                i += n
-                break
-        else:
-            i += 1
+    for phrase, found in _longest_phrases(words, lookup):
+        targets = [w for t in found or () for w in _words(t).split() if w not in _NOT_CARRIED and w not in words]
+        if targets:
+            out.append((phrase, list(dict.fromkeys(targets))))
     return out
 
 

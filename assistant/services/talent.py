@@ -44,13 +44,13 @@ from assistant.domain.plan_text import describe
 from assistant.domain.posts import TargetPost, level_label, target_post_from_text
 from assistant.domain.query import (
     ParsedQuery,
+    concept_stems,
     concept_token,
     detect_language,
     parse_query,
     phrase_words,
     phrased_concepts,
     rendered_in_other_language,
-    thesaurus,
 )
 from assistant.domain.ranking import (
     EvidenceHit,
@@ -790,7 +790,7 @@ class TalentService:
         'strong', and lexical silence alone never decides 'none' for a question in other words)."""
         have = {t for ev in best.evidence for t in tokenize(ev.display)}
         for key in parsed.concepts:  # a known field: any of its own search terms in the records
-            if have & set(tokenize(" ".join(thesaurus()[key].terms))):
+            if have & concept_stems(key):
                 return "strong"
         terms, carried = _question_terms(parsed), _carried_stems(parsed)
         known = [t for t in terms if index is not None and any(index.df(w) > 0 for w in {t} | carried.get(t, set()))]
@@ -826,8 +826,7 @@ class TalentService:
             return False
         if index is None:
             return True
-        words = tokenize(" ".join(t for key in parsed.concepts for t in thesaurus()[key].terms))
-        return any(index.df(t) > 0 for t in words)
+        return any(index.df(t) > 0 for key in parsed.concepts for t in concept_stems(key))
 
     def _floor(self, vector: Any) -> float:
         """What unrelated, generic records score for this query: the zero of relevance."""
