@@ -417,7 +417,7 @@ _BEST_RE = _SORT_RE[-1][0]
 
 _FIELD_CUE = re.compile(
     r"\b(?:cocok|tepat|sesuai|paham|menguasai|mengerti|ahli|berpengalaman|pengalaman|kompeten|keahlian|bidang|latar\s+belakang|"
-    r"suited|suitable|fit|fits|expert|experts|expertise|experienced|experience|background|knows?|skilled|skills?|specialists?|field)\b",
+    r"suited|suitable|fit|fits|expert|experts|expertise|experienced|experience|background|knows?|skilled|skills?|specialists?|field|placed|candidates?)\b",
     re.I,
 )
 _SCAFFOLD = frozenset(
@@ -614,8 +614,14 @@ def _retirement(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> 
 
 
 _LEAD_BEFORE = re.compile(
-    r"\b(?:lead|leading|memimpin|mengepalai|pimpin|to\s+head|head\s+of|heads?|kepala|pimpinan|pemimpin|chief\s+of|run|running)"
-    r"\s+(?:(?:a|an|the)\s+)?$",
+    r"\b(?:lead|leading|memimpin|mengepalai|pimpin|to\s+head|head\s+of|heads?|kepala|pimpinan|pemimpin|chief\s+of|run|running|"
+    r"handle|handling|manage|managing|menangani|mengurus|mengelola)"
+    r"\s+(?:(?:a|an|the)\s+)?$|"
+    # the work a unit does, not the people in it: 'KUMKM affairs at the Diskopukm', 'the KB programme at
+    # DP2KB', 'run the work of the Disnakkeswan', 'urusan LLAJ di Dishub' (blind SIASN set 2, session 10)
+    # ('work at DLH' is where people work: 'work' counts only as 'the work', 'its work')
+    r"\b(?:(?:the|its|their)\s+work|affairs|programmes?|programs?|duties|portfolio|urusan|program|pekerjaan|kegiatan)"
+    r"(?:\s+[\w/-]+){0,2}\s+(?:of|at|in|for|di|pada)\s+(?:the\s+)?$",
     re.I,
 )
 # A unit introduced as where people work ('di Bappeda', 'staff of BPKAD', 'ASN Dinkes'): a filter even alone.
@@ -1126,12 +1132,23 @@ def _jenjang_label(level: Jenjang) -> str:
 
 def _sort(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     for pattern, key, desc in _SORT_RE:
-        if pattern is _BEST_RE and _FIELD_CUE.search(s.rest):
-            continue  # "the best fit for banking", "terbaik dan paling cocok untuk bidang X": who fits, not a merit sort
+        if pattern is _BEST_RE and (_FIELD_CUE.search(s.rest) or _names_a_field(s.rest)):
+            # "the best fit for banking", "our best accountant", "best person for engineering work": who
+            # fits a field (ranked by relevance, merit included), not a merit sort
+            continue
         if m := pattern.search(s.rest):
             s.take(m)
             s.plan.sort = Sort(key=key, descending=desc)  # type: ignore[arg-type]
             return
+
+
+_TASK_WORDS = re.compile(r"\b(?:(?:the|its|their)\s+work|affairs|programmes?|programs?|duties|urusan|pekerjaan)\b", re.I)
+
+
+def _names_a_field(rest: str) -> bool:
+    """Some words of the question, besides 'best', name a field of the thesaurus ('accountant',
+    'teaching', 'engineering work') or a body of work ('run the work of the Disnakkeswan')."""
+    return bool(_TASK_WORDS.search(rest)) or bool(normalize_concepts(_BEST_RE.sub(" ", rest))[1])
 
 
 def _as_of(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TypeVar
 
@@ -288,6 +288,40 @@ def rendered_in_other_language(parsed: ParsedQuery) -> str:
         elif tokenize(phrase):  # a content word the glossary does not know: kept as written
             out.append(phrase)
     return " ".join(out)
+
+
+@cache
+def concept_in_english(key: str) -> str:
+    """A concept's name in English words, for the search by meaning: the glossary's words for its
+    canonical phrase ('pertanian' -> 'agriculture agricultural farming'), else its first alias written
+    in English words only ('' when there is none)."""
+    glossary = _glossary()
+    if words := glossary["id_en"].get(key):
+        return " ".join(words)
+    english = glossary["en_id"]
+    for alias in thesaurus()[key].aliases:
+        if not alias.isupper() and alias not in glossary["id_en"] and all(w in english for w in alias.split()):
+            return alias
+    return ""
+
+
+def meaning_in_english(parsed: ParsedQuery) -> str:
+    """What a focused field question means, in English words: its canonical concepts named in English,
+    its other words as the English rendering has them ('' when nothing changes). The same for 'bidang
+    pertanian' and 'agriculture', so a named field still ranks the same people in either language."""
+    if not parsed.concepts or parsed.meaning_text != parsed.search_text:
+        return ""
+    names = {key: concept_in_english(key) for key in parsed.concepts}
+    first = {phrase: targets[0] for phrase, targets in parsed.carried} if parsed.language == "id" else {}
+    out: list[str] = []
+    changed = False
+    for phrase, found in _longest_phrases(parsed.search_text.split(), lambda p: names.get(p) or first.get(p)):
+        if found is not None:
+            out.append(found)
+            changed = True
+        elif tokenize(phrase):
+            out.append(phrase)
+    return " ".join(out) if changed else ""
 
 
 def _longest_phrases(words: list[str], lookup: Callable[[str], T | None]) -> Iterator[tuple[str, T | None]]:

@@ -361,6 +361,56 @@ def test_best_fit_for_a_field_is_a_field_search_not_a_merit_sort(question):
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Who is our best accountant?",
+        "Best person for engineering work?",
+        "Who is the best candidate for education?",
+        "Who is the best person for teaching?",
+        "Siapa pegawai terbaik untuk urusan perikanan?",
+    ],
+)
+def test_best_with_a_named_field_is_a_field_search(question):
+    """Blind set of session 10: 'our best accountant' asks who fits accounting; sorting the field's
+    people by merit alone put an adjacent case with a better SKP first."""
+    assert parse_plan(question, UNITS, TODAY).plan.sort is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is best placed to handle fisheries affairs at the Dinas Perikanan?",
+        "Who is best placed to lead the health programme at Dinas Kesehatan?",
+        "Siapa yang paling paham urusan perikanan di Dinas Perikanan?",
+        "Who can handle the Inspektorat?",
+    ],
+)
+def test_a_unit_named_as_the_place_of_the_work_is_not_a_filter(question):
+    """'affairs at the Diskopukm', 'the KB programme at DP2KB': the work a unit does, for which anyone
+    may be the right person; not a list of that unit's staff (blind SIASN set 2, session 10)."""
+    plan = parse_plan(question, UNITS, TODAY).plan
+    assert not plan.filters.units and plan.sort is None
+
+
+@pytest.mark.parametrize(
+    "question, unit",
+    [
+        ("Siapa di Dinas Perikanan yang paham budidaya?", "Dinas Perikanan"),
+        ("Siapa yang paling paham keuangan di Inspektorat?", "Inspektorat"),
+        ("Who in Dinas Kesehatan knows epidemiology?", "Dinas Kesehatan"),
+        ("How many civil servants work at Dinas Perikanan?", "Dinas Perikanan"),
+        ("Who are the best people who work in Inspektorat?", "Inspektorat"),
+    ],
+)
+def test_a_unit_named_as_where_people_work_stays_a_filter(question, unit):
+    assert parse_plan(question, UNITS, TODAY).plan.filters.units == [unit]
+
+
+def test_best_among_the_people_who_work_in_a_unit_is_a_merit_sort():
+    assert parse_plan("Who are the best people who work in Inspektorat?", UNITS, TODAY).plan.sort.key == "merit"
+
+
+@pytest.mark.parametrize(
     "question", ["Who are the best employees in Bappeda?", "Tampilkan pegawai berprestasi", "best performing staff"]
 )
 def test_plain_best_is_still_a_merit_sort(question):

@@ -225,3 +225,16 @@ def test_an_indonesian_question_is_rendered_in_english_word_by_word():
     # a concept stays as its canonical phrase; a question with nothing carried has no rendering
     assert rendered_in_other_language(parse_query("Siapa yang paham soal perizinan usaha?")) == "penanaman modal business"
     assert rendered_in_other_language(parse_query("Siapa pegawai yang paling cocok untuk bidang perikanan?")) == ""
+
+
+def test_a_named_field_means_the_same_in_english_words_in_either_language():
+    """Session 10: a named field is embedded with its English words too; the text is the same for the
+    Indonesian and the English question, so a named field still ranks the same people."""
+    from assistant.domain.query import meaning_in_english
+
+    indonesian = meaning_in_english(parse_query("Siapa pegawai yang paling cocok untuk bidang pertanian?"))
+    english = meaning_in_english(parse_query("Who is best suited for agriculture?", "en"))
+    assert indonesian == english and "agriculture" in indonesian.split()
+    # an Indonesian word beside the field is carried too; a question naming no field has none
+    assert "building" in meaning_in_english(parse_query("Siapa pegawai yang cocok untuk bidang konstruksi bangunan?"))
+    assert meaning_in_english(parse_query("Saya butuh orang yang bisa merawat pesawat terbang")) == ""
