@@ -164,6 +164,16 @@ class SearchSettings(BaseModel):
         "counts this share of weight_dense (the encoder reads Indonesian less well than English; a named field "
         "ranks the same people in either language). 1: no difference.",
     )
+    dense_share_across_languages: float = Field(
+        0.25,
+        ge=0,
+        le=1,
+        description="When the records hold the words of an Indonesian question that names no known field, and the "
+        "question's words were also searched in English: in a passage written in English, meaning counts this "
+        "share of its weight (the words met it through their translations; the encoder matches across languages "
+        "less well than within one). 1: meaning stands in for the words there, as for any passage in the other "
+        "language.",
+    )
     meaning_in_english: bool = Field(
         True,
         description="The search by meaning embeds an Indonesian question twice when the glossary carries its "

@@ -185,6 +185,7 @@ ABLATIONS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("no question translation", "translate_question=false", {"translate_question": False}),
     ("no English meaning", "meaning_in_english=false", {"meaning_in_english": False}),
     ("no lean on words in Indonesian", "dense_share_in_indonesian=1", {"dense_share_in_indonesian": 1.0}),
+    ("no lean on translated words", "dense_share_across_languages=1", {"dense_share_across_languages": 1.0}),
     ("no side-section weighting", "weight_side_sections=1", {"weight_side_sections": 1.0}),
     (
         "no cuts",

@@ -63,6 +63,10 @@ class Weights:
     kinds: Mapping[str, float] = field(default_factory=lambda: dict(KIND_WEIGHT))  # per kind of evidence
     # a passage from a CV's side section (hobbies, volunteering, ...) against one about the person's work
     side_sections: float = 0.5
+    # A passage in the other language than the question: None, its meaning stands in for the words that
+    # cannot meet it; a share, the question's words met it through their translations, and its meaning
+    # counts this share of ``dense`` (the encoder matches across languages less well than within one).
+    foreign_dense: float | None = None
     # merit factors (relative weights within merit)
     skp: float = 0.5
     nine_box: float = 0.3
@@ -168,7 +172,10 @@ def _weighted(hits: Sequence[EvidenceHit], floor: float | None, weights: Weights
     for h in hits:
         dense = max(0.0, (h.similarity - low) / span)
         value = (weights.dense * dense + weights.lexical * h.lexical) / mix
-        if h.foreign and weights.dense > 0:
+        if h.foreign and weights.dense > 0 and weights.foreign_dense is not None:
+            share = weights.dense * weights.foreign_dense
+            value = (share * dense + weights.lexical * h.lexical) / ((share + weights.lexical) or 1.0)
+        elif h.foreign and weights.dense > 0:
             # Across languages only the meaning can match: a missing word match is not evidence against.
             value = max(value, dense)
         out.append(value)

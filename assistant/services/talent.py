@@ -273,11 +273,15 @@ class TalentService:
         confidence = self._word_confidence(parsed, hits, lexical)
         if confidence < 1.0:  # the question's words are barely in the records: meaning decides more
             weights = replace(weights, lexical=weights.lexical * confidence)
-        elif parsed.language == "id" and not parsed.concepts and self.settings.dense_share_in_indonesian < 1.0:
+        elif parsed.language == "id" and not parsed.concepts:
             # the records hold an Indonesian question's words: the encoder reads Indonesian less well
             # than English, so its meaning counts less than the words there. Not for a named field,
             # which ranks the same people in either language.
             weights = replace(weights, dense=weights.dense * self.settings.dense_share_in_indonesian)
+            if parsed.translations and self.settings.dense_share_across_languages < 1.0:
+                # ... and an English record meets its words through their translations: there, meaning
+                # counts less again instead of standing in for the words
+                weights = replace(weights, foreign_dense=self.settings.dense_share_across_languages)
         floor = self._floor(vector)
         relevance = usual = relevance_by_person(hits, floor, weights)
         share = self.settings.dense_share_for_a_named_field

@@ -134,6 +134,23 @@ def test_a_record_in_the_other_language_is_matched_by_meaning_alone():
     assert relevance_by_person([both, anchor], floor=0.80)[NIP_B][0] >= scores[NIP_B][0]
 
 
+def test_when_words_met_a_foreign_record_through_translations_its_meaning_counts_less():
+    """Session 10: an Indonesian question whose words were searched in English too. An English passage
+    holding those words ranks above one that is only close in meaning; with meaning standing in for the
+    words (foreign_dense None) the meaning-only passage would win."""
+    from dataclasses import replace
+
+    from assistant.domain.ranking import Weights
+
+    words = replace(_hit(NIP_A, "ringkasan", 0.86, lex=1.0, display="Maintained aircraft engines"), foreign=True)
+    meaning = replace(_hit(NIP_B, "ringkasan", 0.95, display="Managed airport passenger services"), foreign=True)
+    anchor = _hit("199001012015031003", "jabatan", 0.80)
+    old = relevance_by_person([words, meaning, anchor], floor=0.80)
+    assert old[NIP_B][0] > old[NIP_A][0]
+    new = relevance_by_person([words, meaning, anchor], floor=0.80, weights=Weights(foreign_dense=0.25))
+    assert new[NIP_A][0] > new[NIP_B][0]
+
+
 def test_the_skp_trend_counts_and_is_said():
     from assistant.domain.models import Predikat, Skp
     from assistant.domain.ranking import merit_factors
