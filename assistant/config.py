@@ -144,6 +144,14 @@ class SearchSettings(BaseModel):
         description="Within field relevance: a passage from a CV's side section (hobbies, volunteering, "
         "organisations, references) counts this share of a passage about the person's work (1: no difference).",
     )
+    weight_cv_headline: float = Field(
+        1.25,
+        ge=0,
+        le=3,
+        description="Within field relevance: the first passage of a free-text CV of several passages (its headline: "
+        "the occupation's title, the start of the profile) counts this many times a later passage (1: no "
+        "difference); a person's relevance stays within 0..1.",
+    )
     thesaurus: bool = Field(
         True,
         description="A field search reads the question through the field thesaurus (concepts in both "

@@ -187,6 +187,7 @@ ABLATIONS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("no lean on words in Indonesian", "dense_share_in_indonesian=1", {"dense_share_in_indonesian": 1.0}),
     ("no lean on translated words", "dense_share_across_languages=1", {"dense_share_across_languages": 1.0}),
     ("no side-section weighting", "weight_side_sections=1", {"weight_side_sections": 1.0}),
+    ("no headline weighting", "weight_cv_headline=1", {"weight_cv_headline": 1.0}),
     (
         "no cuts",
         "min_relative_relevance=0, min_dense_margin=-inf, min_term_coverage=0",

@@ -42,6 +42,7 @@ class EvidenceHit:
     id: str = ""
     match: float = 0.0  # 0..1: fused closeness to the question (set by the ranking)
     foreign: bool = False  # written in the other language than the question: its words cannot meet it
+    headline: bool = False  # the first passage of a free-text CV: its title line and the start of its profile
 
 
 # Evidence shown for a person must be a real match, not the tail of the retrieved pool.
@@ -63,6 +64,9 @@ class Weights:
     kinds: Mapping[str, float] = field(default_factory=lambda: dict(KIND_WEIGHT))  # per kind of evidence
     # a passage from a CV's side section (hobbies, volunteering, ...) against one about the person's work
     side_sections: float = 0.5
+    # the first passage of a CV (its headline: the occupation's title, the start of the profile) against
+    # its other passages; the person's relevance stays within 0..1
+    cv_headline: float = 1.25
     # A passage in the other language than the question: None, its meaning stands in for the words that
     # cannot meet it; a share, the question's words met it through their translations, and its meaning
     # counts this share of ``dense`` (the encoder matches across languages less well than within one).
@@ -131,6 +135,8 @@ def relevance_by_person(
         weight = weights.kinds.get(hit.kind, OTHER_KIND_WEIGHT)
         if hit.kind == "ringkasan" and side_section(hit.display):
             weight *= weights.side_sections  # a hobby or volunteering says less about a person's field than their work
+        elif hit.kind == "ringkasan" and hit.headline:
+            weight *= weights.cv_headline  # the title line says what the person is; a later passage, what they also did
         if hit.kind == "jabatan" and hit.years is not None:
             weight *= 0.7 + 0.3 * min(hit.years, 6.0) / 6.0  # years in the post count, up to six
         per[hit.nip].append((norm * weight, replace(hit, match=round(own, 4))))

@@ -41,13 +41,18 @@ class EvidenceCatalog:
         self.texts: list[str] = []  # display texts: what the user sees and what BM25 reads
         self.years: list[int | None] = []
         self.durations: list[float | None] = []
+        self.headlines: list[bool] = []  # a person's first free-text passage (a CV's headline)
         owners: list[int] = []
         self.by_key: dict[str, list[int]] = {}
         for person, (nip, meta, pieces) in enumerate(sorted(people, key=lambda p: p[0])):
             self.nips.append(nip)
             self.people_meta.append(meta)
             seen: dict[str, int] = {}
+            # a long free text's first passage; a short summary (one passage) is no headline of anything
+            first_passage = sum(1 for piece in pieces if piece[0] == "ringkasan") > 1
             for kind, key, display, year, years in pieces:
+                self.headlines.append(kind == "ringkasan" and first_passage)
+                first_passage = first_passage and kind != "ringkasan"
                 n = seen.get(key, 0)
                 seen[key] = n + 1
                 self.by_key.setdefault(key, []).append(len(self.ids))
@@ -88,6 +93,7 @@ class EvidenceCatalog:
             years=self.durations[i],
             similarity=similarity,
             lexical=lexical,
+            headline=self.headlines[i],
         )
 
     def expand(self, scored: Sequence[tuple[str, float]], people: np.ndarray | None, limit: int) -> list[int]:

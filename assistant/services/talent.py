@@ -1031,6 +1031,7 @@ def weights_from(settings: SearchSettings) -> Weights:
         rrf_k=settings.rrf_k,
         kinds=dict(settings.weight_kinds),
         side_sections=settings.weight_side_sections,
+        cv_headline=settings.weight_cv_headline,
         skp=settings.merit_skp,
         nine_box=settings.merit_nine_box,
         assessment=settings.merit_assessment,

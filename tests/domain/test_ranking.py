@@ -151,6 +151,20 @@ def test_when_words_met_a_foreign_record_through_translations_its_meaning_counts
     assert new[NIP_A][0] > new[NIP_B][0]
 
 
+def test_a_cvs_headline_counts_more_than_a_later_passage_and_relevance_stays_within_one():
+    from dataclasses import replace
+
+    from assistant.domain.ranking import Weights
+
+    title = replace(_hit(NIP_A, "ringkasan", 0.9, display="AGRONOMIST Summary"), headline=True)
+    later = _hit(NIP_B, "ringkasan", 0.9, display="Experience: farm accounts")
+    anchor = _hit("199001012015031003", "jabatan", 0.8)
+    plain = relevance_by_person([title, later, anchor], floor=0.8, weights=Weights(cv_headline=1.0))
+    assert plain[NIP_A][0] == pytest.approx(plain[NIP_B][0])
+    weighted = relevance_by_person([title, later, anchor], floor=0.8, weights=Weights(cv_headline=3.0))
+    assert 1.0 >= weighted[NIP_A][0] > weighted[NIP_B][0]
+
+
 def test_the_skp_trend_counts_and_is_said():
     from assistant.domain.models import Predikat, Skp
     from assistant.domain.ranking import merit_factors
