@@ -184,9 +184,10 @@ class SearchSettings(BaseModel):
     )
     meaning_in_english: bool = Field(
         True,
-        description="The search by meaning embeds an Indonesian question twice when the glossary carries its "
-        "words: as asked and rendered word by word in English, and averages the two (the small multilingual "
-        "encoder reads Indonesian less well than English). false: the question as asked only (an ablation).",
+        description="The search by meaning embeds a question twice and averages the two: a named field (either "
+        "language) as its canonical phrase and in English words; an Indonesian question whose words the glossary "
+        "carries as asked and rendered word by word in English (the small multilingual encoder reads Indonesian "
+        "less well than English). false: the question as asked only (an ablation).",
     )
     weight_relevance: float = Field(0.8, ge=0, description="Weight of field relevance in the final score.")
     weight_merit: float = Field(
