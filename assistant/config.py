@@ -168,9 +168,9 @@ class SearchSettings(BaseModel):
         0.5,
         ge=0,
         le=1,
-        description="When the records hold the words of an Indonesian question that names no known field, meaning "
-        "counts this share of weight_dense (the encoder reads Indonesian less well than English; a named field "
-        "ranks the same people in either language). 1: no difference.",
+        description="When the records hold the words of an Indonesian question that is not just a named field, meaning "
+        "counts this share of weight_dense (the encoder reads Indonesian less well than English; a question that is "
+        "a known field and little else ranks the same people in either language). 1: no difference.",
     )
     dense_share_across_languages: float = Field(
         0.25,

@@ -273,10 +273,11 @@ class TalentService:
         confidence = self._word_confidence(parsed, hits, lexical)
         if confidence < 1.0:  # the question's words are barely in the records: meaning decides more
             weights = replace(weights, lexical=weights.lexical * confidence)
-        elif parsed.language == "id" and not parsed.concepts:
+        elif parsed.language == "id" and (not parsed.concepts or parsed.meaning_text != parsed.search_text):
             # the records hold an Indonesian question's words: the encoder reads Indonesian less well
-            # than English, so its meaning counts less than the words there. Not for a named field,
-            # which ranks the same people in either language.
+            # than English, so its meaning counts less than the words there. Not for a question that is
+            # a named field and little else, which ranks the same people in either language; a longer
+            # question that also names a field is embedded in its own Indonesian words, so it is.
             weights = replace(weights, dense=weights.dense * self.settings.dense_share_in_indonesian)
             if parsed.translations and self.settings.dense_share_across_languages < 1.0:
                 # ... and an English record meets its words through their translations: there, meaning
