@@ -68,6 +68,12 @@ class ParsedQuery:
     carried: list[tuple[str, list[str]]] = dc_field(default_factory=list)
 
     @property
+    def focused(self) -> bool:
+        """A known field and little else ('Siapa ASN yang paling cocok untuk bidang perikanan?'): its
+        meaning is the field's canonical phrase, the same in either language."""
+        return bool(self.concepts) and self.meaning_text == self.search_text
+
+    @property
     def translations(self) -> list[str]:
         """Every carried translation, each once ('merawat pesawat' -> 'care', ..., 'aircraft', ...):
         searched as words too."""
@@ -280,14 +286,21 @@ def rendered_in_other_language(parsed: ParsedQuery) -> str:
     if not parsed.carried:
         return ""
     first = {phrase: targets[0] for phrase, targets in parsed.carried}
+    return _rendered(parsed.search_text, first.get)[0]  # a concept stays as its canonical phrase
+
+
+def _rendered(text: str, lookup: Callable[[str], str | None]) -> tuple[str, bool]:
+    """``text`` with each phrase ``lookup`` knows replaced by what it returns (longest first), the
+    other content words kept as written; and whether anything was replaced."""
     out: list[str] = []
-    # a concept stays as its canonical phrase
-    for phrase, found in _longest_phrases(parsed.search_text.split(), first.get):
+    changed = False
+    for phrase, found in _longest_phrases(text.split(), lookup):
         if found is not None:
             out.append(found)
-        elif tokenize(phrase):  # a content word the glossary does not know: kept as written
+            changed = True
+        elif tokenize(phrase):  # a content word the lookup does not know: kept as written
             out.append(phrase)
-    return " ".join(out)
+    return " ".join(out), changed
 
 
 @cache
@@ -309,19 +322,12 @@ def meaning_in_english(parsed: ParsedQuery) -> str:
     """What a focused field question means, in English words: its canonical concepts named in English,
     its other words as the English rendering has them ('' when nothing changes). The same for 'bidang
     pertanian' and 'agriculture', so a named field still ranks the same people in either language."""
-    if not parsed.concepts or parsed.meaning_text != parsed.search_text:
+    if not parsed.focused:
         return ""
     names = {key: concept_in_english(key) for key in parsed.concepts}
     first = {phrase: targets[0] for phrase, targets in parsed.carried} if parsed.language == "id" else {}
-    out: list[str] = []
-    changed = False
-    for phrase, found in _longest_phrases(parsed.search_text.split(), lambda p: names.get(p) or first.get(p)):
-        if found is not None:
-            out.append(found)
-            changed = True
-        elif tokenize(phrase):
-            out.append(phrase)
-    return " ".join(out) if changed else ""
+    text, changed = _rendered(parsed.search_text, lambda p: names.get(p) or first.get(p))
+    return text if changed else ""
 
 
 def _longest_phrases(words: list[str], lookup: Callable[[str], T | None]) -> Iterator[tuple[str, T | None]]:

@@ -178,12 +178,13 @@ def _weighted(hits: Sequence[EvidenceHit], floor: float | None, weights: Weights
     for h in hits:
         dense = max(0.0, (h.similarity - low) / span)
         value = (weights.dense * dense + weights.lexical * h.lexical) / mix
-        if h.foreign and weights.dense > 0 and weights.foreign_dense is not None:
-            share = weights.dense * weights.foreign_dense
-            value = (share * dense + weights.lexical * h.lexical) / ((share + weights.lexical) or 1.0)
-        elif h.foreign and weights.dense > 0:
-            # Across languages only the meaning can match: a missing word match is not evidence against.
-            value = max(value, dense)
+        if h.foreign and weights.dense > 0:
+            if weights.foreign_dense is None:
+                # Across languages only the meaning can match: a missing word match is not evidence against.
+                value = max(value, dense)
+            else:  # the question's words met it through their translations: its meaning counts less
+                share = weights.dense * weights.foreign_dense
+                value = (share * dense + weights.lexical * h.lexical) / ((share + weights.lexical) or 1.0)
         out.append(value)
     return out
 

@@ -273,7 +273,7 @@ class TalentService:
         confidence = self._word_confidence(parsed, hits, lexical)
         if confidence < 1.0:  # the question's words are barely in the records: meaning decides more
             weights = replace(weights, lexical=weights.lexical * confidence)
-        elif parsed.language == "id" and (not parsed.concepts or parsed.meaning_text != parsed.search_text):
+        elif parsed.language == "id" and not parsed.focused:
             # the records hold an Indonesian question's words: the encoder reads Indonesian less well
             # than English, so its meaning counts less than the words there. Not for a question that is
             # a named field and little else, which ranks the same people in either language; a longer
@@ -286,7 +286,7 @@ class TalentService:
         floor = self._floor(vector)
         relevance = usual = relevance_by_person(hits, floor, weights)
         share = self.settings.dense_share_for_a_named_field
-        if share < 1.0 and confidence >= 1.0 and parsed.concepts and parsed.meaning_text == parsed.search_text:
+        if share < 1.0 and confidence >= 1.0 and parsed.focused:
             # The question is a known field and little else ("Siapa ASN yang paling cocok untuk bidang
             # pekerjaan umum?"): its words name the field, so meaning weighs less in ranking people.
             # Which posts are related, the evidence shown and the chat's cut keep the usual mix.
