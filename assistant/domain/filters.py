@@ -33,6 +33,19 @@ _UNIT = re.compile(
     r"bpkad|bapenda|bkpsdm|bpbd|satpol|satuan|kantor|puskesmas|the)[\w\s.&-]*?)(?=\s+(?:saja|only|yang|who|with)\b|[?.,!]|$)",
     re.I,
 )
+# What comes before a unit that is the object of the work asked about, not where the people work: 'lead a
+# community health centre', 'head of the fisheries office'. Both parsers leave such a unit to the field search.
+UNIT_AS_OBJECT = re.compile(
+    r"\b(?:lead|leading|memimpin|mengepalai|pimpin|to\s+head|head\s+of|heads?|kepala|pimpinan|pemimpin|chief\s+of|run|running|"
+    r"handle|handling|manage|managing|menangani|mengurus|mengelola)"
+    r"\s+(?:(?:a|an|the)\s+)?$|"
+    # the work a unit does, not the people in it: 'KUMKM affairs at the Diskopukm', 'the KB programme at
+    # DP2KB', 'run the work of the Disnakkeswan', 'urusan LLAJ di Dishub' (blind SIASN set 2, session 10)
+    # ('work at DLH' is where people work: 'work' counts only as 'the work', 'its work')
+    r"\b(?:(?:the|its|their)\s+work|affairs|programmes?|programs?|duties|portfolio|urusan|program|pekerjaan|kegiatan)"
+    r"(?:\s+[\w/-]+){0,2}\s+(?:of|at|in|for|di|pada)\s+(?:the\s+)?$",
+    re.I,
+)
 _JENIS = {
     "fungsional": "fungsional", "functional": "fungsional", "pelaksana": "pelaksana",
     "pengawas": "pengawas", "administrator": "administrator", "struktural": "struktural", "structural": "struktural",
@@ -99,7 +112,7 @@ def parse_filters(text: str) -> WordFilters:
     if m := _DIKLAT.search(rest):
         diklat = " ".join(m.group(1).split())
         rest = rest.replace(m.group(0), " ")
-    if m := _UNIT.search(rest):
+    if (m := _UNIT.search(rest)) and not UNIT_AS_OBJECT.search(rest[: m.start(1)]):
         candidate = m.group(1).strip()
         if not candidate.lower().startswith("the ") or len(candidate.split()) > 1:
             unit = re.sub(r"^the\s+", "", candidate, flags=re.I)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from assistant.domain.filters import UNIT_AS_OBJECT
 from assistant.domain.golongan import PNS_ORDER
 from assistant.domain.identity import unit_key
 from assistant.domain.models import JenisJabatan, Jenjang, Predikat
@@ -613,17 +614,6 @@ def _retirement(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> 
     s.plan.filters.retirement = f
 
 
-_LEAD_BEFORE = re.compile(
-    r"\b(?:lead|leading|memimpin|mengepalai|pimpin|to\s+head|head\s+of|heads?|kepala|pimpinan|pemimpin|chief\s+of|run|running|"
-    r"handle|handling|manage|managing|menangani|mengurus|mengelola)"
-    r"\s+(?:(?:a|an|the)\s+)?$|"
-    # the work a unit does, not the people in it: 'KUMKM affairs at the Diskopukm', 'the KB programme at
-    # DP2KB', 'run the work of the Disnakkeswan', 'urusan LLAJ di Dishub' (blind SIASN set 2, session 10)
-    # ('work at DLH' is where people work: 'work' counts only as 'the work', 'its work')
-    r"\b(?:(?:the|its|their)\s+work|affairs|programmes?|programs?|duties|portfolio|urusan|program|pekerjaan|kegiatan)"
-    r"(?:\s+[\w/-]+){0,2}\s+(?:of|at|in|for|di|pada)\s+(?:the\s+)?$",
-    re.I,
-)
 # A unit introduced as where people work ('di Bappeda', 'staff of BPKAD', 'ASN Dinkes'): a filter even alone.
 _INTRO_BEFORE = re.compile(
     r"\b(?:di|pada|dari|dalam|in|at|from|of|within|per|unit|opd|pegawai|asn|pns|staf|staff|employees?|officials?|"
@@ -670,7 +660,7 @@ def _units(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     def led(start: int) -> bool:
         """'lead a community health centre', 'head of the fisheries office': the unit is the object of
         the field, not a filter (left to the field search)."""
-        return bool(_LEAD_BEFORE.search(s.rest[:start]))
+        return bool(UNIT_AS_OBJECT.search(s.rest[:start]))
 
     def note(names: list[str], start: int) -> None:
         if _INTRO_BEFORE.search(s.rest[:start]) or not s.rest[:start].strip():

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from assistant.domain.filters import parse_filters
 from assistant.domain.identity import unit_key
 from assistant.domain.plan_parser import parse_plan, training_word_groups
 
@@ -440,3 +441,17 @@ def test_a_field_question_that_mentions_training_or_amounts_stays_a_field_questi
 )  # fmt: skip
 def test_a_training_taken_is_still_a_filter(question, words):
     assert parse_plan(question, UNITS, TODAY).plan.filters.training[0].words == words
+
+
+@pytest.mark.parametrize(
+    "question, unit",
+    [
+        ("Who is best placed to handle KUMKM affairs at the Diskopukm?", None),
+        ("Who is best placed to lead the health programme at Dinas Kesehatan?", None),
+        ("Siapa yang paling paham urusan perikanan di Dinas Perikanan?", None),
+        ("Siapa ahli perikanan di Dinas Perikanan?", "Dinas Perikanan"),
+        ("Who works at the Dinas Perikanan?", "Dinas Perikanan"),
+    ],
+)
+def test_the_field_search_word_filters_agree_on_a_unit_named_as_the_place_of_the_work(question, unit):
+    assert parse_filters(question).unit_text == unit

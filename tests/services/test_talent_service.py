@@ -321,3 +321,14 @@ def test_in_indonesian_words_lead_when_the_records_hold_them(container, monkeypa
     seen.clear()  # a named field ranks the same in either language (see the test above)
     container.service.field_search(SYSTEM, "Siapa yang cocok untuk bidang perikanan?", limit=5)
     assert seen[0].dense == pytest.approx(dense)
+
+
+def test_a_unit_named_as_the_place_of_the_work_does_not_narrow_the_field_search(container):
+    """'KUMKM affairs at the Diskopukm': the planner leaves the unit to the field search, which must not
+    read it back as a staff filter (it did: the blind SIASN set 2 question found one person)."""
+    asked = container.service.search(SYSTEM, "Who is best placed to handle fisheries affairs at the Dinas Perikanan?", limit=10)
+    units = {c.unit_kerja for c in asked.candidates}
+    assert {"Siti Rahmawati", "Bagus Prasetyo"} <= {c.nama for c in asked.candidates}
+    assert units - {"Dinas Perikanan"}, units  # anyone may be the right person, not only its staff
+    staff = container.service.search(SYSTEM, "Siapa ahli budidaya di Dinas Perikanan?", limit=10)
+    assert {c.unit_kerja for c in staff.candidates} == {"Dinas Perikanan"}
