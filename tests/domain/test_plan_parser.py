@@ -455,3 +455,17 @@ def test_a_training_taken_is_still_a_filter(question, words):
 )
 def test_the_field_search_word_filters_agree_on_a_unit_named_as_the_place_of_the_work(question, unit):
     assert parse_filters(question).unit_text == unit
+
+
+@pytest.mark.parametrize(
+    "question", ["Who is best for fitness training?", "Siapa yang terbaik untuk pelatihan kebugaran?", "Who is best at sales training?"]
+)
+def test_best_for_a_kind_of_training_is_a_field_search(question):
+    """'Who is best for fitness training?' asks who can do the work, not who has taken a course (the blind
+    development set of session 11: a training filter and a merit sort, nobody listed)."""
+    plan = parse_plan(question, UNITS, TODAY).plan
+    assert not plan.filters.training and plan.sort is None
+
+
+def test_who_took_a_kind_of_training_is_still_a_training_filter():
+    assert parse_plan("Who attended fitness training?", UNITS, TODAY).plan.filters.training[0].words == ["fitness"]
