@@ -168,9 +168,29 @@ def normalize_concepts(text: str) -> tuple[str, list[str]]:
     return normalized, found
 
 
+@lru_cache(maxsize=1)
+def _unit_names() -> dict[str, str]:
+    """The acronym of a regional unit of two fields -> its name after 'Dinas' / 'Badan' ('dispusip' ->
+    'Perpustakaan dan Kearsipan'): the acronym names both fields, so it is read as its name, where
+    each field is found (the glossary leaves such an acronym out of both fields' aliases; one in
+    capitals, such as BPK, may be another word or body and is left alone)."""
+    glossary = json.loads(resources.files("assistant.domain").joinpath("data", "acronym_glossary.json").read_text("utf-8"))
+    keys = set(thesaurus())
+    out: dict[str, str] = {}
+    for entries in (v for k, v in glossary.items() if not k.startswith("_")):
+        for e in entries:
+            head, _, name = e["expansion"].partition(" ")
+            if (e["confidence"] == "high" and e["ambiguous_with"] and set(e["ambiguous_with"]) <= keys
+                    and head in ("Dinas", "Badan") and "(" not in name and not e["alias"].isupper()):  # fmt: skip
+                out[_words(e["alias"])] = name
+    return out
+
+
 def _normalize(text: str) -> tuple[str, list[str], list[str]]:
     """(text with concepts written canonically, concepts found, concepts found by a phrase of two or
     more words)."""
+    if names := _unit_names():
+        text = re.sub(r"\b(" + "|".join(map(re.escape, names)) + r")\b", lambda m: names[m.group(1).lower()], text, flags=re.I)
     original = re.sub(r"[^A-Za-z0-9]+", " ", text).split()
     words = [_singular(w.lower()) for w in original]
     out: list[str] = []
