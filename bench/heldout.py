@@ -165,7 +165,7 @@ SETS: dict[str, HeldOutSet] = {
 }
 
 # Development sets: written blind like the held-out ones, but used to design a change (so their figures
-# say nothing about held-out quality). Asked by name (--set dev_long_cv), never in 'all', never written.
+# say nothing about held-out quality). Asked by name (--set dev_long_cv, --set dev_private_cv), never in 'all', never written.
 DEV_SETS: dict[str, HeldOutSet] = {
     "dev_long_cv": HeldOutSet(
         "dev_long_cv",
