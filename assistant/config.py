@@ -182,6 +182,13 @@ class SearchSettings(BaseModel):
         "less well than within one). 1: meaning stands in for the words there, as for any passage in the other "
         "language.",
     )
+    calibrate_languages: bool = Field(
+        True,
+        description="For an Indonesian question, a passage written in English is put on the Indonesian scale of "
+        "meaning (the encoder scores a text in the question's own language above an English one that means the "
+        "same, so an Indonesian distractor outranked an English CV of the trade). Not for a question that is a "
+        "known field and little else. false: no calibration (an ablation).",
+    )
     meaning_in_english: bool = Field(
         True,
         description="The search by meaning embeds a question twice and averages the two: a named field (either "

@@ -113,6 +113,18 @@ ANCHOR_TEXTS = [
     "Orientasi Pegawai Baru",
     "Pegawai negeri sipil pemerintah daerah",
 ]
+# The same generic records in English: what an unrelated English text scores for a question. The difference
+# between the two floors puts an English passage on the scale of an Indonesian question (_calibrated).
+ANCHOR_TEXTS_EN = [
+    "General administration staff, Regional Secretariat",
+    "Implementing staff",
+    "Staff, sub-district office",
+    "Basic training for new civil servants",
+    "High school, science stream",
+    "Office administration",
+    "New employee orientation",
+    "Local government civil servant",
+]
 
 
 # A follow-up that narrows or re-sorts the previous structured answer.
@@ -161,6 +173,7 @@ class TalentService:
         self.rules = list(rules) if rules is not None else list(default_rules())
         self._names: dict[str, str] | None = None
         self._anchors: Any = None
+        self._anchors_en: Any = None
         self._per_generation: dict[str, tuple[str, Any]] = {}  # name -> (store generation, value)
         self.conversations = ConversationMemory()
         self._index: _Index | None = None
@@ -284,6 +297,7 @@ class TalentService:
                 # counts less again instead of standing in for the words
                 weights = replace(weights, foreign_dense=self.settings.dense_share_across_languages)
         floor = self._floor(vector)
+        hits = self._calibrated(hits, parsed, vector)
         relevance = usual = relevance_by_person(hits, floor, weights)
         share = self.settings.dense_share_for_a_named_field
         if share < 1.0 and confidence >= 1.0 and parsed.focused:
@@ -839,6 +853,21 @@ class TalentService:
         if index is None:
             return True
         return any(index.df(t) > 0 for key in parsed.concepts for t in concept_stems(key))
+
+    def _calibrated(self, hits: list[EvidenceHit], parsed: ParsedQuery, vector: Any) -> list[EvidenceHit]:
+        """For an Indonesian question, passages written in English moved onto the Indonesian scale of
+        meaning: their similarity plus what generic Indonesian records score for the question minus what
+        the same records in English score. The encoder scores a text in the question's own language
+        above one in English that means the same, so an Indonesian distractor outranked an English CV of
+        the trade. Not the other way round (it reads Indonesian less well, and lifting Indonesian
+        passages for an English question cost three sets: bench.heldout), and not for a question that is
+        a named field and little else, whose meaning is embedded in the same words in either language."""
+        if not self.settings.calibrate_languages or parsed.language != "id" or parsed.focused:
+            return hits
+        if self._anchors_en is None:
+            self._anchors_en = self.embeddings.encode_passages(ANCHOR_TEXTS_EN)
+        shift = self._floor(vector) - float((self._anchors_en @ vector).mean())
+        return [replace(h, similarity=h.similarity + shift) if text_language(h.display) == "en" else h for h in hits]
 
     def _floor(self, vector: Any) -> float:
         """What unrelated, generic records score for this query: the zero of relevance."""

@@ -5,6 +5,7 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 
 from assistant.chains.answer import note_writer
 from assistant.domain.identity import SYSTEM, Caller
+from assistant.domain.ranking import EvidenceHit
 from assistant.services.errors import NotFound
 from assistant.services.schemas import SearchFilters
 from assistant.services.talent import TalentService
@@ -332,3 +333,46 @@ def test_a_unit_named_as_the_place_of_the_work_does_not_narrow_the_field_search(
     assert units - {"Dinas Perikanan"}, units  # anyone may be the right person, not only its staff
     staff = container.service.search(SYSTEM, "Siapa ahli budidaya di Dinas Perikanan?", limit=10)
     assert {c.unit_kerja for c in staff.candidates} == {"Dinas Perikanan"}
+
+
+def _hit(display: str) -> EvidenceHit:
+    return EvidenceHit(nip="1", kind="ringkasan", display=display, year=None, years=None, similarity=0.8)
+
+
+ENGLISH = _hit("Managed the monthly close, reconciled bank accounts and prepared financial statements for the auditors.")
+INDONESIAN = _hit("Menyusun laporan keuangan bulanan dan mencocokkan saldo rekening bank untuk pemeriksaan auditor.")
+
+
+def test_an_indonesian_question_reads_english_passages_on_its_own_scale(container):
+    """The encoder scores generic Indonesian records above the same records in English for an Indonesian
+    question: an English passage gets that difference, an Indonesian one nothing."""
+    from assistant.domain.query import parse_query
+
+    service = container.service
+    parsed = parse_query("Saya butuh orang yang bisa merapikan pembukuan dan menyusun laporan keuangan")
+    assert parsed.language == "id" and not parsed.focused
+    english, indonesian = service._calibrated([ENGLISH, INDONESIAN], parsed, service._meaning_vector(parsed))
+    assert indonesian.similarity == INDONESIAN.similarity
+    assert english.similarity > ENGLISH.similarity  # lifted by the floors' difference
+
+
+@pytest.mark.parametrize(
+    "question, overrides",
+    [
+        ("We need someone who can close the books and prepare financial statements", {}),  # an English question
+        ("Siapa yang paling cocok untuk bidang akuntansi?", {}),  # a named field and little else
+        ("Saya butuh orang yang bisa merapikan pembukuan dan menyusun laporan keuangan", {"calibrate_languages": False}),
+    ],
+)
+def test_no_calibration_for_english_questions_named_fields_or_when_off(container, question, overrides):
+    from assistant.domain.query import parse_query
+
+    service = TalentService(
+        store=container.store,
+        embeddings=container.embeddings,
+        audit=container.audit,
+        search_settings=container.settings.search.model_copy(update=overrides),
+    )
+    parsed = parse_query(question)
+    out = service._calibrated([ENGLISH, INDONESIAN], parsed, service._meaning_vector(parsed))
+    assert [h.similarity for h in out] == [ENGLISH.similarity, INDONESIAN.similarity]
