@@ -173,7 +173,7 @@ class SearchSettings(BaseModel):
         "a known field and little else ranks the same people in either language). 1: no difference.",
     )
     dense_share_across_languages: float = Field(
-        0.25,
+        0.75,
         ge=0,
         le=1,
         description="When the records hold the words of an Indonesian question that names no known field, and the "
