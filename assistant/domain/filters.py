@@ -43,7 +43,14 @@ UNIT_AS_OBJECT = re.compile(
     # DP2KB', 'run the work of the Disnakkeswan', 'urusan LLAJ di Dishub' (blind SIASN set 2, session 10)
     # ('work at DLH' is where people work: 'work' counts only as 'the work', 'its work')
     r"\b(?:(?:the|its|their)\s+work|affairs|programmes?|programs?|duties|portfolio|urusan|program|pekerjaan|kegiatan)"
-    r"(?:\s+[\w/-]+){0,2}\s+(?:of|at|in|for|di|pada)\s+(?:the\s+)?$",
+    r"(?:\s+[\w/-]+){0,2}\s+(?:of|at|in|for|di|pada)\s+(?:the\s+)?$|"
+    # ... also after a list of what that work is, and after running it: 'urusan RTLH, BSPS, PSU dan kawasan
+    # kumuh di Disperkimtan', 'manage the CPPD rice reserve, FSVA mapping and B2SA campaigns at the DKP' (blind
+    # SIASN set 3, session 11); not once the people are said to work there ('urusan keuangan dan bekerja di')
+    r"\b(?:affairs|programmes?|programs?|duties|urusan|manage|managing|run|running|handle|handling|lead|leading|"
+    r"mengelola|menangani|mengurus|memimpin)"
+    r"(?:[\s,;/]+(?!(?:bekerja|kerja|works?|working|bertugas|berdinas|berkantor|yang|who|staff|staf|pegawai|employees?)\b)"
+    r"[\w/&.()-]+){1,12}?\s+(?:at|in|di|pada)\s+(?:the\s+)?$",
     re.I,
 )
 _JENIS = {

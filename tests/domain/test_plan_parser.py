@@ -469,3 +469,30 @@ def test_best_for_a_kind_of_training_is_a_field_search(question):
 
 def test_who_took_a_kind_of_training_is_still_a_training_filter():
     assert parse_plan("Who attended fitness training?", UNITS, TODAY).plan.filters.training[0].words == ["fitness"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Siapa yang paling paham urusan RTLH, BSPS, PSU dan kawasan kumuh di Dinas Perikanan?",
+        "Who can best manage the rice reserve, food security mapping and B2SA campaigns at the Dinas Perikanan?",
+        "Who is best placed to run the budget, procurement and asset registers at Inspektorat?",
+    ],
+)
+def test_a_unit_after_a_list_of_its_work_is_the_place_of_the_work(question):
+    """'urusan RTLH, BSPS, PSU dan kawasan kumuh di Disperkimtan': the unit's work, listed; anyone may be
+    the right person (blind SIASN set 3, session 11: only the unit's staff were searched)."""
+    assert not parse_plan(question, UNITS, TODAY).plan.filters.units
+    assert parse_filters(question).unit_text is None
+
+
+@pytest.mark.parametrize(
+    "question, unit",
+    [
+        ("Siapa yang paham urusan keuangan dan bekerja di Dinas Perikanan?", "Dinas Perikanan"),
+        ("Who can manage budgets and works at Inspektorat?", "Inspektorat"),
+        ("Siapa yang paling paham keuangan di Inspektorat?", "Inspektorat"),
+    ],
+)
+def test_a_unit_where_the_people_are_said_to_work_stays_a_filter_after_a_list(question, unit):
+    assert parse_plan(question, UNITS, TODAY).plan.filters.units == [unit]
