@@ -33,22 +33,23 @@ _UNIT = re.compile(
     r"bpkad|bapenda|bkpsdm|bpbd|satpol|satuan|kantor|puskesmas|the)[\w\s.&-]*?)(?=\s+(?:saja|only|yang|who|with)\b|[?.,!]|$)",
     re.I,
 )
+# Running a body of work, and the nouns for a unit's work, which both alternatives below name.
+_RUNNING = r"lead|leading|memimpin|run|running|handle|handling|manage|managing|menangani|mengurus|mengelola"
+_WORK_OF = r"affairs|programmes?|programs?|duties|urusan"
 # What comes before a unit that is the object of the work asked about, not where the people work: 'lead a
 # community health centre', 'head of the fisheries office'. Both parsers leave such a unit to the field search.
 UNIT_AS_OBJECT = re.compile(
-    r"\b(?:lead|leading|memimpin|mengepalai|pimpin|to\s+head|head\s+of|heads?|kepala|pimpinan|pemimpin|chief\s+of|run|running|"
-    r"handle|handling|manage|managing|menangani|mengurus|mengelola)"
+    rf"\b(?:{_RUNNING}|mengepalai|pimpin|to\s+head|head\s+of|heads?|kepala|pimpinan|pemimpin|chief\s+of)"
     r"\s+(?:(?:a|an|the)\s+)?$|"
     # the work a unit does, not the people in it: 'KUMKM affairs at the Diskopukm', 'the KB programme at
     # DP2KB', 'run the work of the Disnakkeswan', 'urusan LLAJ di Dishub' (blind SIASN set 2, session 10)
     # ('work at DLH' is where people work: 'work' counts only as 'the work', 'its work')
-    r"\b(?:(?:the|its|their)\s+work|affairs|programmes?|programs?|duties|portfolio|urusan|program|pekerjaan|kegiatan)"
+    rf"\b(?:(?:the|its|their)\s+work|{_WORK_OF}|portfolio|program|pekerjaan|kegiatan)"
     r"(?:\s+[\w/-]+){0,2}\s+(?:of|at|in|for|di|pada)\s+(?:the\s+)?$|"
     # ... also after a list of what that work is, and after running it: 'urusan RTLH, BSPS, PSU dan kawasan
     # kumuh di Disperkimtan', 'manage the CPPD rice reserve, FSVA mapping and B2SA campaigns at the DKP' (blind
     # SIASN set 3, session 11); not once the people are said to work there ('urusan keuangan dan bekerja di')
-    r"\b(?:affairs|programmes?|programs?|duties|urusan|manage|managing|run|running|handle|handling|lead|leading|"
-    r"mengelola|menangani|mengurus|memimpin)"
+    rf"\b(?:{_WORK_OF}|{_RUNNING})"
     r"(?:[\s,;/]+(?!(?:bekerja|kerja|works?|working|bertugas|berdinas|berkantor|yang|who|staff|staf|pegawai|employees?)\b)"
     r"[\w/&.()-]+){1,12}?\s+(?:at|in|di|pada)\s+(?:the\s+)?$",
     re.I,

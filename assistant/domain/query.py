@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from assistant.domain.text import CONVERSATIONAL_WORDS, tokenize
 
@@ -93,7 +93,7 @@ def thesaurus() -> dict[str, Concept]:
     the glossary (``acronym_glossary.json``) that name one field only."""
     data = resources.files("assistant.domain").joinpath("data")
     raw = json.loads(data.joinpath("field_thesaurus.json").read_text("utf-8"))
-    glossary = json.loads(data.joinpath("acronym_glossary.json").read_text("utf-8"))
+    glossary = _acronym_glossary()
     keys = {k.lower() for k in raw if not k.startswith("_")}
     taken = keys | {_words(a) for k, v in raw.items() if not k.startswith("_") for a in v.get("aliases", [])}
     out: dict[str, Concept] = {}
@@ -169,28 +169,37 @@ def normalize_concepts(text: str) -> tuple[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _unit_names() -> dict[str, str]:
+def _acronym_glossary() -> dict[str, Any]:
+    """acronym_glossary.json: field concept -> its acronyms and short phrases, each with its expansion."""
+    return json.loads(resources.files("assistant.domain").joinpath("data", "acronym_glossary.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _unit_names() -> tuple[re.Pattern[str], dict[str, str]] | None:
     """The acronym of a regional unit of two fields -> its name after 'Dinas' / 'Badan' ('dispusip' ->
-    'Perpustakaan dan Kearsipan'): the acronym names both fields, so it is read as its name, where
-    each field is found (the glossary leaves such an acronym out of both fields' aliases; one in
-    capitals, such as BPK, may be another word or body and is left alone)."""
-    glossary = json.loads(resources.files("assistant.domain").joinpath("data", "acronym_glossary.json").read_text("utf-8"))
+    'Perpustakaan dan Kearsipan'), with a pattern that finds those acronyms: the acronym names both
+    fields, so it is read as its name, where each field is found (the glossary leaves such an acronym
+    out of both fields' aliases; one in capitals, such as BPK, may be another word or body and is left
+    alone)."""
     keys = set(thesaurus())
     out: dict[str, str] = {}
-    for entries in (v for k, v in glossary.items() if not k.startswith("_")):
+    for entries in (v for k, v in _acronym_glossary().items() if not k.startswith("_")):
         for e in entries:
             head, _, name = e["expansion"].partition(" ")
             if (e["confidence"] == "high" and e["ambiguous_with"] and set(e["ambiguous_with"]) <= keys
                     and head in ("Dinas", "Badan") and "(" not in name and not e["alias"].isupper()):  # fmt: skip
                 out[_words(e["alias"])] = name
-    return out
+    if not out:
+        return None
+    return re.compile(r"\b(" + "|".join(map(re.escape, out)) + r")\b", re.I), out
 
 
 def _normalize(text: str) -> tuple[str, list[str], list[str]]:
     """(text with concepts written canonically, concepts found, concepts found by a phrase of two or
     more words)."""
-    if names := _unit_names():
-        text = re.sub(r"\b(" + "|".join(map(re.escape, names)) + r")\b", lambda m: names[m.group(1).lower()], text, flags=re.I)
+    if units := _unit_names():
+        pattern, names = units
+        text = pattern.sub(lambda m: names[m.group(1).lower()], text)
     original = re.sub(r"[^A-Za-z0-9]+", " ", text).split()
     words = [_singular(w.lower()) for w in original]
     out: list[str] = []

@@ -297,7 +297,7 @@ class TalentService:
                 # counts less again instead of standing in for the words
                 weights = replace(weights, foreign_dense=self.settings.dense_share_across_languages)
         floor = self._floor(vector)
-        hits = self._calibrated(hits, parsed, vector)
+        hits = self._calibrated(hits, parsed, vector, floor)
         relevance = usual = relevance_by_person(hits, floor, weights)
         share = self.settings.dense_share_for_a_named_field
         if share < 1.0 and confidence >= 1.0 and parsed.focused:
@@ -854,10 +854,12 @@ class TalentService:
             return True
         return any(index.df(t) > 0 for key in parsed.concepts for t in concept_stems(key))
 
-    def _calibrated(self, hits: list[EvidenceHit], parsed: ParsedQuery, vector: Any) -> list[EvidenceHit]:
+    def _calibrated(
+        self, hits: list[EvidenceHit], parsed: ParsedQuery, vector: Any, floor: float
+    ) -> list[EvidenceHit]:
         """For an Indonesian question, passages written in English moved onto the Indonesian scale of
-        meaning: their similarity plus what generic Indonesian records score for the question minus what
-        the same records in English score. The encoder scores a text in the question's own language
+        meaning: their similarity plus what generic Indonesian records score for the question (``floor``)
+        minus what the same records in English score. The encoder scores a text in the question's own language
         above one in English that means the same, so an Indonesian distractor outranked an English CV of
         the trade. Not the other way round (it reads Indonesian less well, and lifting Indonesian
         passages for an English question cost three sets: bench.heldout), and not for a question that is
@@ -866,7 +868,7 @@ class TalentService:
             return hits
         if self._anchors_en is None:
             self._anchors_en = self.embeddings.encode_passages(ANCHOR_TEXTS_EN)
-        shift = self._floor(vector) - float((self._anchors_en @ vector).mean())
+        shift = floor - float((self._anchors_en @ vector).mean())
         return [replace(h, similarity=h.similarity + shift) if text_language(h.display) == "en" else h for h in hits]
 
     def _floor(self, vector: Any) -> float:

@@ -351,7 +351,8 @@ def test_an_indonesian_question_reads_english_passages_on_its_own_scale(containe
     service = container.service
     parsed = parse_query("Saya butuh orang yang bisa merapikan pembukuan dan menyusun laporan keuangan")
     assert parsed.language == "id" and not parsed.focused
-    english, indonesian = service._calibrated([ENGLISH, INDONESIAN], parsed, service._meaning_vector(parsed))
+    vector = service._meaning_vector(parsed)
+    english, indonesian = service._calibrated([ENGLISH, INDONESIAN], parsed, vector, service._floor(vector))
     assert indonesian.similarity == INDONESIAN.similarity
     assert english.similarity > ENGLISH.similarity  # lifted by the floors' difference
 
@@ -374,5 +375,6 @@ def test_no_calibration_for_english_questions_named_fields_or_when_off(container
         search_settings=container.settings.search.model_copy(update=overrides),
     )
     parsed = parse_query(question)
-    out = service._calibrated([ENGLISH, INDONESIAN], parsed, service._meaning_vector(parsed))
+    vector = service._meaning_vector(parsed)
+    out = service._calibrated([ENGLISH, INDONESIAN], parsed, vector, service._floor(vector))
     assert [h.similarity for h in out] == [ENGLISH.similarity, INDONESIAN.similarity]
