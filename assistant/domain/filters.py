@@ -54,11 +54,20 @@ UNIT_AS_OBJECT = re.compile(
     r"[\w/&.()-]+){1,12}?\s+(?:at|in|di|pada)\s+(?:the\s+)?$",
     re.I,
 )
-_JENIS = {
-    "fungsional": "fungsional", "functional": "fungsional", "pelaksana": "pelaksana",
-    "pengawas": "pengawas", "administrator": "administrator", "struktural": "struktural", "structural": "struktural",
+# A bare post-type word is the post type only where no other noun follows it (a bare 'administrator' /
+# 'pengawas' likewise, in plan_parser): 'pelaksanaannya', 'tim pelaksana kegiatan', 'check structural designs'
+# and 'functional requirements' name no post type. Shared with plan_parser, so that a field search's own
+# word filters read a question as the planner does.
+JENIS_AFTER = r"\s*(?:$|[?.,!)]|\s(?:in|di|at|of|dari|yang|yg|who|with|dengan|that|and|dan|or|atau|have|has|had|saja|only)\b)"
+JENIS_WORDS = {
+    "fungsional": r"\b(?:pejabat|jabatan|pegawai|asn)\s+fungsional\b|\bfunctional\s+(?:staff|officials?|posts?)\b|"
+                  rf"\b(?:fungsional|functional)\b(?={JENIS_AFTER})",
+    "pelaksana": r"\b(?:pejabat|jabatan|pegawai|asn)\s+pelaksana\b|\bexecutors?\b|\bgeneral\s+staff\b|"
+                 rf"\bpelaksana\b(?={JENIS_AFTER})",
+    "struktural": r"(?:pejabat|jabatan)\s+struktural|\bstructural\s+(?:officials?|posts?|positions?)\b|"
+                  rf"\b(?:struktural|structural)\b(?={JENIS_AFTER})",
 }  # fmt: skip
-_JENIS_RE = re.compile(r"\b(?:pejabat|jabatan|pegawai)?\s*(fungsional|functional|pelaksana|struktural|structural)\b(?:\s+saja|\s+only)?", re.I)
+_JENIS_RE = re.compile("(?:" + "|".join(rf"(?P<{k}>{p})" for k, p in JENIS_WORDS.items()) + r")(?:\s+saja|\s+only)?", re.I)
 
 _FILLERS = frozenset(
     "yang saja hanya cuma only those with who have has sudah pernah ikut mengikuti attended taken golongan "
@@ -126,7 +135,7 @@ def parse_filters(text: str) -> WordFilters:
             unit = re.sub(r"^the\s+", "", candidate, flags=re.I)
             rest = rest.replace(m.group(0), " ")
     for m in _JENIS_RE.finditer(rest):
-        value = _JENIS[m.group(1).lower()]
+        value = m.lastgroup or ""
         jenis.extend(["jpt", "administrator", "pengawas"] if value == "struktural" else [value])
     if jenis:
         rest = _JENIS_RE.sub(" ", rest)

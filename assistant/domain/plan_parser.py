@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from assistant.domain.filters import UNIT_AS_OBJECT
+from assistant.domain.filters import JENIS_AFTER, JENIS_WORDS, UNIT_AS_OBJECT
 from assistant.domain.golongan import PNS_ORDER
 from assistant.domain.identity import unit_key
 from assistant.domain.models import JenisJabatan, Jenjang, Predikat
@@ -174,24 +174,16 @@ _GOL_ONE = re.compile(rf"\b(?:(?:golongan(?:nya)?|gol\.?|grade|rank|pangkat(?:ny
 _GOL_ROOM = re.compile(r"\b(?:golongan(?:nya)?|gol\.?|grade)\s+(?:(?:adalah|=)\s+)?(IV|III|II|I)\b(?!\s*/)", re.I)
 _ESELON = re.compile(r"\b(?:eselon|echelon)\s*(IV|III|II|I|[1-4])(?:\s*[./-]?\s*([ab]))?(?![a-z0-9])", re.I)
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
-# A bare 'administrator' / 'pengawas' is the post type only where no post title follows ('Pengawas Sekolah').
-_JENIS_AFTER = r"\s*(?:$|[?.,!)]|\s(?:in|di|at|of|dari|yang|yg|who|with|dengan|that|and|dan|or|atau|have|has|had|saja|only)\b)"
 _JENIS: tuple[tuple[str, tuple[JenisJabatan, ...]], ...] = (
     (r"(?:pejabat|jabatan)\s+(?:pimpinan\s+tinggi|jpt)(?:\s+pratama)?|\bjpt\b(?:\s+pratama)?|senior\s+executives?",
      (JenisJabatan.JPT,)),
     (r"(?:pejabat|jabatan)\s+administrator|\badministrators\b|\badministrator(?:-level|\s+level)(?:\s+(?:officials?|posts?|staff))?|"
-     rf"\badministrator\b(?={_JENIS_AFTER})", (JenisJabatan.ADMINISTRATOR,)),
+     rf"\badministrator\b(?={JENIS_AFTER})", (JenisJabatan.ADMINISTRATOR,)),
     (r"(?:pejabat|jabatan)\s+pengawas|\bsupervisors\b|\bpengawas(?:-level|\s+level)(?:\s+(?:officials?|posts?|staff))?|"
-     rf"\bpengawas\b(?={_JENIS_AFTER})", (JenisJabatan.PENGAWAS,)),
-    # A bare word is the post type only where no other noun follows it: 'pelaksanaannya', 'tim pelaksana
-    # kegiatan', 'check structural designs' and 'functional requirements' name no post type.
-    (r"\b(?:pejabat|jabatan|pegawai|asn)\s+fungsional\b|\bfunctional\s+(?:staff|officials?|posts?)\b|"
-     rf"\b(?:fungsional|functional)\b(?={_JENIS_AFTER})", (JenisJabatan.FUNGSIONAL,)),
-    (r"\b(?:pejabat|jabatan|pegawai|asn)\s+pelaksana\b|\bexecutors?\b|\bgeneral\s+staff\b|"
-     rf"\bpelaksana\b(?={_JENIS_AFTER})", (JenisJabatan.PELAKSANA,)),
-    (r"(?:pejabat|jabatan)\s+struktural|\bstructural\s+(?:officials?|posts?|positions?)\b|"
-     rf"\b(?:struktural|structural)\b(?={_JENIS_AFTER})",
-     (JenisJabatan.JPT, JenisJabatan.ADMINISTRATOR, JenisJabatan.PENGAWAS)),
+     rf"\bpengawas\b(?={JENIS_AFTER})", (JenisJabatan.PENGAWAS,)),
+    (JENIS_WORDS["fungsional"], (JenisJabatan.FUNGSIONAL,)),
+    (JENIS_WORDS["pelaksana"], (JenisJabatan.PELAKSANA,)),
+    (JENIS_WORDS["struktural"], (JenisJabatan.JPT, JenisJabatan.ADMINISTRATOR, JenisJabatan.PENGAWAS)),
 )  # fmt: skip
 _JENIS_RE = [(re.compile(rf"(?:{p})(?:\s+saja|\s+only)?", re.I), kinds) for p, kinds in _JENIS]
 _EDU_WORD = (

@@ -325,6 +325,22 @@ def test_ways_of_asking_found_by_the_speed_bench(question, expected):
 )
 def test_a_word_inside_another_is_no_post_type(question):
     assert parse_plan(question).plan.filters.jenis_jabatan == []
+    # the field search's own word filters read it the same way (long CV set: 'check structural designs'
+    # searched only structural officials and listed nobody)
+    assert parse_filters(question).jenis_jabatan == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Pejabat struktural yang paham perikanan", ("jpt", "administrator", "pengawas")),
+        ("Siapa pegawai fungsional yang paham arsip?", ("fungsional",)),
+        ("functional staff who know GIS", ("fungsional",)),
+        ("fungsional saja", ("fungsional",)),
+    ],
+)
+def test_a_post_type_word_is_still_a_word_filter(question, kinds):
+    assert parse_filters(question).jenis_jabatan == kinds
 
 
 def test_a_birth_certificate_is_not_a_place_of_origin():
