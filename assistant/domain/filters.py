@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.domain.golongan import GolonganError, parse_golongan
@@ -18,7 +19,7 @@ _GOL_MAX = re.compile(
     rf"(?:golongan|gol\.?)?\s*(?:maksimal|maks\.?|paling tinggi|at most)\s*{_GOL}|{_GOL}\s*(?:ke\s*bawah|kebawah|or below|and below)",
     re.I,
 )
-_EDU = r"(S-?3|S-?2|S-?1|D-?IV|D-?4|D-?3|D-?III|doktor|magister|master'?s?|sarjana|bachelor'?s?|doctorate|phd)"
+_EDU = r"(S-?3|S-?2|S-?1|D-?IV|D-?4|D-?3|D-?III|doktor|magister|master'?s?(?!\s+(?:plans?|planning|data|list|class|key|files?|schedule)\b)|sarjana|bachelor'?s?|doctorate|phd)"
 _EDU_MIN = re.compile(
     rf"(?:lulusan|berpendidikan|pendidikan|minimal|min\.?|at least|with an?|holding an?|graduates?)\s*(?:minimal\s*)?{_EDU}|{_EDU}\s*(?:ke\s*atas|or above|and above|degree)",
     re.I,
@@ -112,7 +113,10 @@ def _gol(raw: str | None) -> str | None:
         return None
 
 
-def parse_filters(text: str) -> WordFilters:
+def parse_filters(text: str, unit_score: Callable[[str], float] | None = None) -> WordFilters:
+    """The filters written in ``text``. ``unit_score``: how closely a place named after 'di' / 'in' / 'at'
+    names a unit of the store (0 to 1; 0.5 or more is a unit). A place that is no unit ('in the field of
+    fisheries', 'in the private sector') is no filter, and its words stay in the text to search."""
     rest = text
     gmin = gmax = edu = diklat = unit = None
     jenis: list[str] = []
@@ -132,14 +136,28 @@ def parse_filters(text: str) -> WordFilters:
     if (m := _UNIT.search(rest)) and not UNIT_AS_OBJECT.search(rest[: m.start(1)]):
         candidate = m.group(1).strip()
         if not candidate.lower().startswith("the ") or len(candidate.split()) > 1:
-            unit = re.sub(r"^the\s+", "", candidate, flags=re.I)
-            rest = rest.replace(m.group(0), " ")
+            named = re.sub(r"^the\s+", "", candidate, flags=re.I)
+            if unit_score is None:
+                unit = named
+                rest = rest.replace(m.group(0), " ")
+            elif said := _unit_said(named, unit_score):
+                # only the unit's own words go: 'di Kantor Camat dan paham adminduk' keeps 'dan paham adminduk'
+                unit = said
+                rest = rest.replace(m.group(0), " " + named[len(said):], 1)
     for m in _JENIS_RE.finditer(rest):
         value = m.lastgroup or ""
         jenis.extend(["jpt", "administrator", "pengawas"] if value == "struktural" else [value])
     if jenis:
         rest = _JENIS_RE.sub(" ", rest)
     return WordFilters(gmin, gmax, edu, diklat, unit, tuple(dict.fromkeys(jenis)), " ".join(rest.split()))
+
+
+def _unit_said(named: str, unit_score: Callable[[str], float]) -> str | None:
+    """The run of words at the start of ``named`` that names a unit best ('Kantor Camat' of 'Kantor Camat
+    dan paham adminduk'; the shorter of two that name it as well), or None when none does."""
+    ends = [m.end() for m in re.finditer(r"\S+", named)]
+    score, said = max(((unit_score(named[:end]), -end) for end in ends), default=(0.0, 0))
+    return named[:-said] if score >= 0.5 else None
 
 
 def diklat_matches(keyword: str, names: list[str]) -> str | None:

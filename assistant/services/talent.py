@@ -271,7 +271,7 @@ class TalentService:
         per-rule eligibility check for that post to every candidate. ``allowed``: only these people
         (the ones a structured question's filters let through)."""
         target = target or target_post_from_text(query)
-        words = parse_filters(query)
+        words = parse_filters(query, self._unit_score)
         if words.any():
             filters = _merge_filters(self._word_filters(words), filters)
         parsed = parse_query(words.remaining if words.any() and words.remaining.strip() else query,
@@ -499,7 +499,7 @@ class TalentService:
 
     def _condense(self, follow: FollowUp, last: Turn, question: str) -> tuple[str, SearchFilters | None, str | None]:
         """A follow-up as a standalone search: the previous field plus the new filters or target."""
-        words = parse_filters(question)
+        words = parse_filters(question, self._unit_score)
         parsed = parse_query(words.remaining or question)
         new_subject = [w for w in tokenize(parsed.search_text) if w not in _FOLLOWUP_WORDS]
         if follow.kind == "new" and (new_subject or not words.any()):
@@ -583,19 +583,24 @@ class TalentService:
 
     def _resolve_unit(self, text: str) -> str | None:
         """The store's unit name closest to what was written ('Dinas Kesehatan', 'the health office')."""
-        units = self._units()
+        best, score = self._closest_unit(text)
+        return best if score >= 0.5 else None
+
+    def _unit_score(self, text: str) -> float:
+        return self._closest_unit(text)[1]
+
+    def _closest_unit(self, text: str) -> tuple[str | None, float]:
+        """The store's unit whose words overlap most with ``text``, and that overlap (Jaccard, 0 to 1)."""
         wanted = set(tokenize(text))
-        if not wanted:
-            return None
         best, best_score = None, 0.0
-        for unit in units:
+        for unit in self._units() if wanted else ():
             have = set(tokenize(unit))
             if not have:
                 continue
             score = len(wanted & have) / len(wanted | have)
             if score > best_score:
                 best, best_score = unit, score
-        return best if best_score >= 0.5 else None
+        return best, best_score
 
     def _cached(self, name: str, load: Callable[[], Any]) -> Any:
         """``load()``, read again only when the store's generation changes (an ingest wrote)."""

@@ -512,3 +512,34 @@ def test_a_unit_after_a_list_of_its_work_is_the_place_of_the_work(question):
 )
 def test_a_unit_where_the_people_are_said_to_work_stays_a_filter_after_a_list(question, unit):
     assert parse_plan(question, UNITS, TODAY).plan.filters.units == [unit]
+
+
+def _score_against(*units: str):
+    def score(text: str) -> float:
+        wanted = set(text.lower().split())
+        return max(len(wanted & set(u.lower().split())) / len(wanted | set(u.lower().split())) for u in units)
+
+    return score
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "remaining"),
+    [
+        # a place that is no unit of the store is no filter, and its words are still searched
+        ("Who has worked in the field of fisheries?", None, "Who has worked in the field of fisheries?"),
+        ("Who has experience in the private sector and knows procurement?", None,
+         "Who has experience in the private sector and knows procurement?"),
+        # only the unit's own words go, not the rest of the question
+        ("Siapa yang pernah bertugas di Kantor Camat dan paham administrasi kependudukan?", "Kantor Camat",
+         "Siapa yang pernah bertugas dan paham administrasi kependudukan?"),
+        ("Siapa ahli gizi di Dinas Kesehatan?", "Dinas Kesehatan", "Siapa ahli gizi ?"),
+    ],
+)  # fmt: skip
+def test_a_place_is_a_unit_filter_only_when_the_store_has_that_unit(question, unit, remaining):
+    words = parse_filters(question, _score_against("Dinas Kesehatan", "Kantor Camat", "Dinas Perikanan"))
+    assert (words.unit_text, words.remaining) == (unit, remaining)
+
+
+def test_a_master_plan_is_no_degree():
+    assert parse_filters("Who can work with a master plan for drainage?").pendidikan_min is None
+    assert parse_filters("Who can work with a master's degree in drainage?").pendidikan_min == "S2"

@@ -335,6 +335,14 @@ def test_a_unit_named_as_the_place_of_the_work_does_not_narrow_the_field_search(
     assert {c.unit_kerja for c in staff.candidates} == {"Dinas Perikanan"}
 
 
+def test_a_place_that_is_no_unit_keeps_its_words_in_the_search(container):
+    """'in the field of fisheries' is read as a place; no unit of the store has that name, so it is no
+    filter, and its words are searched (they were dropped: 'Who has worked ?' listed anyone)."""
+    asked = container.service.search(SYSTEM, "Who has worked in the field of fisheries?", limit=5)
+    assert "fisheries" in asked.query
+    assert {"Siti Rahmawati", "Bagus Prasetyo"} <= {c.nama for c in asked.candidates[:3]}
+
+
 def _hit(display: str) -> EvidenceHit:
     return EvidenceHit(nip="1", kind="ringkasan", display=display, year=None, years=None, similarity=0.8)
 
