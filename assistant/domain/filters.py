@@ -34,6 +34,22 @@ _UNIT = re.compile(
     r"bpkad|bapenda|bkpsdm|bpbd|satpol|satuan|kantor|puskesmas|the)[\w\s.&-]*?)(?=\s+(?:saja|only|yang|who|with)\b|[?.,!]|$)",
     re.I,
 )
+# Giving training is work, not a training taken: 'running creative workshops', 'menyelenggarakan pelatihan'.
+DOING_TRAINING = re.compile(
+    r"\b(?:run|runs|running|ran|give|gives|giving|deliver|delivers|delivering|conduct|conducts|conducting|organi[sz]e|"
+    r"organi[sz]es|organi[sz]ing|facilitat(?:e|es|ing)|lead|leading|design|designing|teach|teaching|menyelenggarakan|"
+    r"mengadakan|memberikan|memberi|melatih|memfasilitasi|merancang|mengajar)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:pelatihan|diklat|bimtek|kursus|training|trainings|workshops?|courses?)\b",
+    re.I,
+)
+
+
+def given_training(text: str, start: int, end: int) -> bool:
+    """Whether the training named at ``text[start:end]`` is one to give (run, design, menyelenggarakan),
+    not one the person took."""
+    return any(d.start() < end and d.end() > start for d in DOING_TRAINING.finditer(text))
+
+
 # Running a body of work, and the nouns for a unit's work, which both alternatives below name.
 _RUNNING = r"lead|leading|memimpin|run|running|handle|handling|manage|managing|menangani|mengurus|mengelola"
 _WORK_OF = r"affairs|programmes?|programs?|duties|urusan"
@@ -130,7 +146,7 @@ def parse_filters(text: str, unit_score: Callable[[str], float] | None = None) -
         raw = (m.group(1) or m.group(2)).lower().replace("-", "")
         edu = _EDU_MAP.get(raw)
         rest = rest.replace(m.group(0), " ")
-    if m := _DIKLAT.search(rest):
+    if (m := _DIKLAT.search(rest)) and not given_training(rest, m.start(), m.end()):
         diklat = " ".join(m.group(1).split())
         rest = rest.replace(m.group(0), " ")
     if (m := _UNIT.search(rest)) and not UNIT_AS_OBJECT.search(rest[: m.start(1)]):

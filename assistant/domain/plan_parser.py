@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from assistant.domain.filters import JENIS_AFTER, JENIS_WORDS, UNIT_AS_OBJECT
+from assistant.domain.filters import DOING_TRAINING, JENIS_AFTER, JENIS_WORDS, UNIT_AS_OBJECT, given_training
 from assistant.domain.golongan import PNS_ORDER
 from assistant.domain.identity import unit_key
 from assistant.domain.models import JenisJabatan, Jenjang, Predikat
@@ -255,14 +255,6 @@ _TRAINING_NAME = re.compile(
 _TAKEN = re.compile(
     r"\b(?:ikut|mengikuti|diikuti|pernah|sudah|telah|belum|peserta|lulus|attended|attend|attending|completed|complete|"
     r"took|taken|take|taking|participants?|trainees?|passed|nilai(?:nya)?|skor|scored?|scores)\b",
-    re.I,
-)
-# Giving training is work, not a training taken: 'running creative workshops', 'menyelenggarakan pelatihan'.
-_DOING_TRAINING = re.compile(
-    r"\b(?:run|runs|running|ran|give|gives|giving|deliver|delivers|delivering|conduct|conducts|conducting|organi[sz]e|"
-    r"organi[sz]es|organi[sz]ing|facilitat(?:e|es|ing)|lead|leading|design|designing|teach|teaching|menyelenggarakan|"
-    r"mengadakan|memberikan|memberi|melatih|memfasilitasi|merancang|mengajar)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:pelatihan|diklat|bimtek|kursus|training|trainings|workshops?|courses?)\b",
     re.I,
 )
 # A request this long that names no training taken is a description of work, not a training filter.
@@ -865,6 +857,8 @@ def _skp(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
 
 def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     for m in list(_LEADERSHIP.finditer(s.rest)):
+        if given_training(s.rest, m.start(), m.end()):
+            continue  # 'menyelenggarakan pelatihan kepemimpinan', 'design leadership training': the work asked about
         level = _leadership_level(m.group(0))
         before = s.rest[: m.start()]
         negation = _NOT_TAKEN.search(before)
@@ -888,7 +882,7 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
         return
     name = _TRAINING_NAME.search(s.rest) or _TRAINING_BEFORE.search(s.rest)
     if name and (
-        _DOING_TRAINING.search(s.rest)
+        DOING_TRAINING.search(s.rest)
         or (
             not _TAKEN.search(s.rest[max(0, name.start() - 40) : name.end() + 30])  # 'who took the X course', near it
             and (_FIELD_CUE.search(s.rest) or len(s.rest.split()) > LONG_REQUEST_WORDS)

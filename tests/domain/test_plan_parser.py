@@ -543,3 +543,19 @@ def test_a_place_is_a_unit_filter_only_when_the_store_has_that_unit(question, un
 def test_a_master_plan_is_no_degree():
     assert parse_filters("Who can work with a master plan for drainage?").pendidikan_min is None
     assert parse_filters("Who can work with a master's degree in drainage?").pendidikan_min == "S2"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who can design leadership training for young civil servants?",
+     "Siapa yang bisa menyelenggarakan pelatihan kepemimpinan bagi kepala desa?"],
+)  # fmt: skip
+def test_giving_leadership_training_is_the_work_asked_about(question):
+    """Running or designing leadership training is a field of work, not the leadership training taken."""
+    assert parse_plan(question, UNITS, TODAY).plan.filters.training == []
+    assert parse_filters(question).diklat is None
+
+
+def test_leadership_training_taken_is_still_a_filter():
+    assert parse_plan("Siapa yang sudah diklat PIM dan paham perikanan?", UNITS, TODAY).plan.filters.training[0].leadership
+    assert parse_filters("Siapa yang sudah diklat PIM dan paham perikanan?").diklat == "diklat PIM"
