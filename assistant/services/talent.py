@@ -136,6 +136,12 @@ _REFINE = re.compile(
     re.I,
 )
 
+# Words that say what kind of unit a place is, not which one: 'masalah di dinas-dinas' names no unit.
+_UNIT_KIND_WORDS = frozenset(
+    tokenize("dinas badan kantor kecamatan kelurahan desa sekretariat bagian bidang seksi subbagian uptd upt unit "
+             "satuan daerah kabupaten kota provinsi")
+)
+
 
 class TalentService:
     def __init__(
@@ -593,10 +599,10 @@ class TalentService:
         """The store's unit whose words overlap most with ``text``, and that overlap (Jaccard, 0 to 1)."""
         wanted = set(tokenize(text))
         best, best_score = None, 0.0
-        for unit in self._units() if wanted else ():
+        for unit in self._units() if wanted - _UNIT_KIND_WORDS else ():
             have = set(tokenize(unit))
-            if not have:
-                continue
+            if not have or not (wanted & have) - _UNIT_KIND_WORDS:
+                continue  # 'di dinas-dinas', 'di kecamatan': a kind of unit, not one of them
             score = len(wanted & have) / len(wanted | have)
             if score > best_score:
                 best, best_score = unit, score

@@ -343,6 +343,16 @@ def test_a_place_that_is_no_unit_keeps_its_words_in_the_search(container):
     assert {"Siti Rahmawati", "Bagus Prasetyo"} <= {c.nama for c in asked.candidates[:3]}
 
 
+def test_a_kind_of_unit_is_no_unit(container):
+    """'masalah di dinas-dinas', 'di kecamatan': the kind of unit, not one of them (it resolved to the first
+    'Dinas ...' of the store, half of whose words it shares, and searched only its staff)."""
+    service = container.service
+    assert service._resolve_unit("dinas-dinas") is None and service._resolve_unit("Dinas") is None
+    assert service._resolve_unit("Dinas Perikanan") == "Dinas Perikanan"
+    asked = service.search(SYSTEM, "Siapa yang paham budidaya ikan di dinas-dinas?", limit=10)
+    assert len({c.unit_kerja for c in asked.candidates}) > 1
+
+
 def _hit(display: str) -> EvidenceHit:
     return EvidenceHit(nip="1", kind="ringkasan", display=display, year=None, years=None, similarity=0.8)
 
