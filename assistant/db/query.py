@@ -20,6 +20,7 @@ from assistant.domain.identity import Caller, unit_key
 from assistant.domain.models import Jenjang
 from assistant.domain.plan import Filters, QueryPlan, TrainingFilter
 from assistant.domain.plan_parser import training_word_groups
+from assistant.domain.query import major_spellings
 
 P = t.people
 
@@ -148,7 +149,8 @@ def conditions(f: Filters, today: dt.date, latest_skp: int | None) -> list[Colum
         out.append(P.c.jenjang_rank >= f.pendidikan_min.rank)
     if f.jurusan:
         out.append(exists(select(t.pendidikan.c.id).where(
-            t.pendidikan.c.nip == P.c.nip, func.lower(t.pendidikan.c.jurusan).like(f"%{f.jurusan.lower()}%"))))  # fmt: skip
+            t.pendidikan.c.nip == P.c.nip,
+            or_(*(func.lower(t.pendidikan.c.jurusan).like(f"%{s}%") for s in major_spellings(f.jurusan))))))  # fmt: skip
     for training in f.training:
         out.append(_training(training))
     if f.discipline_in_force is not None:

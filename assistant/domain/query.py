@@ -391,6 +391,15 @@ def _glossary() -> dict[str, dict[str, list[str]]]:
     return {"id_en": raw["id_en"], "en_id": raw["en_id"]}
 
 
+def major_spellings(major: str) -> list[str]:
+    """A field of study as written and as the other language writes it ('accounting' -> 'akuntansi',
+    'hukum' -> 'law'), whole phrases only ('teknik sipil' is not 'technical'): an English question meets an
+    Indonesian diploma and the other way round."""
+    glossary, key = _glossary(), _words(major)
+    found = glossary["en_id"].get(key, []) + glossary["id_en"].get(key, [])
+    return list(dict.fromkeys([major.lower(), *(t.lower() for t in found if len(t) >= 3)]))  # not "it"
+
+
 # Translations that say nothing of a field: a role or rank, not what the person does.
 _NOT_CARRIED = frozenset(
     "expert experts specialist specialists ahli pakar spesialis staff staf officer petugas manager manajer "

@@ -319,3 +319,13 @@ def test_many_distinct_course_scores_are_grouped_in_bands_of_one_point(sample):
         bands["10" if low >= 10 else f"{low}-{low}.9"].add(d["nip"])
     got = ask(container, "Sebaran nilai pelatihan")
     assert {g.key: g.count for g in got.groups or []} == {k: len(v) for k, v in bands.items()}
+
+
+def test_a_field_of_study_named_in_the_other_language_finds_the_diploma(sample):
+    """'Who studied accounting?' meets the 'Akuntansi' of an Indonesian export (it listed nobody)."""
+    container, _ = sample
+    accountants = {e["nip"] for e in rows("pendidikan.csv") if "akuntansi" in e["jurusan"].lower()}
+    assert accountants
+    english = ask(container, "Who studied accounting?")
+    assert {c.nip for c in english.candidates} == accountants
+    assert {c.nip for c in ask(container, "Siapa lulusan jurusan akuntansi?").candidates} == accountants
