@@ -295,6 +295,10 @@ def parse_query(
         return ParsedQuery(cleaned, subject, language, plain, [], [], plain, groups)
     search_text, concepts = normalize_concepts(subject)
     search_text = _drop_filler(search_text) or subject
+    for key in map(_drop_filler, concepts):
+        # 'ketenteraman dan ketertiban umum', 'pemberdayaan masyarakat dan desa': two names of one field
+        while f"{key} {key}" in search_text:
+            search_text = search_text.replace(f"{key} {key}", key)
     focused = bool(concepts) and _other_words(search_text, concepts) <= MAX_OTHER_WORDS
     return ParsedQuery(
         text=cleaned,
@@ -451,7 +455,7 @@ def _other_words(search_text: str, concepts: list[str]) -> int:
     """Content words of the normalised question outside its canonical concept phrases."""
     rest = search_text
     for key in concepts:
-        rest = rest.replace(key, " ")
+        rest = rest.replace(key, " ").replace(_drop_filler(key), " ")  # 'koperasi usaha mikro' too
     # a request's own words ('who can', 'saya butuh') count here: 'who can monitor air pollution' is
     # more than the field, and keeps its own meaning
     return len(tokenize(rest)) + sum(w in CONVERSATIONAL_WORDS for w in rest.split())

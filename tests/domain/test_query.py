@@ -256,3 +256,20 @@ def test_the_acronym_of_a_unit_of_two_fields_names_both(question, concepts):
 
 def test_an_acronym_in_capitals_that_names_another_body_is_left_alone():
     assert "keuangan" not in parse_query("Saya butuh orang yang bisa merapikan laporan sebelum diperiksa BPK").concepts
+
+
+@pytest.mark.parametrize(
+    ("question", "search_text"),
+    [
+        ("Siapa yang paling cocok untuk bidang koperasi dan UMKM?", "koperasi usaha mikro"),
+        ("Who is best for government procurement?", "pengadaan barang jasa"),
+        ("Siapa yang paling tepat untuk urusan ketenteraman dan ketertiban umum?", "ketertiban umum"),
+        ("Siapa pegawai yang paling cocok untuk bidang akuntansi dan pembukuan?", "akuntansi"),
+    ],
+)
+def test_a_field_named_twice_or_with_and_is_one_named_field(question, search_text):
+    """Two names of one field are the field once ('akuntansi dan pembukuan' was 'akuntansi akuntansi'), and
+    a field whose name has 'dan' is still the whole question ('koperasi dan usaha mikro' was counted as
+    three other words, so the question was not read as the named field)."""
+    parsed = parse_query(question)
+    assert parsed.search_text == search_text and parsed.focused
