@@ -64,13 +64,74 @@ _PROTECTED: tuple[tuple[str, str, str], ...] = (
      "usia", "age"),
 )  # fmt: skip
 _PROTECTED_RE = [(re.compile(p, re.I), id_, en) for p, id_, en in _PROTECTED]
-_RETIREMENT_AGE = re.compile(
-    r"\b(?:usia|batas usia|umur)\s+pensiun\b|\bretirement age\b|"
-    r"\b(?:anak\s+)?usia\s+(?:dini|sekolah)\b|\blanjut\s+usia\b|\busia\s+lanjut\b|\blansia\b|\bearly\s+childhood\b|"
-    # fields of work, not attributes of people: women's protection, gender mainstreaming
-    r"\b(?:pemberdayaan|perlindungan|kekerasan\s+terhadap|terhadap|pelecehan\s+terhadap)\s+perempuan\b|\bperempuan\s+dan\s+anak\b|"
-    r"\b(?:pengarusutamaan|kesetaraan|keadilan)\s+gender\b|\bgender\s+(?:mainstreaming|equality|budgeting)\b|"
-    r"\bwomen(?:'s)?\s+(?:and\s+children|empowerment|protection)\b|\bviolence\s+against\s+women\b",
+# A protected word that names the work, those it serves or a thing, not the people asked for (the word
+# is searched like any other): retirement age, 'anak usia dini', 'pemberdayaan perempuan', 'kelompok wanita
+# tani', 'kerukunan umat beragama', 'perbankan syariah', 'budaya Batak', 'Kabupaten Minahasa', 'ayam ras',
+# 'kawin suntik', 'single window', 'umur ekonomis', 'over 20 years of experience'. A protected word that
+# describes the people ('ASN perempuan', 'female staff', 'wanita yang paham', 'pegawai beragama') is
+# declined first (_PERSON_ATTRIBUTE), whatever else the question says.
+_ETHNIC_NAMES = r"(?:tionghoa|batak|minang(?:kabau)?|bugis|dayak|betawi|toraja|minahasa|sasak|banjar|nias)"
+_NOT_AN_ATTRIBUTE = re.compile(
+    "|".join((
+        # age
+        r"\b(?:usia|batas usia|umur)\s+pensiun\b|\bretirement age\b|\blanjut\s+usia\b|\blansia\b|\bearly\s+childhood\b",
+        r"\b(?:anak\s+)?usia\s+(?:dini|sekolah|kerja|produktif|subur|lanjut|balita|remaja)\b",
+        r"\b(?:penduduk|angkatan\s+kerja|pasangan|wanita|perempuan)\s+usia\b",
+        r"\bumur\s+(?:ekonomis|simpan|panen|tanaman|bangunan|rencana|teknis|layanan|manfaat|pakai|konstruksi)\b",
+        r"\b(?:working|school|old|retirement)[- ]age\b|\bage[- ]friendly\b|\bage\s+of\s+(?:the|our|its|their)\s+"
+        r"(?!(?:staff|employees?|people|candidates?|officials?|workers?|civil|asn|pns)\b)[a-z]+",
+        r"\b(?:lebih\s+dari|di\s+atas|over|more\s+than)\s+\d{1,2}\s+(?:tahun|years?)\s+(?:of\s+)?"
+        r"(?:pengalaman|experience|service|masa\s+kerja|kerja|bekerja|working|work|menjabat|bertugas)\b",
+        r"\b(?:pengalaman|masa\s+kerja|bekerja|experience|worked|served|serving|menjabat|bertugas)(?:\s+\w+){0,2}\s+"
+        r"(?:lebih\s+dari|di\s+atas|over|more\s+than)\s+\d{1,2}\s+(?:tahun|years?)\b",
+        # gender
+        r"\b(?:pemberdayaan|perlindungan|pembinaan|membina|mendampingi|pendampingan|kelompok|organisasi|kesehatan|"
+        r"kesejahteraan|hak|isu|data|kekerasan\s+terhadap|terhadap|pelecehan\s+terhadap|korban|layanan|pelayanan|"
+        r"melayani|pengusaha|usaha)\s+(?:kaum\s+)?(?:perempuan|wanita|ibu-ibu)\b",
+        r"\b(?:perempuan|wanita)\s+(?:dan\s+anak|tani|nelayan|pengusaha|hamil|korban|kepala\s+keluarga|rawan)\b|"
+        r"\bibu-ibu\s+(?:pkk|rumah\s+tangga|hamil|menyusui|nelayan|tani)\b",
+        r"\b(?:pengarusutamaan|kesetaraan|keadilan|responsif|berbasis|berperspektif|analisis|data|statistik)\s+gender\b|"
+        r"\bgender\s+(?:dan\s+anak|mainstreaming|equality|budgeting|responsive|data|statistics|analysis|issues?)\b|\bgender[- ]based\b",
+        r"\bwomen(?:'s)?\s+(?:and\s+(?:children|girls)|empowerment|protection|entrepreneurs?|groups?|cooperatives?|farmers?|"
+        r"rights|health|affairs|issues|organi[sz]ations?|shelters?)\b|\b(?:violence|crimes?)\s+against\s+women\b|"
+        r"\bfemale[- ]headed\b|\b(?:support(?:ing)?|empower(?:ing)?|protect(?:ing)?|help(?:ing)?|serv(?:e|ing)|assist(?:ing)?|"
+        r"train(?:ing)?|advis(?:e|ing)|programmes?\s+for|programs?\s+for|services?\s+for)\s+(?:rural\s+|poor\s+|local\s+|"
+        r"vulnerable\s+|pregnant\s+|young\s+)?(?:women|mothers|girls|widows)\b",
+        # religion
+        r"\b(?:kerukunan|toleransi|moderasi|kehidupan|kementerian|urusan|bidang|pendidikan|penyuluh|lembaga|organisasi|"
+        r"tokoh|pembinaan|hari\s+besar)\s+(?:umat\s+)?(?:beragama|agama|keagamaan)(?:\s+(?:islam|kristen|katolik|hindu|buddha|konghucu))?\b|"
+        r"\bumat\s+beragama\b",
+        r"\b(?:ekonomi|perbankan|bank|keuangan|hukum|studi|sejarah|kebudayaan|sastra|filsafat|seni|pendidikan|sekolah)\s+"
+        r"(?:agama\s+)?(?:islam|syariah|kristen|katolik|hindu|buddha)\b",
+        r"\b(?:islamic|christian|catholic|hindu|buddhist|religious)\s+(?:banking|finance|economics|law|studies|education|"
+        r"schools?|boarding|history|art|culture|harmony|affairs|leaders?|tolerance|events?|holidays?|festivals?|"
+        r"organi[sz]ations?|institutions?|freedom|moderation|sites?|buildings?|courts?|instruction)\b|\binter[- ]?(?:faith|religious)\b",
+        # ethnicity: a culture, a language, a place or a breed
+        rf"\b(?:adat|budaya|kebudayaan|bahasa|seni|kesenian|tari(?:an)?|musik|sejarah|tradisi|warisan|rumah\s+adat|"
+        rf"hukum\s+adat|lembaga\s+adat|masyarakat(?:\s+adat)?|komunitas(?:\s+adat)?|kampung|pelestarian)\s+(?:suku\s+)?{_ETHNIC_NAMES}\b",
+        rf"\b(?:kabupaten|kab\.?|kota|tana|provinsi|kepulauan|pulau)\s+{_ETHNIC_NAMES}\b|"
+        r"\b(?:toraja|minahasa|nias|banjar)\s+(?:utara|selatan|barat|timur|tengah)\b",
+        r"\b(?:chinese[- ]indonesian|javanese|sundanese|balinese|betawi|dayak|batak)\s+(?:heritage|culture|cultural|arts?|"
+        r"language|dance|music|history|customs?|traditions?|community|communities|district|quarter)\b",
+        r"\b(?:ayam|sapi|kambing|domba|babi|kucing|anjing|ikan|ternak|hewan|kuda|itik|bebek|bibit|unggas)\s+(?:\w+\s+)?"
+        r"(?:ras|keturunan)\b|\bras\s+(?:unggul|murni|petelur|pedaging)\b",
+        # marital status
+        r"\bkawin\s+(?:suntik|silang|alami)\b|\bmusim\s+kawin\b|\bsingle\s+(?:window|sign[- ]on|submission|data|entry|"
+        r"source|point|use|stop|family)\b|\bwidows?\s+and\s+orphans\b|\b(?:janda|duda)\s+(?:lansia|miskin|penerima)\b",
+    )),
+    re.I,
+)
+_PERSONS = (
+    r"(?:asn|pns|pppk|pegawai|karyawan|staf|staff|pejabat|calon|kandidat|orang|sosok|employees?|officials?|officers?|"
+    r"civil\s+servants?|candidates?|people|persons?|workers?|staffers?|applicants?|engineers?|doctors?|nurses?|teachers?)"
+)
+# 'ASN perempuan', 'pegawai yang beragama', 'female staff', 'wanita yang paham', 'women who know'
+_PERSON_ATTRIBUTE = re.compile(
+    rf"\b{_PERSONS}\s+(?:yang\s+)?(?:berjenis\s+kelamin\s+)?(?:perempuan|wanita|laki[- ]?laki|pria|beragama|bersuku|"
+    rf"keturunan|muslim|muslimah|kristen|katolik|hindu|buddha|menikah|lajang|janda|duda)\b|"
+    rf"\b(?:female|male|women|woman|men|muslim|christian|catholic|hindu|buddhist|married|unmarried)\s+{_PERSONS}\b|"
+    r"\b(?:perempuan|wanita|pria|laki[- ]?laki)\s+(?:yang|saja)\b|\b(?:women|woman|men|a\s+man)\s+(?:who|that|only)\b|"
+    r"\bonly\s+(?:women|men)\b",
     re.I,
 )
 # An equality report's aggregate ("rekap ASN per jenis kelamin"): allowed to BKPSDM only, never a filter.
@@ -489,7 +550,7 @@ def parse_plan(
 
 
 def _protected(text: str) -> tuple[str, str] | None:
-    probe = _RETIREMENT_AGE.sub(" ", text)
+    probe = text if _PERSON_ATTRIBUTE.search(text) else _NOT_AN_ATTRIBUTE.sub(" ", text)
     for pattern, id_, en in _PROTECTED_RE:
         if pattern.search(probe):
             return id_, en

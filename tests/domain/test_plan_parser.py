@@ -559,3 +559,77 @@ def test_giving_leadership_training_is_the_work_asked_about(question):
 def test_leadership_training_taken_is_still_a_filter():
     assert parse_plan("Siapa yang sudah diklat PIM dan paham perikanan?", UNITS, TODAY).plan.filters.training[0].leadership
     assert parse_filters("Siapa yang sudah diklat PIM dan paham perikanan?").diklat == "diklat PIM"
+
+
+# ---- a protected word that names the work, not the people (issue 15: conversational questions) ----
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        'Siapa yang bisa membina ibu-ibu PKK dan kelompok wanita tani?',
+        'Who can run programmes for women entrepreneurs and female-headed households?',
+        'Siapa yang berpengalaman mengurus kerukunan umat beragama dan rumah ibadah?',
+        'Who knows about religious harmony and interfaith dialogue?',
+        'Siapa yang paham adat istiadat dan budaya Batak?',
+        'Siapa yang bisa mengelola data gender dan anak?',
+        'Siapa yang paham ekonomi syariah dan perbankan Islam?',
+        'Who knows Islamic finance and zakat management?',
+        'Siapa guru pendidikan agama Islam yang paling berpengalaman?',
+        'Siapa yang paham inseminasi buatan dan kawin suntik sapi?',
+        'Siapa yang paham budidaya ayam ras petelur?',
+        'Who knows about broiler and layer chicken breeds?',
+        'Siapa yang paham perizinan terpadu satu pintu dan OSS?',
+        'Who can manage the single window licensing service?',
+        'Siapa yang paham data penduduk usia kerja dan pengangguran?',
+        'Siapa yang paham program KB untuk pasangan usia subur?',
+        'Siapa yang bisa menghitung penyusutan aset berdasarkan umur ekonomis?',
+        'Who can assess the remaining service life and age of our bridges?',
+        'Siapa yang punya pengalaman lebih dari 10 tahun di bidang perikanan?',
+        'Who has over 20 years of experience in road construction?',
+        'Siapa yang punya pengalaman kerja lebih dari 10 tahun?',
+        'Siapa ASN di Dinas Pertanian Kabupaten Minahasa yang paham irigasi?',
+        'Who can help widows and orphans get social assistance?',
+        'Siapa yang bisa mendampingi janda lansia penerima bansos?',
+        'Saya butuh orang yang paham kesehatan ibu hamil dan menyusui.',
+        'Who can train midwives on maternal and newborn care for young mothers?',
+        'Siapa yang paham pengarusutamaan gender dan anggaran responsif gender?',
+        'Who can handle gender-based violence cases?',
+        'Siapa yang paham komunitas adat terpencil dan masyarakat hukum adat?',
+        'Siapa yang bisa mengelola Sistem Informasi Gender dan Anak?',
+        'Siapa yang bisa mengelola MTQ, pesantren, dan hari besar keagamaan?',
+        'Who can coordinate religious affairs and Hajj departures?',
+        'Siapa yang paham pelestarian bahasa daerah dan kesenian Betawi?',
+        'Who has experience with the Chinese-Indonesian heritage district?',
+        'Siapa yang bisa melayani pengunjung lansia dan anak usia dini?',
+        'Who can design age-friendly public spaces?',
+    ],
+)
+def test_a_protected_word_that_names_the_work_is_no_attribute_of_people(question):
+    """Women's groups, religious harmony, a culture, a breed, a place, a building's age, years of
+    experience: the work asked about, searched as words (each was declined as gender, religion,
+    ethnicity, marital status or age, and listed nobody)."""
+    assert parse_plan(question, UNITS, TODAY).status != "declined"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        'Siapa ASN perempuan yang paling cocok untuk perikanan?',
+        'Who are the female candidates for head of finance?',
+        'Siapa pegawai beragama Islam yang paham keuangan?',
+        'Siapa yang bersuku Batak di Dinas Pertanian?',
+        'Who is the youngest engineer we have?',
+        'Siapa pegawai yang lahir di Medan dan paham perikanan?',
+        'Siapa pegawai yang belum menikah?',
+        'Cari kandidat pria di bawah 40 tahun untuk kepala dinas.',
+        'Tampilkan ASN wanita di Bappeda.',
+        'Siapa pegawai tertua di Dinas Kesehatan?',
+        'Carikan wanita yang paham perikanan.',
+        'Only men please: who fits the fisheries post?',
+        "Siapa pegawai perempuan usia produktif di Dinas Kesehatan?",
+        "Show Muslim employees who know Islamic finance",
+    ],
+)
+def test_a_protected_word_that_describes_the_people_is_still_declined(question):
+    assert parse_plan(question, UNITS, TODAY).status == "declined"

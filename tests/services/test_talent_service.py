@@ -353,6 +353,15 @@ def test_a_kind_of_unit_is_no_unit(container):
     assert len({c.unit_kerja for c in asked.candidates}) > 1
 
 
+def test_work_with_women_or_religious_harmony_is_searched_not_declined(container):
+    """A protected word that names the work is searched like any other word; one that describes the
+    people asked for is still declined."""
+    work = container.service.search(SYSTEM, "Siapa yang bisa membina kelompok wanita tani dan budidaya ikan?", limit=5)
+    assert work.status == "ok" and work.candidates
+    people = container.service.search(SYSTEM, "Siapa ASN wanita yang paham budidaya ikan?", limit=5)
+    assert people.status == "declined" and not people.candidates
+
+
 def _hit(display: str) -> EvidenceHit:
     return EvidenceHit(nip="1", kind="ringkasan", display=display, year=None, years=None, similarity=0.8)
 
