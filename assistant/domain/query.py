@@ -410,6 +410,9 @@ _NOT_CARRIED = frozenset(
     "supervisor assistant asisten senior junior kepala head chief".split()
 )
 MAX_PHRASE_WORDS = 3
+# English words that are also Indonesian glossary words of another meaning: in an English question they
+# are English ('from the air' is not 'water', 'a ban' is not 'a tyre').
+_FALSE_FRIENDS = frozenset({"air", "ban", "cat", "ham", "mice", "main", "lama", "pot", "tip", "dan"})
 
 
 def translations(words: list[str], language: str) -> list[str]:
@@ -429,7 +432,9 @@ def translation_groups(words: list[str], language: str) -> list[tuple[str, list[
     first, second = ("id_en", "en_id") if language == "id" else ("en_id", "id_en")
 
     def lookup(phrase: str) -> list[str] | None:
-        found = glossary[first].get(phrase) or glossary[second].get(phrase)
+        found = glossary[first].get(phrase)
+        if not found and not (language == "en" and phrase in _FALSE_FRIENDS):
+            found = glossary[second].get(phrase)
         if not found and " " not in phrase and phrase.endswith("nya") and len(phrase) > 6:
             found = glossary[first].get(phrase[:-3])  # 'mesinnya' is 'mesin'
         return found or None

@@ -273,3 +273,9 @@ def test_a_field_named_twice_or_with_and_is_one_named_field(question, search_tex
     three other words, so the question was not read as the named field)."""
     parsed = parse_query(question)
     assert parsed.search_text == search_text and parsed.focused
+
+
+def test_an_english_word_is_not_read_as_its_indonesian_look_alike():
+    """'from the air' in an English question is not 'air' (water); in an Indonesian one it is."""
+    assert "water" not in parse_query("Who can survey land from the air with a drone?").translations
+    assert "water" in parse_query("Siapa yang paham pengolahan air dan irigasi sawah?").translations
