@@ -46,21 +46,25 @@ _NUM = r"(\d+(?:[.,]\d+)?|" + "|".join(_NUM_WORDS) + r")"
 _PROTECTED: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:agama|agamanya|beragama|religion|religious|islam|muslim|muslimah|kristen|katolik|katholik|protestan|"
      r"hindu|buddha|budha|konghucu|khonghucu|christian|catholic|buddhist|confucian)\b", "agama", "religion"),
-    (r"\b(?:perempuan|wanita|laki[- ]?laki|pria|female|male|women|woman|men|gender|jenis kelamin|ibu-ibu|bapak-bapak)\b",
+    (r"\b(?:perempuan|wanita|laki[- ]?laki|pria|female|male|women|woman|men|gender|jenis kelamin|ibu-ibu|bapak-bapak|ladies|lady|gentlemen)\b",
      "jenis kelamin", "gender"),
     (r"\b(?:suku|etnis|etnik|ethnic|ethnicity|ras|race|keturunan|tionghoa|batak|minang(?:kabau)?|bugis|dayak|betawi|toraja|"
      r"minahasa|sasak|banjar|nias|chinese[- ]indonesians?|(?:orang|wong|urang)\s+(?:jawa|sunda|batak|minang|padang|bugis|makassar|"
      r"dayak|madura|bali|betawi|cina|china|tionghoa|arab|papua|ambon|flores|timor|aceh|melayu|banjar|manado|toraja|sasak|nias)|"
-     r"(?:javanese|sundanese|balinese|madurese|bataks?|buginese|acehnese)\b(?!\s+(?:language|bahasa)))\b",
+     r"(?:javanese|sundanese|balinese|madurese|bataks?|buginese|acehnese)\b(?!\s+(?:language|bahasa)))\b|"
+     r"\bof\s+\w+(?:[- ]\w+)?\s+(?:descent|ancestry|origin)\b",
      "suku / etnis", "ethnicity"),
     (r"\b(?:asal daerah|daerah asal|putra daerah|putri daerah|tempat lahir|(?:tempat|daerah|kota|kabupaten)\s+kelahiran(?:nya)?|"
-     r"lahir di|born in|place of origin|"
-     r"hometown|originally from)\b", "asal daerah", "place of origin"),
-    (r"\b(?:menikah|kawin|lajang|belum nikah|janda|duda|status perkawinan|married|unmarried|single|divorced|widow(?:ed)?|"
+     r"lahir di|born in|born (?:outside|here|locally)|place of origin|bukan pendatang|orang asli|asli (?:daerah|sini)|"
+     r"kelahiran (?:sini|daerah ini|asli)|hometown|originally from|local[- ]born)\b", "asal daerah", "place of origin"),
+    (r"\b(?:menikah|kawin|lajang|belum nikah|berkeluarga|janda|duda|status perkawinan|married|unmarried|single|divorced|widow(?:ed)?|"
      r"marital)\b", "status perkawinan", "marital status"),
-    (r"\b(?:usia|umur|berumur|berusia|age|aged|oldest|youngest|tertua|termuda|paling tua|paling muda)\b"
+    (r"\b(?:usia|usianya|umur|umurnya|berumur|berusia|age|aged|oldest|youngest|tertua|termuda|paling tua|paling muda|"
+     r"(?:masih|yang|lebih)\s+muda|(?:anak|orang)\s+muda\s+(?:yang|untuk|saja)|young\s+(?:guys?|man|men|woman|women|lady|ladies|"
+     r"persons?|people|staff|staffers?|employees?|officials?|officers?|candidates?|ones?|blood))\b"
      r"(?!\s+pensiun)|\b(?:older|younger)\s+(?:than|employees?|staff|civil|officials?|people|ones|workers?|asn|pns|"
-     r"candidates?|colleagues?|generation)\b|\b(?:is|are|be)\s+(?:older|younger)\b|\bthe\s+(?:older|younger)\s*(?:ones?)?\s*[?.!]?$|\b(?:di (?:atas|bawah)|lebih dari|kurang dari|over|under)\s+\d{2}\s+(?:tahun|years?)\b(?!\s+(?:di|in|menjabat))",
+     r"candidates?|colleagues?|generation)\b|\b(?:is|are|be)\s+(?:older|younger)\b|\bthe\s+(?:older|younger)\s*(?:ones?)?\s*[?.!]?$|\b(?:di (?:atas|bawah)|lebih dari|kurang dari|over|under)\s+\d{2}\s+(?:tahun|years?)\b(?!\s+(?:di|in|menjabat))|"
+     r"\b(?:under|over|below|above)\s+(?:the\s+age\s+of\s+)?\d{2}\b(?=\s*(?:who|that|,|\.|\?|!|$|years?\s+old|y/?o\b))",
      "usia", "age"),
 )  # fmt: skip
 _PROTECTED_RE = [(re.compile(p, re.I), id_, en) for p, id_, en in _PROTECTED]
@@ -77,7 +81,10 @@ _NOT_AN_ATTRIBUTE = re.compile(
         r"\b(?:usia|batas usia|umur)\s+pensiun\b|\bretirement age\b|\blanjut\s+usia\b|\blansia\b|\bearly\s+childhood\b",
         r"\b(?:anak\s+)?usia\s+(?:dini|sekolah|kerja|produktif|subur|lanjut|balita|remaja)\b",
         r"\b(?:penduduk|angkatan\s+kerja|pasangan|wanita|perempuan)\s+usia\b",
-        r"\bumur\s+(?:ekonomis|simpan|panen|tanaman|bangunan|rencana|teknis|layanan|manfaat|pakai|konstruksi)\b",
+        r"\bumur\s+(?:ekonomis|simpan|panen|tanaman|bangunan|rencana|teknis|layanan|layan|manfaat|pakai|konstruksi|"
+        r"jembatan|gedung|jalan|aset|kendaraan|mesin|peralatan)\b",
+        r"\b(?:gedung|bangunan|jembatan|jalan|kendaraan|mesin|aset|pohon|tanaman|kapal|pasar|kantor|rumah|pipa|bendungan)"
+        r"(?:\s+\w+){0,3}\s+(?:sudah\s+|telah\s+)?(?:berumur|berusia)\b",
         r"\b(?:working|school|old|retirement)[- ]age\b|\bage[- ]friendly\b|\bage\s+of\s+(?:the|our|its|their)\s+"
         r"(?!(?:staff|employees?|people|candidates?|officials?|workers?|civil|asn|pns)\b)[a-z]+",
         r"\b(?:lebih\s+dari|di\s+atas|over|more\s+than)\s+\d{1,2}\s+(?:tahun|years?)\s+(?:of\s+)?"
@@ -87,11 +94,15 @@ _NOT_AN_ATTRIBUTE = re.compile(
         # gender
         r"\b(?:pemberdayaan|perlindungan|pembinaan|membina|mendampingi|pendampingan|kelompok|organisasi|kesehatan|"
         r"kesejahteraan|hak|isu|data|kekerasan\s+terhadap|terhadap|pelecehan\s+terhadap|korban|layanan|pelayanan|"
-        r"melayani|pengusaha|usaha)\s+(?:kaum\s+)?(?:perempuan|wanita|ibu-ibu)\b",
+        r"melayani|pengusaha|usaha|program|bantuan|santunan)\s+(?:\w+\s+)?(?:kaum\s+)?(?:perempuan|wanita|ibu-ibu|janda|duda)"
+        r"(?:\s+(?:dan|atau|serta)\s+(?:perempuan|wanita|janda|duda))?\b",
+        r"\bterpilah\s+(?:menurut|berdasarkan)\s+(?:jenis\s+kelamin|gender)\b|\b(?:sex|gender)[- ]disaggregated\b|"
+        r"\bdisaggregated\s+by\s+(?:sex|gender)\b",
         r"\b(?:perempuan|wanita)\s+(?:dan\s+anak|tani|nelayan|pengusaha|hamil|korban|kepala\s+keluarga|rawan)\b|"
         r"\bibu-ibu\s+(?:pkk|rumah\s+tangga|hamil|menyusui|nelayan|tani)\b",
         r"\b(?:pengarusutamaan|kesetaraan|keadilan|responsif|berbasis|berperspektif|analisis|data|statistik)\s+gender\b|"
-        r"\bgender\s+(?:dan\s+anak|mainstreaming|equality|budgeting|responsive|data|statistics|analysis|issues?)\b|\bgender[- ]based\b",
+        r"\bgender\s+(?:dan\s+anak|mainstreaming|equality|budget\w*|responsive|data|statistics|analysis|issues?|profile|"
+        r"statement|audit|gap|focal)\b|\bgender[- ]based\b|\bprofil\s+gender\b",
         r"\bwomen(?:'s)?\s+(?:and\s+(?:children|girls)|empowerment|protection|entrepreneurs?|groups?|cooperatives?|farmers?|"
         r"rights|health|affairs|issues|organi[sz]ations?|shelters?)\b|\b(?:violence|crimes?)\s+against\s+women\b|"
         r"\bfemale[- ]headed\b|\b(?:support(?:ing)?|empower(?:ing)?|protect(?:ing)?|help(?:ing)?|serv(?:e|ing)|assist(?:ing)?|"
@@ -100,7 +111,7 @@ _NOT_AN_ATTRIBUTE = re.compile(
         # religion
         r"\b(?:kerukunan|toleransi|moderasi|kehidupan|kementerian|urusan|bidang|pendidikan|penyuluh|lembaga|organisasi|"
         r"tokoh|pembinaan|hari\s+besar)\s+(?:umat\s+)?(?:beragama|agama|keagamaan)(?:\s+(?:islam|kristen|katolik|hindu|buddha|konghucu))?\b|"
-        r"\bumat\s+beragama\b",
+        r"\bumat\s+beragama\b|\b(?:lintas|antar|antarumat)\s*(?:umat\s+)?(?:agama|iman|beragama)\b",
         r"\b(?:ekonomi|perbankan|bank|keuangan|hukum|studi|sejarah|kebudayaan|sastra|filsafat|seni|pendidikan|sekolah)\s+"
         r"(?:agama\s+)?(?:islam|syariah|kristen|katolik|hindu|buddha)\b",
         r"\b(?:islamic|christian|catholic|hindu|buddhist|religious)\s+(?:banking|finance|economics|law|studies|education|"
@@ -110,13 +121,14 @@ _NOT_AN_ATTRIBUTE = re.compile(
         rf"\b(?:adat|budaya|kebudayaan|bahasa|seni|kesenian|tari(?:an)?|musik|sejarah|tradisi|warisan|rumah\s+adat|"
         rf"hukum\s+adat|lembaga\s+adat|masyarakat(?:\s+adat)?|komunitas(?:\s+adat)?|kampung|pelestarian)\s+(?:suku\s+)?{_ETHNIC_NAMES}\b",
         rf"\b(?:kabupaten|kab\.?|kota|tana|provinsi|kepulauan|pulau)\s+{_ETHNIC_NAMES}\b|"
-        r"\b(?:toraja|minahasa|nias|banjar)\s+(?:utara|selatan|barat|timur|tengah)\b",
-        r"\b(?:chinese[- ]indonesian|javanese|sundanese|balinese|betawi|dayak|batak)\s+(?:heritage|culture|cultural|arts?|"
-        r"language|dance|music|history|customs?|traditions?|community|communities|district|quarter)\b",
+        rf"\b{_ETHNIC_NAMES}\s+(?:utara|selatan|barat|timur|tengah|regency|district|city|island|islands|province|municipality)\b",
+        rf"\b(?:chinese[- ]indonesian|javanese|sundanese|balinese|{_ETHNIC_NAMES})\s+(?:heritage|culture|cultural|arts?|"
+        r"language|dance|music|history|customs?|customary|traditions?|traditional|community|communities|district|quarter|adat)\b",
         r"\b(?:ayam|sapi|kambing|domba|babi|kucing|anjing|ikan|ternak|hewan|kuda|itik|bebek|bibit|unggas)\s+(?:\w+\s+)?"
-        r"(?:ras|keturunan)\b|\bras\s+(?:unggul|murni|petelur|pedaging)\b",
+        r"(?:ras|keturunan)\b|\b(?:ras|keturunan)\s+(?:unggul|murni|petelur|pedaging|ayam|sapi|kambing|domba|babi|kuda|"
+        r"itik|bebek|ternak|hewan|ikan|unggas)\b",
         # marital status
-        r"\bkawin\s+(?:suntik|silang|alami)\b|\bmusim\s+kawin\b|\bsingle\s+(?:window|sign[- ]on|submission|data|entry|"
+        r"\bkawin\s+(?:suntik|silang|alami)\b|\bmusim\s+kawin\b|\bsingle[- ](?:window|sign[- ]on|submission|data|entry|"
         r"source|point|use|stop|family)\b|\bwidows?\s+and\s+orphans\b|\b(?:janda|duda)\s+(?:lansia|miskin|penerima)\b",
     )),
     re.I,
@@ -128,8 +140,9 @@ _PERSONS = (
 # 'ASN perempuan', 'pegawai yang beragama', 'female staff', 'wanita yang paham', 'women who know'
 _PERSON_ATTRIBUTE = re.compile(
     rf"\b{_PERSONS}\s+(?:yang\s+)?(?:berjenis\s+kelamin\s+)?(?:perempuan|wanita|laki[- ]?laki|pria|beragama|bersuku|"
-    rf"keturunan|muslim|muslimah|kristen|katolik|hindu|buddha|menikah|lajang|janda|duda)\b|"
-    rf"\b(?:female|male|women|woman|men|muslim|christian|catholic|hindu|buddhist|married|unmarried)\s+{_PERSONS}\b|"
+    rf"keturunan|muslim|muslimah|kristen|katolik|hindu|buddha|menikah|lajang|janda|duda|(?:masih\s+)?muda)\b|"
+    rf"\b(?:female|male|women|woman|men|muslim|christian|catholic|hindu|buddhist|married|unmarried|chinese|javanese|"
+    rf"sundanese|balinese|batak|young|elderly)\s+{_PERSONS}\b|"
     r"\b(?:perempuan|wanita|pria|laki[- ]?laki)\s+(?:yang|saja)\b|\b(?:women|woman|men|a\s+man)\s+(?:who|that|only)\b|"
     r"\bonly\s+(?:women|men)\b",
     re.I,

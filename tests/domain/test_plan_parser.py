@@ -633,3 +633,23 @@ def test_a_protected_word_that_names_the_work_is_no_attribute_of_people(question
 )
 def test_a_protected_word_that_describes_the_people_is_still_declined(question):
     assert parse_plan(question, UNITS, TODAY).status == "declined"
+
+
+def _protected_set() -> list[tuple[str, str]]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "protected_questions.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["text"], r["expected"]) for r in rows]
+
+
+@pytest.mark.parametrize(("question", "expected"), _protected_set())
+def test_the_protected_word_set_written_blind(question, expected):
+    """110 questions written by a helper who saw no code (session 12): 70 about work that involves
+    women, religion, a culture, a breed, a place, an age group or years of service, to be answered; 40
+    that select people by a protected attribute, to be refused. At the session's start the planner
+    declined 32 of the 70 and answered 10 of the 40; after the first widening of the rules (written
+    from other questions), 13 and 10. The rules were then widened again on this set's misses, so it
+    is no longer blind."""
+    assert (parse_plan(question, UNITS, TODAY).status == "declined") == (expected == "refuse")
