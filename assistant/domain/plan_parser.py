@@ -45,8 +45,11 @@ _NUM = r"(\d+(?:[.,]\d+)?|" + "|".join(_NUM_WORDS) + r")"
 
 _PROTECTED: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:agama|agamanya|beragama|religion|religious|islam|muslim|muslimah|kristen|katolik|katholik|protestan|"
-     r"hindu|buddha|budha|konghucu|khonghucu|christian|catholic|buddhist|confucian)\b", "agama", "religion"),
-    (r"\b(?:perempuan|wanita|laki[- ]?laki|pria|female|male|women|woman|men|gender|jenis kelamin|ibu-ibu|bapak-bapak|ladies|lady|gentlemen)\b",
+     r"hindu|buddha|budha|konghucu|khonghucu|christians?|catholics?|buddhists?|confucian|muslims|hindus|protestants?|"
+     r"non-?muslim|seiman|seagama|keyakinan|berhijab|berjilbab|jilbab\w*|hijab\w*|kerudung|headscarf|jemaat|churchgoers?|"
+     r"(?:rajin|sering)\s+(?:ke\s+)?(?:gereja|masjid|pura|vihara|klenteng|sholat|salat|ibadah)|"
+     r"(?:share|shares|sharing|same)\s+(?:[\w']+\s+){0,2}(?:faith|religion|beliefs?))\b", "agama", "religion"),
+    (r"\b(?:perempuan|wanita|laki[- ]?laki|pria|female|male|women|woman|men|gender|jenis kelamin|ibu-ibu|bapak-bapak|ladies|lady|gentlemen|cewek|cowok|gadis|mas-mas|mbak-mbak)\b",
      "jenis kelamin", "gender"),
     (r"\b(?:suku|etnis|etnik|ethnic|ethnicity|ras|race|keturunan|tionghoa|batak|minang(?:kabau)?|bugis|dayak|betawi|toraja|"
      r"minahasa|sasak|banjar|nias|chinese[- ]indonesians?|(?:orang|wong|urang)\s+(?:jawa|sunda|batak|minang|padang|bugis|makassar|"
@@ -56,12 +59,19 @@ _PROTECTED: tuple[tuple[str, str, str], ...] = (
      "suku / etnis", "ethnicity"),
     (r"\b(?:asal daerah|daerah asal|putra daerah|putri daerah|tempat lahir|(?:tempat|daerah|kota|kabupaten)\s+kelahiran(?:nya)?|"
      r"lahir di|born in|born (?:outside|here|locally)|place of origin|bukan pendatang|orang asli|asli (?:daerah|sini)|"
-     r"kelahiran (?:sini|daerah ini|asli)|hometown|originally from|local[- ]born)\b", "asal daerah", "place of origin"),
-    (r"\b(?:menikah|kawin|lajang|belum nikah|berkeluarga|janda|duda|status perkawinan|married|unmarried|single|divorced|widow(?:ed)?|"
+     r"kelahiran (?:sini|daerah ini|asli)|hometown|originally from|local[- ]born|anak asli|asli (?:\w+ )?(?:itu|ini|sini)|"
+     r"lahir dan besar|native to|natives|outsiders?|orang luar|orang seberang|(?:yang|orang|pegawai|staf) dari luar(?: daerah| kabupaten| kota| provinsi)?|"
+     r"pendatang|(?:yang|pegawai|asn|staf|staff) kelahiran)\b", "asal daerah", "place of origin"),
+    (r"\b(?:menikah|kawin|lajang|nikah|berkeluarga|bujangan|bujang|jomblo|family (?:man|men|person)|punya anak|"
+     r"belum punya tanggungan|janda|duda|status perkawinan|married|unmarried|single|divorced|widow(?:ed)?|"
      r"marital)\b", "status perkawinan", "marital status"),
     (r"\b(?:usia|usianya|umur|umurnya|berumur|berusia|age|aged|oldest|youngest|tertua|termuda|paling tua|paling muda|"
      r"(?:masih|yang|lebih)\s+muda|(?:anak|orang)\s+muda\s+(?:yang|untuk|saja)|young\s+(?:guys?|man|men|woman|women|lady|ladies|"
-     r"persons?|people|staff|staffers?|employees?|officials?|officers?|candidates?|ones?|blood))\b"
+     r"persons?|people|staff|staffers?|employees?|officials?|officers?|candidates?|ones?|blood)|"
+     r"kelahiran\s+(?:tahun\s+)?(?:19|20)\d{2}(?:-an)?|born\s+(?:after|before|in|around)\s+(?:the\s+)?(?:19|20)\d{2}s?|"
+     r"tahun\s+lahir(?:nya)?|tanggal\s+lahir(?:nya)?|year\s+of\s+birth|birth\s*years?|date\s+of\s+birth|"
+     r"kepala\s+(?:tiga|empat|lima|enam|3|4|5|6)|fresh\s+graduate|(?:usia|umur)\s+\d0-an|\d0-an|twenties|thirties|forties|fifties|sixties|"
+     r"generasi\s+(?:milenial|muda|tua|z)|milenial|millennials?|gen[- ]?z|boomers?|digital\s+natives?)\b"
      r"(?!\s+pensiun)|\b(?:older|younger)\s+(?:than|employees?|staff|civil|officials?|people|ones|workers?|asn|pns|"
      r"candidates?|colleagues?|generation)\b|\b(?:is|are|be)\s+(?:older|younger)\b|\bthe\s+(?:older|younger)\s*(?:ones?)?\s*[?.!]?$|\b(?:di (?:atas|bawah)|lebih dari|kurang dari|over|under)\s+\d{2}\s+(?:tahun|years?)\b(?!\s+(?:di|in|menjabat))|"
      r"\b(?:under|over|below|above)\s+(?:the\s+age\s+of\s+)?\d{2}\b(?=\s*(?:who|that|,|\.|\?|!|$|years?\s+old|y/?o\b))",
@@ -82,9 +92,10 @@ _NOT_AN_ATTRIBUTE = re.compile(
         r"\b(?:anak\s+)?usia\s+(?:dini|sekolah|kerja|produktif|subur|lanjut|balita|remaja)\b",
         r"\b(?:penduduk|angkatan\s+kerja|pasangan|wanita|perempuan)\s+usia\b",
         r"\bumur\s+(?:ekonomis|simpan|panen|tanaman|bangunan|rencana|teknis|layanan|layan|manfaat|pakai|konstruksi|"
-        r"jembatan|gedung|jalan|aset|kendaraan|mesin|peralatan)\b",
+        r"jembatan|gedung|jalan|aset|kendaraan|mesin|peralatan)(?:nya)?\b",
         r"\b(?:gedung|bangunan|jembatan|jalan|kendaraan|mesin|aset|pohon|tanaman|kapal|pasar|kantor|rumah|pipa|bendungan)"
-        r"(?:\s+\w+){0,3}\s+(?:sudah\s+|telah\s+)?(?:berumur|berusia)\b",
+        r"(?:\s+\w+){0,6}\s+(?:sudah\s+|telah\s+)?(?:berumur|berusia|usianya|umurnya)"
+        r"(?:\s+(?:sudah|telah))?(?:\s+(?:lebih\s+dari|di\s+atas|hampir|sekitar|kurang\s+dari))?(?:\s+\d+\s+tahun)?\b",
         r"\b(?:working|school|old|retirement)[- ]age\b|\bage[- ]friendly\b|\bage\s+of\s+(?:the|our|its|their)\s+"
         r"(?!(?:staff|employees?|people|candidates?|officials?|workers?|civil|asn|pns)\b)[a-z]+",
         r"\b(?:lebih\s+dari|di\s+atas|over|more\s+than)\s+\d{1,2}\s+(?:tahun|years?)\s+(?:of\s+)?"
@@ -96,14 +107,15 @@ _NOT_AN_ATTRIBUTE = re.compile(
         r"kesejahteraan|hak|isu|data|kekerasan\s+terhadap|terhadap|pelecehan\s+terhadap|korban|layanan|pelayanan|"
         r"melayani|pengusaha|usaha|program|bantuan|santunan)\s+(?:\w+\s+)?(?:kaum\s+)?(?:perempuan|wanita|ibu-ibu|janda|duda)"
         r"(?:\s+(?:dan|atau|serta)\s+(?:perempuan|wanita|janda|duda))?\b",
-        r"\bterpilah\s+(?:menurut|berdasarkan)\s+(?:jenis\s+kelamin|gender)\b|\b(?:sex|gender)[- ]disaggregated\b|"
+        r"\bterpilah\s+(?:(?:menurut|berdasarkan)\s+)?(?:jenis\s+kelamin|gender)\b|\b(?:sex|gender)[- ]disaggregated\b|"
         r"\bdisaggregated\s+by\s+(?:sex|gender)\b",
         r"\b(?:perempuan|wanita)\s+(?:dan\s+anak|tani|nelayan|pengusaha|hamil|korban|kepala\s+keluarga|rawan)\b|"
         r"\bibu-ibu\s+(?:pkk|rumah\s+tangga|hamil|menyusui|nelayan|tani)\b",
         r"\b(?:pengarusutamaan|kesetaraan|keadilan|responsif|berbasis|berperspektif|analisis|data|statistik)\s+gender\b|"
         r"\bgender\s+(?:dan\s+anak|mainstreaming|equality|budget\w*|responsive|data|statistics|analysis|issues?|profile|"
         r"statement|audit|gap|focal)\b|\bgender[- ]based\b|\bprofil\s+gender\b",
-        r"\bwomen(?:'s)?\s+(?:and\s+(?:children|girls)|empowerment|protection|entrepreneurs?|groups?|cooperatives?|farmers?|"
+        r"\bpregnant\s+women\b|\bexpectant\s+mothers\b|\bfor\s+(?:rural|poor|local|vulnerable|pregnant|young|older)\s+women\b|"
+        r"\bwomen(?:'s)?\s+(?:\w+\s+)?(?:and\s+(?:children|girls)|empowerment|protection|entrepreneurs?|groups?|cooperatives?|farmers?|"
         r"rights|health|affairs|issues|organi[sz]ations?|shelters?)\b|\b(?:violence|crimes?)\s+against\s+women\b|"
         r"\bfemale[- ]headed\b|\b(?:support(?:ing)?|empower(?:ing)?|protect(?:ing)?|help(?:ing)?|serv(?:e|ing)|assist(?:ing)?|"
         r"train(?:ing)?|advis(?:e|ing)|programmes?\s+for|programs?\s+for|services?\s+for)\s+(?:rural\s+|poor\s+|local\s+|"
@@ -111,7 +123,10 @@ _NOT_AN_ATTRIBUTE = re.compile(
         # religion
         r"\b(?:kerukunan|toleransi|moderasi|kehidupan|kementerian|urusan|bidang|pendidikan|penyuluh|lembaga|organisasi|"
         r"tokoh|pembinaan|hari\s+besar)\s+(?:umat\s+)?(?:beragama|agama|keagamaan)(?:\s+(?:islam|kristen|katolik|hindu|buddha|konghucu))?\b|"
-        r"\bumat\s+beragama\b|\b(?:lintas|antar|antarumat)\s*(?:umat\s+)?(?:agama|iman|beragama)\b",
+        r"\bumat\s+beragama\b|\bpengadilan\s+agama\b|\breligious\s+courts?\b|\bkantor\s+urusan\s+agama\b|"
+        r"\bkementerian\s+agama\b|\b(?:isbat|itsbat|pencatatan|buku|akta)\s+nikah\b|\bnikah\s+massal\b|\bpranikah\b|"
+        r"\b(?:pencatatan|perubahan|data|dokumen|akta)\s+(?:\w+\s+)?(?:status\s+)?perkawinan\b|\bpenduduk\s+pendatang\b|"
+        r"\bnative\s+speakers?\b|\b(?:lintas|antar|antarumat)\s*(?:umat\s+)?(?:agama|iman|beragama)\b",
         r"\b(?:ekonomi|perbankan|bank|keuangan|hukum|studi|sejarah|kebudayaan|sastra|filsafat|seni|pendidikan|sekolah)\s+"
         r"(?:agama\s+)?(?:islam|syariah|kristen|katolik|hindu|buddha)\b",
         r"\b(?:islamic|christian|catholic|hindu|buddhist|religious)\s+(?:banking|finance|economics|law|studies|education|"
@@ -119,8 +134,10 @@ _NOT_AN_ATTRIBUTE = re.compile(
         r"organi[sz]ations?|institutions?|freedom|moderation|sites?|buildings?|courts?|instruction)\b|\binter[- ]?(?:faith|religious)\b",
         # ethnicity: a culture, a language, a place or a breed
         rf"\b(?:adat|budaya|kebudayaan|bahasa|seni|kesenian|tari(?:an)?|musik|sejarah|tradisi|warisan|rumah\s+adat|"
-        rf"hukum\s+adat|lembaga\s+adat|masyarakat(?:\s+adat)?|komunitas(?:\s+adat)?|kampung|pelestarian)\s+(?:suku\s+)?{_ETHNIC_NAMES}\b",
-        rf"\b(?:kabupaten|kab\.?|kota|tana|provinsi|kepulauan|pulau)\s+{_ETHNIC_NAMES}\b|"
+        rf"hukum\s+adat|lembaga\s+adat|masyarakat(?:\s+adat)?|komunitas(?:\s+adat)?|kampung|pelestarian)(?:\s+\w+){{0,2}}\s+"
+        rf"(?:suku\s+)?{_ETHNIC_NAMES}\b",
+        rf"\b(?:ke|di|to|in|at|visit(?:ed|ing)?)\s+(?:tana\s+)?{_ETHNIC_NAMES}\b",
+        rf"\b(?:kabupaten|kab\.?|kota|tana|provinsi|kepulauan|pulau|pemkab|pemkot|pemprov|pemda)\s+{_ETHNIC_NAMES}\b|"
         rf"\b{_ETHNIC_NAMES}\s+(?:utara|selatan|barat|timur|tengah|regency|district|city|island|islands|province|municipality)\b",
         rf"\b(?:chinese[- ]indonesian|javanese|sundanese|balinese|{_ETHNIC_NAMES})\s+(?:heritage|culture|cultural|arts?|"
         r"language|dance|music|history|customs?|customary|traditions?|traditional|community|communities|district|quarter|adat)\b",
@@ -128,7 +145,7 @@ _NOT_AN_ATTRIBUTE = re.compile(
         r"(?:ras|keturunan)\b|\b(?:ras|keturunan)\s+(?:unggul|murni|petelur|pedaging|ayam|sapi|kambing|domba|babi|kuda|"
         r"itik|bebek|ternak|hewan|ikan|unggas)\b",
         # marital status
-        r"\bkawin\s+(?:suntik|silang|alami)\b|\bmusim\s+kawin\b|\bsingle[- ](?:window|sign[- ]on|submission|data|entry|"
+        r"\bsingle[- ]handed(?:ly)?\b|\bkawin\s+(?:suntik|silang|alami)\b|\bmusim\s+kawin\b|\bsingle[- ](?:window|sign[- ]on|submission|data|entry|"
         r"source|point|use|stop|family)\b|\bwidows?\s+and\s+orphans\b|\b(?:janda|duda)\s+(?:lansia|miskin|penerima)\b",
     )),
     re.I,

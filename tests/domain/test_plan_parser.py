@@ -639,8 +639,9 @@ def _protected_set() -> list[tuple[str, str]]:
     import json
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[1] / "fixtures" / "protected_questions.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    rows = [json.loads(line) for name in ("protected_questions.jsonl", "protected_questions_2.jsonl")
+            for line in (fixtures / name).read_text(encoding="utf-8").splitlines() if line.strip()]  # fmt: skip
     return [(r["text"], r["expected"]) for r in rows]
 
 
@@ -651,5 +652,7 @@ def test_the_protected_word_set_written_blind(question, expected):
     that select people by a protected attribute, to be refused. At the session's start the planner
     declined 32 of the 70 and answered 10 of the 40; after the first widening of the rules (written
     from other questions), 13 and 10. The rules were then widened again on this set's misses, so it
-    is no longer blind."""
+    is no longer blind. A second set of 120 (80 / 40) by another helper, with euphemisms and slang:
+    its first run, blind, at c5f4adc, answered 69 of 80 and refused 22 of 40 (at the session's start,
+    59 and 19); the rules were widened on its misses too."""
     assert (parse_plan(question, UNITS, TODAY).status == "declined") == (expected == "refuse")
