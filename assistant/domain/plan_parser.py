@@ -46,7 +46,7 @@ _NUM = r"(\d+(?:[.,]\d+)?|" + "|".join(_NUM_WORDS) + r")"
 _PROTECTED: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:agama|agamanya|beragama|religion|religious|islam|muslim|muslimah|kristen|katolik|katholik|protestan|"
      r"hindu|buddha|budha|konghucu|khonghucu|christians?|catholics?|buddhists?|confucian|muslims|hindus|protestants?|"
-     r"non-?muslim|seiman|seagama|keyakinan|berhijab|berjilbab|jilbab\w*|hijab\w*|kerudung|headscarf|jemaat|churchgoers?|"
+     r"non-?muslim|seiman|seagama|(?:satu|sama|se)\s*keyakinan|berhijab|berjilbab|jilbab\w*|hijab\w*|kerudung|headscarf|jemaat|churchgoers?|"
      r"(?:rajin|sering)\s+(?:ke\s+)?(?:gereja|masjid|pura|vihara|klenteng|sholat|salat|ibadah)|"
      r"(?:share|shares|sharing|same)\s+(?:[\w']+\s+){0,2}(?:faith|religion|beliefs?))\b", "agama", "religion"),
     (r"\b(?:perempuan|wanita|laki[- ]?laki|pria|female|male|women|woman|men|gender|jenis kelamin|ibu-ibu|bapak-bapak|ladies|lady|gentlemen|cewek|cowok|gadis|mas-mas|mbak-mbak)\b",
@@ -58,20 +58,23 @@ _PROTECTED: tuple[tuple[str, str, str], ...] = (
      r"\bof\s+\w+(?:[- ]\w+)?\s+(?:descent|ancestry|origin)\b",
      "suku / etnis", "ethnicity"),
     (r"\b(?:asal daerah|daerah asal|putra daerah|putri daerah|tempat lahir|(?:tempat|daerah|kota|kabupaten)\s+kelahiran(?:nya)?|"
-     r"lahir di|born in|born (?:outside|here|locally)|place of origin|bukan pendatang|orang asli|asli (?:daerah|sini)|"
-     r"kelahiran (?:sini|daerah ini|asli)|hometown|originally from|local[- ]born|anak asli|asli (?:\w+ )?(?:itu|ini|sini)|"
-     r"lahir dan besar|native to|natives|outsiders?|orang luar|orang seberang|(?:yang|orang|pegawai|staf) dari luar(?: daerah| kabupaten| kota| provinsi)?|"
-     r"pendatang|(?:yang|pegawai|asn|staf|staff) kelahiran)\b", "asal daerah", "place of origin"),
-    (r"\b(?:menikah|kawin|lajang|nikah|berkeluarga|bujangan|bujang|jomblo|family (?:man|men|person)|punya anak|"
+     r"(?<!tanggal )(?<!tahun )lahir di|born in|born (?:outside|here|locally)|place of origin|bukan pendatang|orang asli|asli (?:daerah|sini)|"
+     r"kelahiran (?:sini|daerah ini|asli)|hometown|originally from|local[- ]born|(?:orang|anak|putra|putri) asli|"
+     r"lahir dan besar|(?:only|staff|employees|people|officials|ones|those|someone)(?: \w+){0,2} native to|outsiders?|orang luar|orang seberang|(?:yang|orang|pegawai|staf) dari luar(?: daerah| kabupaten| kota| provinsi)?|"
+     r"(?:yang|bukan|orang|pegawai|asn|staf) pendatang|(?:yang|pegawai|asn|staf|staff) kelahiran)\b", "asal daerah", "place of origin"),
+    (r"\b(?:menikah|kawin|lajang|nikah|berkeluarga|bujangan|bujang|jomblo|family (?:man|men|person)|"
+     r"(?:sudah|udah) (?:nikah dan )?punya anak|(?:staf|pegawai|asn) yang punya anak|"
      r"belum punya tanggungan|janda|duda|status perkawinan|married|unmarried|single|divorced|widow(?:ed)?|"
      r"marital)\b", "status perkawinan", "marital status"),
     (r"\b(?:usia|usianya|umur|umurnya|berumur|berusia|age|aged|oldest|youngest|tertua|termuda|paling tua|paling muda|"
      r"(?:masih|yang|lebih)\s+muda|(?:anak|orang)\s+muda\s+(?:yang|untuk|saja)|young\s+(?:guys?|man|men|woman|women|lady|ladies|"
      r"persons?|people|staff|staffers?|employees?|officials?|officers?|candidates?|ones?|blood)|"
-     r"kelahiran\s+(?:tahun\s+)?(?:19|20)\d{2}(?:-an)?|born\s+(?:after|before|in|around)\s+(?:the\s+)?(?:19|20)\d{2}s?|"
-     r"tahun\s+lahir(?:nya)?|tanggal\s+lahir(?:nya)?|year\s+of\s+birth|birth\s*years?|date\s+of\s+birth|"
-     r"kepala\s+(?:tiga|empat|lima|enam|3|4|5|6)|fresh\s+graduate|(?:usia|umur)\s+\d0-an|\d0-an|twenties|thirties|forties|fifties|sixties|"
-     r"generasi\s+(?:milenial|muda|tua|z)|milenial|millennials?|gen[- ]?z|boomers?|digital\s+natives?)\b"
+     r"(?:yang|pegawai|asn|staf|anak-anak|orang)\s+kelahiran\s+(?:tahun\s+)?(?:19|20)\d{2}(?:-an)?|"
+     r"born\s+(?:after|before|in|around)\s+(?:the\s+)?(?:19|20)\d{2}s?|"
+     r"(?:berdasarkan|menurut|by|urut(?:kan)?|sort(?:ed)?\s+by|ranking|rank|per|dengan|yang)\s+(?:tahun|tanggal)\s+lahir(?:nya)?|"
+     r"year\s+of\s+birth|birth\s*years?|"
+     r"kepala\s+(?:tiga|empat|lima|enam)|(?:yang|masih)\s+fresh\s+graduate|(?:usia|umur|yang)\s+\d0-an|twenties|thirties|forties|"
+     r"fifties|sixties|(?:generasi|anak|pegawai|asn|staf|yang)\s+(?:milenial|gen\s*z)|millennials|gen[- ]z|boomers|digital\s+natives)\b"
      r"(?!\s+pensiun)|\b(?:older|younger)\s+(?:than|employees?|staff|civil|officials?|people|ones|workers?|asn|pns|"
      r"candidates?|colleagues?|generation)\b|\b(?:is|are|be)\s+(?:older|younger)\b|\bthe\s+(?:older|younger)\s*(?:ones?)?\s*[?.!]?$|\b(?:di (?:atas|bawah)|lebih dari|kurang dari|over|under)\s+\d{2}\s+(?:tahun|years?)\b(?!\s+(?:di|in|menjabat))|"
      r"\b(?:under|over|below|above)\s+(?:the\s+age\s+of\s+)?\d{2}\b(?=\s*(?:who|that|,|\.|\?|!|$|years?\s+old|y/?o\b))",
@@ -124,7 +127,7 @@ _NOT_AN_ATTRIBUTE = re.compile(
         r"\b(?:kerukunan|toleransi|moderasi|kehidupan|kementerian|urusan|bidang|pendidikan|penyuluh|lembaga|organisasi|"
         r"tokoh|pembinaan|hari\s+besar)\s+(?:umat\s+)?(?:beragama|agama|keagamaan)(?:\s+(?:islam|kristen|katolik|hindu|buddha|konghucu))?\b|"
         r"\bumat\s+beragama\b|\bpengadilan\s+agama\b|\breligious\s+courts?\b|\bkantor\s+urusan\s+agama\b|"
-        r"\bkementerian\s+agama\b|\b(?:isbat|itsbat|pencatatan|buku|akta)\s+nikah\b|\bnikah\s+massal\b|\bpranikah\b|"
+        r"\bkementerian\s+agama\b|\b(?:isbat|itsbat|pencatatan|buku|akta|bimbingan|kursus)\s+(?:pra)?nikah\b|\bnikah\s+massal\b|\bpranikah\b|"
         r"\b(?:pencatatan|perubahan|data|dokumen|akta)\s+(?:\w+\s+)?(?:status\s+)?perkawinan\b|\bpenduduk\s+pendatang\b|"
         r"\bnative\s+speakers?\b|\b(?:lintas|antar|antarumat)\s*(?:umat\s+)?(?:agama|iman|beragama)\b",
         r"\b(?:ekonomi|perbankan|bank|keuangan|hukum|studi|sejarah|kebudayaan|sastra|filsafat|seni|pendidikan|sekolah)\s+"
