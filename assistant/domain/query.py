@@ -197,9 +197,22 @@ def _unit_names() -> tuple[re.Pattern[str], dict[str, str]] | None:
 def _normalize(text: str) -> tuple[str, list[str], list[str]]:
     """(text with concepts written canonically, concepts found, concepts found by a phrase of two or
     more words)."""
-    if units := _unit_names():
+    if (units := _unit_names()) and units[0].search(text):
         pattern, names = units
-        text = pattern.sub(lambda m: names[m.group(1).lower()], text)
+        named = set(_concepts_in(pattern.sub(" ", text))[1])
+
+        def name(m: re.Match[str]) -> str:
+            # the unit's name where nothing else says which of its fields is meant; 'urusan RTLH ... di
+            # Disperkimtan' already names housing, and the unit is only the place of that work
+            full = names[m.group(1).lower()]
+            return m.group(0) if set(_concepts_in(full)[1]) & named else full
+
+        text = pattern.sub(name, text)
+    return _concepts_in(text)
+
+
+def _concepts_in(text: str) -> tuple[str, list[str], list[str]]:
+    """``_normalize`` without reading unit acronyms."""
     original = re.sub(r"[^A-Za-z0-9]+", " ", text).split()
     words = [_singular(w.lower()) for w in original]
     out: list[str] = []

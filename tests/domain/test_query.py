@@ -279,3 +279,12 @@ def test_an_english_word_is_not_read_as_its_indonesian_look_alike():
     """'from the air' in an English question is not 'air' (water); in an Indonesian one it is."""
     assert "water" not in parse_query("Who can survey land from the air with a drone?").translations
     assert "water" in parse_query("Siapa yang paham pengolahan air dan irigasi sawah?").translations
+
+
+def test_a_two_field_unit_named_as_the_place_of_named_work_adds_no_other_field():
+    """'urusan RTLH ... di Disperkimtan': the question names housing, and the unit is where that work is
+    done; its other field (land) is not added. Named alone, the unit still means its fields."""
+    assert parse_query("Siapa yang paling paham urusan rumah tidak layak huni di Disperkimtan?").concepts == [
+        "perumahan dan kawasan permukiman"
+    ]
+    assert {"perumahan dan kawasan permukiman", "pertanahan"} <= set(parse_query("Siapa yang cocok untuk Disperkimtan?").concepts)
