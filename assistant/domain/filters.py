@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.domain.golongan import GolonganError, parse_golongan
+from assistant.domain.text import plain_spelling
 
 _GOL = r"((?:IV|III|II|I)\s*/\s*[a-eA-E])"
 _GOL_MIN = re.compile(
@@ -133,7 +134,7 @@ def parse_filters(text: str, unit_score: Callable[[str], float] | None = None) -
     """The filters written in ``text``. ``unit_score``: how closely a place named after 'di' / 'in' / 'at'
     names a unit of the store (0 to 1; 0.5 or more is a unit). A place that is no unit ('in the field of
     fisheries', 'in the private sector') is no filter, and its words stay in the text to search."""
-    rest = text
+    rest = plain_spelling(text)
     gmin = gmax = edu = diklat = unit = None
     jenis: list[str] = []
     if m := _GOL_MIN.search(rest):

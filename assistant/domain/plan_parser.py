@@ -33,6 +33,7 @@ from assistant.domain.plan import (
 from assistant.domain.plan_text import describe
 from assistant.domain.posts import target_post_span
 from assistant.domain.query import detect_language, normalize_concepts
+from assistant.domain.text import plain_spelling
 
 _NUM_WORDS = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
@@ -557,7 +558,7 @@ def parse_plan(
     ``titles``: the store's current post titles (name keys: 'guru ahli muda'), for a post named in a
     question with other conditions ('guru di Disdik yang sudah ikut PPG')."""
     today = today or dt.date.today()
-    text = " ".join(question.strip().split())
+    text = " ".join(plain_spelling(question).strip().split())
     lang = detect_language(text, default_language)
     en = lang == "en"
     state = _State(text, today=today)

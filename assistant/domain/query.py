@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
-from assistant.domain.text import CONVERSATIONAL_WORDS, tokenize
+from assistant.domain.text import CONVERSATIONAL_WORDS, plain_spelling, tokenize
 
 T = TypeVar("T")
 
@@ -293,7 +293,7 @@ def parse_query(
     """The question's field, language and search texts. ``thesaurus=False``: its own words only, no
     concept read (the thesaurus ablation of bench.heldout). ``translate=False``: no words carried into
     the other language (its ablation)."""
-    cleaned = " ".join(text.strip().split())
+    cleaned = " ".join(plain_spelling(text).strip().split())
     subject = cleaned.rstrip("?!. ")
     for pattern in _TEMPLATE_RE:
         m = pattern.match(subject)

@@ -114,3 +114,23 @@ def scrub_contacts(text: str) -> str:
     lines = [re.sub(r"[ \t]+([.,;])", r"\1", _LEFTOVER.sub("", line)).strip() for line in text.split("\n")]
     lines = [re.sub(r"[ \t]{2,}", " ", re.sub(r"([.,;])(?:[ \t]*[.,;])+", r"\1", line)) for line in lines]
     return "\n".join(lines).strip()
+
+
+# Chat spellings of common Indonesian words ('yg', 'utk', 'dgn'): written out before a question is read, so
+# 'Siapa yg paling cocok utk bidang perikanan?' is the question 'Siapa yang paling cocok untuk ...'. Only
+# spellings with one reading (not 'dr', which is also the title of a physician, nor 'pd').
+_CHAT_SPELLINGS = {
+    "yg": "yang", "utk": "untuk", "untk": "untuk", "dgn": "dengan", "dg": "dengan", "sy": "saya", "sya": "saya",
+    "org": "orang", "bs": "bisa", "bsa": "bisa", "plg": "paling", "ttg": "tentang", "brg": "barang", "tdk": "tidak",
+    "gak": "tidak", "nggak": "tidak", "ngga": "tidak", "enggak": "tidak", "krn": "karena", "karna": "karena",
+    "spt": "seperti", "sdh": "sudah", "udh": "sudah", "udah": "sudah", "blm": "belum", "dlm": "dalam", "jd": "jadi",
+    "tsb": "tersebut", "thn": "tahun", "aja": "saja", "gimana": "bagaimana", "gmn": "bagaimana", "kpd": "kepada",
+    "bgmn": "bagaimana", "sbg": "sebagai", "dpt": "dapat", "hrs": "harus", "lg": "lagi", "sm": "sama", "pny": "punya",
+    "pgw": "pegawai", "tlg": "tolong",
+}  # fmt: skip
+_CHAT_RE = re.compile(r"\b(" + "|".join(sorted(_CHAT_SPELLINGS, key=len, reverse=True)) + r")\b(?!\.)", re.I)
+
+
+def plain_spelling(text: str) -> str:
+    """``text`` with chat spellings of common Indonesian words written out ('yg' -> 'yang')."""
+    return _CHAT_RE.sub(lambda m: m.group(1) if m.group(1).isupper() else _CHAT_SPELLINGS[m.group(1).lower()], text)

@@ -288,3 +288,22 @@ def test_a_two_field_unit_named_as_the_place_of_named_work_adds_no_other_field()
         "perumahan dan kawasan permukiman"
     ]
     assert {"perumahan dan kawasan permukiman", "pertanahan"} <= set(parse_query("Siapa yang cocok untuk Disperkimtan?").concepts)
+
+
+@pytest.mark.parametrize(
+    ("chat", "formal"),
+    [
+        ("Siapa yg paling cocok utk bidang perikanan?", "Siapa yang paling cocok untuk bidang perikanan?"),
+        ("sy butuh org yg paham ttg pengadaan brg dan jasa", "saya butuh orang yang paham tentang pengadaan barang dan jasa"),
+    ],
+)
+def test_chat_spellings_read_as_the_words_they_stand_for(chat, formal):
+    """'yg', 'utk', 'org', 'brg' are the words of a question typed in a hurry: it is read as written out."""
+    a, b = parse_query(chat), parse_query(formal)
+    assert (a.search_text, a.meaning_text, a.concepts) == (b.search_text, b.meaning_text, b.concepts)
+
+
+def test_an_acronym_in_capitals_is_not_a_chat_spelling():
+    from assistant.domain.text import plain_spelling
+
+    assert plain_spelling("Yg cocok utk SM dan BS?") == "yang cocok untuk SM dan BS?"
