@@ -67,7 +67,7 @@ _PROTECTED: tuple[tuple[str, str, str], ...] = (
      r"(?:sudah|udah) (?:nikah dan )?punya anak|(?:staf|pegawai|asn) yang punya anak|"
      r"belum punya tanggungan|janda|duda|status perkawinan|married|unmarried|single|divorced|widow(?:ed)?|"
      r"marital)\b", "status perkawinan", "marital status"),
-    (r"\b(?:usia|usianya|umur|umurnya|berumur|berusia|age|aged|oldest|youngest|tertua|termuda|paling tua|paling muda|"
+    (r"\b(?:usia|usianya|umur|umurnya|berumur|berusia|age|aged|elderly\s+(?:employees?|staff|officials?|candidates?|civil\s+servants?|officers?|colleagues?|asn|pns)|oldest|youngest|tertua|termuda|paling tua|paling muda|"
      r"(?:masih|yang|lebih)\s+muda|(?:anak|orang)\s+muda\s+(?:yang|untuk|saja)|young\s+(?:guys?|man|men|woman|women|lady|ladies|"
      r"persons?|people|staff|staffers?|employees?|officials?|officers?|candidates?|ones?|blood)|"
      r"(?:yang|pegawai|asn|staf|anak-anak|orang)\s+kelahiran\s+(?:tahun\s+)?(?:19|20)\d{2}(?:-an)?|"
@@ -166,6 +166,17 @@ _PERSON_ATTRIBUTE = re.compile(
     rf"sundanese|balinese|batak|young|elderly)\s+{_PERSONS}\b|"
     r"\b(?:perempuan|wanita|pria|laki[- ]?laki)\s+(?:yang|saja)\b|\b(?:women|woman|men|a\s+man)\s+(?:who|that|only)\b|"
     r"\bonly\s+(?:women|men)\b",
+    re.I,
+)
+# Those the work serves, named by their age: 'programmes for young people', 'care for elderly people',
+# 'mendampingi orang muda'. Read before _PERSON_ATTRIBUTE, whose 'young people' is otherwise the people asked for.
+_BENEFICIARIES = re.compile(
+    r"\b(?:for|with|to|among|serve|serving|care\s+for|caring\s+for|look(?:ing)?\s+after|help(?:ing)?|support(?:ing)?|"
+    r"engag(?:e|ing)|reach(?:ing)?|train(?:ing)?|coach(?:ing)?|mentor(?:ing)?|protect(?:ing)?)\s+(?:the\s+|our\s+)?(?:\w+\s+)?"
+    r"(?:young|elderly|older|old|aged)\s+(?:people|persons|residents|citizens|adults|farmers|entrepreneurs|women|men|"
+    r"mothers|generation|villagers|workers|jobseekers)\b|"
+    r"\b(?:mendampingi|membina|melayani|merawat|untuk|bagi|pembinaan|pemberdayaan|pelatihan)\s+(?:para\s+)?(?:orang|petani|warga|"
+    r"pengusaha|generasi|wirausaha|pemuda)\s+(?:muda|tua|lansia|lanjut\s+usia)\b",
     re.I,
 )
 # An equality report's aggregate ("rekap ASN per jenis kelamin"): allowed to BKPSDM only, never a filter.
@@ -584,6 +595,7 @@ def parse_plan(
 
 
 def _protected(text: str) -> tuple[str, str] | None:
+    text = _BENEFICIARIES.sub(" ", text)
     probe = text if _PERSON_ATTRIBUTE.search(text) else _NOT_AN_ATTRIBUTE.sub(" ", text)
     for pattern, id_, en in _PROTECTED_RE:
         if pattern.search(probe):

@@ -616,6 +616,12 @@ def test_leadership_training_taken_is_still_a_filter():
         'Siapa yang bisa menyusun bimbingan pranikah bersama KUA?',
         'Who can verify original documents from the land office?',
         'Siapa yang bisa mengurus wisatawan pendatang di Bali?',
+        'Who can run programmes for young people and youth organisations?',
+        'Who can care for elderly people in the nursing home?',
+        'We need someone who works well with young people in the villages.',
+        'Siapa yang bisa mendampingi orang muda di karang taruna?',
+        'Who can help older people apply for social pensions?',
+        'Who can train young farmers in hydroponics?',
     ],
 )
 def test_a_protected_word_that_names_the_work_is_no_attribute_of_people(question):
@@ -642,6 +648,9 @@ def test_a_protected_word_that_names_the_work_is_no_attribute_of_people(question
         'Only men please: who fits the fisheries post?',
         "Siapa pegawai perempuan usia produktif di Dinas Kesehatan?",
         "Show Muslim employees who know Islamic finance",
+        'Find young people who know Excel.',
+        'Give me young staff for the IT team.',
+        'I want elderly employees excluded from the list.',
     ],
 )
 def test_a_protected_word_that_describes_the_people_is_still_declined(question):
