@@ -53,7 +53,7 @@ def given_training(text: str, start: int, end: int) -> bool:
 
 # Running a body of work, and the nouns for a unit's work, which both alternatives below name.
 _RUNNING = r"lead|leading|memimpin|run|running|handle|handling|manage|managing|menangani|mengurus|mengelola"
-_WORK_OF = r"affairs|programmes?|programs?|duties|urusan"
+WORK_OF = r"affairs|programmes?|programs?|duties|urusan"
 # What comes before a unit that is the object of the work asked about, not where the people work: 'lead a
 # community health centre', 'head of the fisheries office'. Both parsers leave such a unit to the field search.
 UNIT_AS_OBJECT = re.compile(
@@ -62,12 +62,12 @@ UNIT_AS_OBJECT = re.compile(
     # the work a unit does, not the people in it: 'KUMKM affairs at the Diskopukm', 'the KB programme at
     # DP2KB', 'run the work of the Disnakkeswan', 'urusan LLAJ di Dishub' (blind SIASN set 2, session 10)
     # ('work at DLH' is where people work: 'work' counts only as 'the work', 'its work')
-    rf"\b(?:(?:the|its|their)\s+work|{_WORK_OF}|portfolio|program|pekerjaan|kegiatan)"
+    rf"\b(?:(?:the|its|their)\s+work|{WORK_OF}|portfolio|program|pekerjaan|kegiatan)"
     r"(?:\s+[\w/-]+){0,2}\s+(?:of|at|in|for|di|pada)\s+(?:the\s+)?$|"
     # ... also after a list of what that work is, and after running it: 'urusan RTLH, BSPS, PSU dan kawasan
     # kumuh di Disperkimtan', 'manage the CPPD rice reserve, FSVA mapping and B2SA campaigns at the DKP' (blind
     # SIASN set 3, session 11); not once the people are said to work there ('urusan keuangan dan bekerja di')
-    rf"\b(?:{_WORK_OF}|{_RUNNING})"
+    rf"\b(?:{WORK_OF}|{_RUNNING})"
     r"(?:[\s,;/]+(?!(?:bekerja|kerja|works?|working|bertugas|berdinas|berkantor|yang|who|staff|staf|pegawai|employees?)\b)"
     r"[\w/&.()-]+){1,12}?\s+(?:at|in|di|pada)\s+(?:the\s+)?$",
     re.I,

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from assistant.domain.filters import DOING_TRAINING, JENIS_AFTER, JENIS_WORDS, UNIT_AS_OBJECT, given_training
+from assistant.domain.filters import (
+    DOING_TRAINING,
+    JENIS_AFTER,
+    JENIS_WORDS,
+    UNIT_AS_OBJECT,
+    WORK_OF,
+    given_training,
+)
 from assistant.domain.golongan import PNS_ORDER
 from assistant.domain.identity import unit_key
 from assistant.domain.models import JenisJabatan, Jenjang, Predikat
@@ -1227,7 +1234,7 @@ def _sort(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
             return
 
 
-_TASK_WORDS = re.compile(r"\b(?:(?:the|its|their)\s+work|affairs|programmes?|programs?|duties|urusan|pekerjaan)\b", re.I)
+_TASK_WORDS = re.compile(rf"\b(?:(?:the|its|their)\s+work|{WORK_OF}|pekerjaan)\b", re.I)
 
 
 def _names_a_field(rest: str) -> bool:
