@@ -181,6 +181,7 @@ class TalentService:
         self._anchors: Any = None
         self._anchors_en: Any = None
         self._per_generation: dict[str, tuple[str, Any]] = {}  # name -> (store generation, value)
+        self._unit_words_cache: tuple[tuple[str, ...], list[tuple[str, frozenset[str]]]] | None = None
         self.conversations = ConversationMemory()
         self._index: _Index | None = None
         self._index_lock = threading.Lock()
@@ -599,8 +600,7 @@ class TalentService:
         """The store's unit whose words overlap most with ``text``, and that overlap (Jaccard, 0 to 1)."""
         wanted = set(tokenize(text))
         best, best_score = None, 0.0
-        for unit in self._units() if wanted - _UNIT_KIND_WORDS else ():
-            have = set(tokenize(unit))
+        for unit, have in self._unit_words() if wanted - _UNIT_KIND_WORDS else ():
             if not have or not (wanted & have) - _UNIT_KIND_WORDS:
                 continue  # 'di dinas-dinas', 'di kecamatan': a kind of unit, not one of them
             score = len(wanted & have) / len(wanted | have)
@@ -635,6 +635,15 @@ class TalentService:
         """Distinct current post titles in the store (name keys)."""
         people = self.people
         return frozenset() if people is None else self._cached("titles", lambda: frozenset(people.post_titles()))
+
+    def _unit_words(self) -> list[tuple[str, frozenset[str]]]:
+        """Each unit of the store with its words, read once per store generation (a question's place is
+        scored against every unit, for each run of its words)."""
+        units = self._units()
+        key = tuple(units)
+        if self._unit_words_cache is None or self._unit_words_cache[0] != key:
+            self._unit_words_cache = (key, [(u, frozenset(tokenize(u))) for u in units])
+        return self._unit_words_cache[1]
 
     def _units(self) -> list[str]:
         if self.people is not None:
