@@ -393,10 +393,13 @@ def _longest_phrases(words: list[str], lookup: Callable[[str], T | None]) -> Ite
 
 
 def _outside_concepts(search_text: str, concepts: list[str]) -> list[str]:
-    """The words of a normalised question outside its canonical concept phrases."""
+    """The words of a normalised question outside its canonical concept phrases (a phrase as the key
+    reads, or without its fillers: 'koperasi usaha mikro' is 'koperasi dan usaha mikro')."""
     rest = f" {search_text} "
     for key in sorted(concepts, key=len, reverse=True):
-        rest = rest.replace(f" {key} ", " ")
+        for form in dict.fromkeys((key, _drop_filler(key))):
+            while f" {form} " in rest:
+                rest = rest.replace(f" {form} ", " ")
     return rest.split()
 
 
@@ -471,12 +474,10 @@ def _plain(text: str) -> str:
 
 def _other_words(search_text: str, concepts: list[str]) -> int:
     """Content words of the normalised question outside its canonical concept phrases."""
-    rest = search_text
-    for key in concepts:
-        rest = rest.replace(key, " ").replace(_drop_filler(key), " ")  # 'koperasi usaha mikro' too
+    rest = _outside_concepts(search_text, concepts)
     # a request's own words ('who can', 'saya butuh') count here: 'who can monitor air pollution' is
     # more than the field, and keeps its own meaning
-    return len(tokenize(rest)) + sum(w in CONVERSATIONAL_WORDS for w in rest.split())
+    return len(tokenize(" ".join(rest))) + sum(w in CONVERSATIONAL_WORDS for w in rest)
 
 
 _FILLER = {"the", "a", "an", "of", "to", "for", "in", "and", "di", "dan", "yang", "untuk", "experts", "specialists"}
