@@ -59,6 +59,9 @@ WORK_OF = r"affairs|programmes?|programs?|duties|urusan"
 UNIT_AS_OBJECT = re.compile(
     rf"\b(?:{_RUNNING}|mengepalai|pimpin|to\s+head|head\s+of|heads?|kepala|pimpinan|pemimpin|chief\s+of)"
     r"\s+(?:(?:a|an|the)\s+)?$|"
+    # where the person would go, not where they are: 'paling cocok ditempatkan di Dispusip', 'placed at the DLH'
+    r"\b(?:ditempatkan|dimutasi|dipindah(?:kan)?|ditugaskan|diangkat|placed|posted|assigned|transferred|moved|appointed)"
+    r"\s+(?:(?:di|ke|pada|at|to|in)\s+)?(?:the\s+)?$|"
     # the work a unit does, not the people in it: 'KUMKM affairs at the Diskopukm', 'the KB programme at
     # DP2KB', 'run the work of the Disnakkeswan', 'urusan LLAJ di Dishub' (blind SIASN set 2, session 10)
     # ('work at DLH' is where people work: 'work' counts only as 'the work', 'its work')

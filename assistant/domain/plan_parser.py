@@ -39,7 +39,7 @@ from assistant.domain.plan import (
 )
 from assistant.domain.plan_text import describe
 from assistant.domain.posts import target_post_span
-from assistant.domain.query import detect_language, normalize_concepts
+from assistant.domain.query import _acronym_glossary, detect_language, normalize_concepts
 from assistant.domain.text import plain_spelling
 
 _NUM_WORDS = {
@@ -328,6 +328,11 @@ _EDU_MIN = re.compile(
     rf"having\s+an?|an?)\s+{_EDU_WORD}(?:\s+(?:degree|degrees|graduates?|holders?))?|{_EDU_WORD}\s+(?:degree|graduates?|holders?))",
     re.I,
 )
+# 'lulusan muda', 'lulusan baru', 'lulusan terbaik', 'lulusan luar negeri': graduates of a kind, not a major
+_NOT_A_MAJOR = re.compile(r"(?:muda|baru|terbaik|terbaru|fresh|luar|dalam|perguruan|sekolah|sma|smk|smp|sd|s[123]|d[1-4])\b", re.I)
+# 'membantu lulusan ... dapat kerja', 'training graduates': the graduates are those the work serves
+_SERVING = re.compile(r"\b(?:membantu|melatih|membina|mendampingi|menyalurkan|merekrut|menempatkan|bagi|untuk|help(?:ing)?|"
+                      r"train(?:ing)?|place|placing|for)\s+(?:para\s+|the\s+)?$", re.I)
 _JURUSAN = re.compile(
     r"\b(?:jurusan|program\s+studi|prodi|major(?:ed|ing)?\s+in|majoring\s+in|degree\s+in|studied|lulusan(?:\s+jurusan)?)"
     r"\s+([a-z][\w\s-]{2,40}?)(?=\s+(?:di|yang|dan|dengan|who|with|in|at|and|saja|only)\b|[?.,!]|$)",
@@ -552,9 +557,19 @@ class _State:
 
 @lru_cache(maxsize=1)
 def unit_aliases() -> list[tuple[str, str]]:
-    """(alias, unit name or its start) from data/unit_aliases.csv, longest alias first."""
+    """(alias, unit name or its start) from data/unit_aliases.csv, then the acronyms of regional units
+    the glossary is sure of ('dpmd' -> 'dinas pemberdayaan masyarakat dan desa', 'disperkimtan'),
+    longest alias first."""
     text = resources.files("assistant.domain").joinpath("data/unit_aliases.csv").read_text("utf-8")
     rows = [(unit_key(r["alias"]), unit_key(r["unit"])) for r in csv.DictReader(text.splitlines())]
+    known = {alias for alias, _ in rows}
+    for entries in (v for k, v in _acronym_glossary().items() if not k.startswith("_")):
+        for e in entries:
+            alias, name = unit_key(e["alias"]), e["expansion"]
+            if (e["confidence"] == "high" and alias not in known and "(" not in name
+                    and name.split(" ")[0] in ("Dinas", "Badan", "Satuan", "Sekretariat", "Inspektorat")):  # fmt: skip
+                rows.append((alias, unit_key(name)))
+                known.add(alias)
     return sorted(rows, key=lambda r: -len(r[0]))
 
 
@@ -610,8 +625,19 @@ def _protected(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A request for someone who can do something: 'Saya butuh orang yang bisa ...', 'We need someone who can ...'.
+_WHO_CAN = re.compile(
+    r"\b(?:butuh|perlu|cari(?:kan)?|need|looking\s+for)\s+(?:\w+\s+){0,2}(?:orang|seseorang|pegawai|staf|someone|somebody|"
+    r"a\s+person|people)\b|\b(?:yang|who)\s+(?:bisa|dapat|mampu|can|could)\b",
+    re.I,
+)
+
+
 def _count_and_groups(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
-    if s.plan.aggregate is None and (m := _GROUP_UNIT_KIND.search(s.rest)):
+    # 'Angka dari tiap dinas tidak pernah sama ... Saya butuh orang yang bisa membenahi keduanya': each unit
+    # named in a request for someone, with no count, is no grouping
+    grouping = _COUNT.search(s.rest) or not _WHO_CAN.search(s.rest)
+    if s.plan.aggregate is None and grouping and (m := _GROUP_UNIT_KIND.search(s.rest)):
         kind = m.group(1).lower()
         kind_key = "rumah sakit umum daerah" if kind == "rsud" else kind
         named = [name for key, name in units if key.startswith(kind_key + " ")]
@@ -1204,7 +1230,7 @@ def _education(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> N
         if level:
             f.pendidikan_min = level
             s.take(m)
-    if m := _JURUSAN.search(s.rest):
+    if (m := _JURUSAN.search(s.rest)) and not _NOT_A_MAJOR.match(m.group(1)) and not _SERVING.search(s.rest[: m.start()]):
         major = " ".join(w for w in m.group(1).split() if w.lower() not in _SCAFFOLD)
         if major:
             f.jurusan = major

@@ -678,3 +678,37 @@ def test_the_protected_word_set_written_blind(question, expected):
     its first run, blind, at c5f4adc, answered 69 of 80 and refused 22 of 40 (at the session's start,
     59 and 19); the rules were widened on its misses too."""
     assert (parse_plan(question, UNITS, TODAY).status == "declined") == (expected == "refuse")
+
+
+def test_each_unit_named_in_a_request_for_someone_is_no_grouping():
+    """'Angka dari tiap dinas tidak pernah sama ... Saya butuh orang yang bisa membenahi keduanya' (SIASN
+    set 3: grouped every Dinas and listed nobody). A count per unit is still a grouping."""
+    asked = parse_plan("Angka dari tiap dinas tidak pernah sama. Saya butuh orang yang bisa membenahinya.", UNITS, TODAY)
+    assert asked.plan.aggregate is None and not asked.plan.filters.units
+    counted = parse_plan("Berapa ASN di tiap dinas?", UNITS, TODAY).plan
+    assert counted.aggregate is not None and counted.aggregate.by == "unit"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Saya butuh orang yang bisa membantu lulusan muda cepat dapat kerja.", "Siapa lulusan baru di Dinas Kesehatan?"],
+)
+def test_graduates_of_a_kind_are_no_major(question):
+    """'membantu lulusan muda', 'lulusan baru': graduates the work serves, or new graduates, not a field
+    of study (SIASN set 3: a major filter 'muda cepat kerja' listed nobody)."""
+    assert parse_plan(question, UNITS, TODAY).plan.filters.jurusan is None
+    assert parse_plan("Siapa lulusan hukum yang paham perda?", UNITS, TODAY).plan.filters.jurusan == "hukum"
+
+
+def test_a_unit_acronym_the_glossary_knows_means_the_unit_as_the_store_names_it():
+    """'di DPMD' is the store's 'Dinas Pemberdayaan Masyarakat dan Desa' (it meant only units whose name
+    holds the letters 'DPMD')."""
+    units = [(unit_key(n), n) for n in ("Dinas Pemberdayaan Masyarakat dan Desa", "Dinas Perikanan")]
+    assert parse_plan("Berapa ASN di DPMD?", units, TODAY).plan.filters.units == ["Dinas Pemberdayaan Masyarakat dan Desa"]
+
+
+@pytest.mark.parametrize(
+    "question", ["Siapa yang paling cocok ditempatkan di Dinas Perikanan?", "Who is best placed at the Dinas Perikanan?"]
+)
+def test_where_the_person_would_go_is_no_unit_filter(question):
+    assert not parse_plan(question, UNITS, TODAY).plan.filters.units
