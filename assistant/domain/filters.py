@@ -39,7 +39,8 @@ _UNIT = re.compile(
 DOING_TRAINING = re.compile(
     r"\b(?:run|runs|running|ran|give|gives|giving|deliver|delivers|delivering|conduct|conducts|conducting|organi[sz]e|"
     r"organi[sz]es|organi[sz]ing|facilitat(?:e|es|ing)|lead|leading|design|designing|teach|teaching|menyelenggarakan|"
-    r"mengadakan|memberikan|memberi|melatih|memfasilitasi|merancang|mengajar)\s+(?:[\w-]+\s+){0,3}"
+    r"mengadakan|menggelar|menyusun|menyiapkan|memberikan|memberi|melatih|memfasilitasi|merancang|mengajar|host|hosting|"
+    r"hold|holding|prepare|preparing)\s+(?:[\w-]+\s+){0,3}"
     r"(?:pelatihan|diklat|bimtek|kursus|training|trainings|workshops?|courses?)\b",
     re.I,
 )
@@ -84,7 +85,7 @@ JENIS_WORDS = {
     "fungsional": r"\b(?:pejabat|jabatan|pegawai|asn)\s+fungsional\b|\bfunctional\s+(?:staff|officials?|posts?)\b|"
                   rf"\b(?:fungsional|functional)\b(?={JENIS_AFTER})",
     "pelaksana": r"\b(?:pejabat|jabatan|pegawai|asn)\s+pelaksana\b|\bexecutors?\b|\bgeneral\s+staff\b|"
-                 rf"\bpelaksana\b(?={JENIS_AFTER})",
+                 rf"(?<!tim )(?<!panitia )(?<!pihak )\bpelaksana\b(?={JENIS_AFTER})",
     "struktural": r"(?:pejabat|jabatan)\s+struktural|\bstructural\s+(?:officials?|posts?|positions?)\b|"
                   rf"\b(?:struktural|structural)\b(?={JENIS_AFTER})",
 }  # fmt: skip
@@ -133,11 +134,42 @@ def _gol(raw: str | None) -> str | None:
         return None
 
 
+# A sentence that asks for something: the one a filter, a count or a unit is read from.
+_REQUEST_CUE = re.compile(
+    r"\b(?:siapa|siapakah|who|whom|which|berapa|how\s+many|butuh|perlu|need|needs|cari|carikan|cariin|tolong|mohon|"
+    r"looking\s+for|adakah|ada\s+(?:nggak|gak|ga|tidak|kah|yang)|tampilkan|show|list|daftar|rekap|sebutkan|find|give\s+me|"
+    r"is\s+there|are\s+there|apakah)\b",
+    re.I,
+)
+_ABBREVIATIONS = frozenset("kab kec kel no dr drs dra st jl prof ir hj tk dll dsb tsb sdr bpk mr mrs ms vs etc".split())
+
+
+def context_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of a question of several that ask for nothing, when another one does: the context
+    of the work ('Banjir bandang merusak 47 rumah di Kecamatan Pagerwojo. ... Siapa yang bisa ...?'), read
+    as words of the field, never as a unit, a count, a filter or a post."""
+    starts = [0]
+    for m in re.finditer(r"[.!?]+(?=\s+[A-Z0-9\"'(])", text):
+        before = re.search(r"(\w+)$", text[: m.start()])
+        if before and (before.group(1).lower() in _ABBREVIATIONS or len(before.group(1)) == 1):
+            continue  # 'Kab. Bogor', 'H. Ahmad'
+        starts.append(m.end())
+    spans = list(zip(starts, [*starts[1:], len(text)], strict=True))
+    asks = [bool(_REQUEST_CUE.search(text[a:b])) for a, b in spans]
+    if len(spans) < 2 or all(asks) or not any(asks):
+        return []
+    return [span for span, ask in zip(spans, asks, strict=True) if not ask]
+
+
 def parse_filters(text: str, unit_score: Callable[[str], float] | None = None) -> WordFilters:
     """The filters written in ``text``. ``unit_score``: how closely a place named after 'di' / 'in' / 'at'
     names a unit of the store (0 to 1; 0.5 or more is a unit). A place that is no unit ('in the field of
     fisheries', 'in the private sector') is no filter, and its words stay in the text to search."""
     rest = plain_spelling(text)
+    # the context sentences are kept aside as they are, and put back in the words to search
+    kept = [rest[a:b] for a, b in context_spans(rest)]
+    for i, (a, b) in reversed(list(enumerate(context_spans(rest)))):
+        rest = f"{rest[:a]} \x00{i}\x00 {rest[b:]}"
     gmin = gmax = edu = diklat = unit = None
     jenis: list[str] = []
     if m := _GOL_MIN.search(rest):
@@ -169,6 +201,7 @@ def parse_filters(text: str, unit_score: Callable[[str], float] | None = None) -
         jenis.extend(["jpt", "administrator", "pengawas"] if value == "struktural" else [value])
     if jenis:
         rest = _JENIS_RE.sub(" ", rest)
+    rest = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], rest)
     return WordFilters(gmin, gmax, edu, diklat, unit, tuple(dict.fromkeys(jenis)), " ".join(rest.split()))
 
 

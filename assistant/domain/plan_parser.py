@@ -22,6 +22,7 @@ from assistant.domain.filters import (
     JENIS_WORDS,
     UNIT_AS_OBJECT,
     WORK_OF,
+    context_spans,
     given_training,
 )
 from assistant.domain.golongan import PNS_ORDER
@@ -75,8 +76,9 @@ _PROTECTED: tuple[tuple[str, str, str], ...] = (
      r"belum punya tanggungan|janda|duda|status perkawinan|married|unmarried|single|divorced|widow(?:ed)?|"
      r"marital)\b", "status perkawinan", "marital status"),
     (r"\b(?:usia|usianya|umur|umurnya|berumur|berusia|age|aged|elderly\s+(?:employees?|staff|officials?|candidates?|civil\s+servants?|officers?|colleagues?|asn|pns)|oldest|youngest|tertua|termuda|paling tua|paling muda|"
-     r"(?:masih|yang|lebih)\s+muda|(?:anak|orang)\s+muda\s+(?:yang|untuk|saja)|young\s+(?:guys?|man|men|woman|women|lady|ladies|"
-     r"persons?|people|staff|staffers?|employees?|officials?|officers?|candidates?|ones?|blood)|"
+     r"(?:masih|yang|lebih)\s+muda|(?:anak|orang)\s+muda\s+(?:yang|untuk|saja)|young\s+(?:guys?|man|woman|lady|ladies|"
+     r"staff|staffers?|employees?|officials?|officers?|candidates?|ones?|blood)|"
+     r"(?:find|cari|want|need|prefer|only|give\s+me|show|list|hire|pick|choose|select)\s+(?:\w+\s+){0,2}young\s+(?:people|persons|men|women)|"
      r"(?:yang|pegawai|asn|staf|anak-anak|orang)\s+kelahiran\s+(?:tahun\s+)?(?:19|20)\d{2}(?:-an)?|"
      r"born\s+(?:after|before|in|around)\s+(?:the\s+)?(?:19|20)\d{2}s?|"
      r"(?:berdasarkan|menurut|by|urut(?:kan)?|sort(?:ed)?\s+by|ranking|rank|per|dengan|yang)\s+(?:tahun|tanggal)\s+lahir(?:nya)?|"
@@ -85,7 +87,9 @@ _PROTECTED: tuple[tuple[str, str, str], ...] = (
      r"fifties|sixties|(?:generasi|anak|pegawai|asn|staf|yang)\s+(?:milenial|gen\s*z)|millennials|gen[- ]z|boomers|digital\s+natives)\b"
      r"(?!\s+pensiun)|\b(?:older|younger)\s+(?:than|employees?|staff|civil|officials?|people|ones|workers?|asn|pns|"
      r"candidates?|colleagues?|generation)\b|\b(?:is|are|be)\s+(?:older|younger)\b|\bthe\s+(?:older|younger)\s*(?:ones?)?\s*[?.!]?$|\b(?:di (?:atas|bawah)|lebih dari|kurang dari|over|under)\s+\d{2}\s+(?:tahun|years?)\b(?!\s+(?:di|in|menjabat))|"
-     r"\b(?:under|over|below|above)\s+(?:the\s+age\s+of\s+)?\d{2}\b(?=\s*(?:who|that|,|\.|\?|!|$|years?\s+old|y/?o\b))",
+     r"\b(?:someone|somebody|anyone|staff|employees?|people|persons?|candidates?|officials?|officers?|workers?|those|ones|"
+     r"applicants?|asn|pns)\s+(?:who\s+(?:is|are)\s+)?(?:under|over|below|above)\s+(?:the\s+age\s+of\s+)?\d{2}\b|"
+     r"\b(?:under|over|below|above)\s+(?:the\s+age\s+of\s+\d{2}|\d{2}\s*(?:years?\s+old|y/?o)\b)",
      "usia", "age"),
 )  # fmt: skip
 _PROTECTED_RE = [(re.compile(p, re.I), id_, en) for p, id_, en in _PROTECTED]
@@ -170,7 +174,9 @@ _PERSON_ATTRIBUTE = re.compile(
     rf"\b{_PERSONS}\s+(?:yang\s+)?(?:berjenis\s+kelamin\s+)?(?:perempuan|wanita|laki[- ]?laki|pria|beragama|bersuku|"
     rf"keturunan|muslim|muslimah|kristen|katolik|hindu|buddha|menikah|lajang|janda|duda|(?:masih\s+)?muda)\b|"
     rf"\b(?:female|male|women|woman|men|muslim|christian|catholic|hindu|buddhist|married|unmarried|chinese|javanese|"
-    rf"sundanese|balinese|batak|young|elderly)\s+{_PERSONS}\b|"
+    rf"sundanese|balinese|batak)\s+{_PERSONS}\b|"
+    r"\b(?:young|elderly)\s+(?:asn|pns|pegawai|staf|staff|staffers?|employees?|officials?|officers?|candidates?|applicants?|"
+    r"civil\s+servants?|colleagues?)\b|"
     r"\b(?:perempuan|wanita|pria|laki[- ]?laki)\s+(?:yang|saja)\b|\b(?:women|woman|men|a\s+man)\s+(?:who|that|only)\b|"
     r"\bonly\s+(?:women|men)\b",
     re.I,
@@ -293,7 +299,7 @@ _JENIS: tuple[tuple[str, tuple[JenisJabatan, ...]], ...] = (
     (r"(?:pejabat|jabatan)\s+administrator|\badministrators\b|\badministrator(?:-level|\s+level)(?:\s+(?:officials?|posts?|staff))?|"
      rf"\badministrator\b(?={JENIS_AFTER})", (JenisJabatan.ADMINISTRATOR,)),
     (r"(?:pejabat|jabatan)\s+pengawas|\bsupervisors\b|\bpengawas(?:-level|\s+level)(?:\s+(?:officials?|posts?|staff))?|"
-     rf"\bpengawas\b(?={JENIS_AFTER})", (JenisJabatan.PENGAWAS,)),
+     rf"(?<!tim )(?<!panitia )(?<!pihak )\bpengawas\b(?={JENIS_AFTER})", (JenisJabatan.PENGAWAS,)),
     (JENIS_WORDS["fungsional"], (JenisJabatan.FUNGSIONAL,)),
     (JENIS_WORDS["pelaksana"], (JenisJabatan.PELAKSANA,)),
     (JENIS_WORDS["struktural"], (JenisJabatan.JPT, JenisJabatan.ADMINISTRATOR, JenisJabatan.PENGAWAS)),
@@ -594,11 +600,20 @@ def parse_plan(
     text = " ".join(plain_spelling(question).strip().split())
     lang = detect_language(text, default_language)
     en = lang == "en"
-    state = _State(text, today=today)
+    # a sentence that asks for nothing, beside one that does, is the context of the work: its words are
+    # read for the field only (put back before _finish), never as a unit, a count or a filter
+    context = context_spans(text)
+    masked = text
+    for a, b in context:
+        masked = masked[:a] + " " * (b - a) + masked[b:]
+    state = _State(masked, today=today)
+    probe = text
     if gender := _GROUP_GENDER.search(text):
-        state.take(gender)
-        state.plan.aggregate = Aggregate(kind="group", by="jenis_kelamin")
-    declined = _protected(state.rest)
+        probe = text[: gender.start()] + " " * (gender.end() - gender.start()) + text[gender.end() :]
+        if gender := _GROUP_GENDER.search(masked):
+            state.take(gender)
+            state.plan.aggregate = Aggregate(kind="group", by="jenis_kelamin")
+    declined = _protected(probe)  # the whole question: an attribute is never context
     if declined:
         reason_id = f"Talenta tidak menyaring, mengurutkan atau menghitung ASN menurut {declined[0]}."
         reason_en = f"Talenta does not filter, sort or count civil servants by {declined[1]}."
@@ -609,10 +624,12 @@ def parse_plan(
         state.take(m)
         state.plan.lookup = Lookup(nip=nip)
         return _finish(state, lang, text)
-    _target_post(state, text)
+    _target_post(state, masked)
     for step in _STEPS:
         step(state, units, today)
     _trainings_by_acronym(state, trainings)
+    for a, b in context:
+        state.rest = state.rest[:a] + text[a:b] + state.rest[b:]
     return _finish(state, lang, text, titles)
 
 
@@ -694,7 +711,9 @@ def _count_and_groups(s: _State, units: Sequence[tuple[str, str]], today: dt.dat
             s.take(y)
     if m := _EACH.search(s.rest):
         s.take(m)
-    if m := _COUNT.search(s.rest):
+    who_can = _WHO_CAN.search(s.rest)
+    if (m := _COUNT.search(s.rest)) and not (who_can and who_can.start() < m.start()):
+        # 'siapa yang bisa menghitung berapa kebutuhan pupuk': the count is the work asked for, not the answer
         s.take(m)
         if s.plan.aggregate is None:
             s.plan.aggregate = Aggregate(kind="count")
@@ -709,6 +728,10 @@ _FROM_YEAR = re.compile(
     r"\b(?:mulai|sejak|dari|from|starting(?:\s+in)?|in\s+or\s+after)\s+(?:(?:tahun|year)\s+)?(\d{4})(?:\s+(?:on(?:wards?)?|ke\s+atas|dan\s+seterusnya))?\b",
     re.I,
 )
+
+
+# Words that say someone retires ('akan pensiun', 'memasuki masa pensiun', 'will retire', 'BUP'), not the topic.
+_RETIRING = re.compile(r"\b(?:akan|segera|memasuki|mencapai|bup|batas|will|retire|retires|retiring|reach(?:es|ing)?)\b", re.I)
 
 
 def _retirement(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
@@ -726,6 +749,8 @@ def _retirement(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> 
     if not m:
         return
     year, year_to, relative, within = m.group(1), m.group(2), m.group(3), m.group(4)
+    if not (year or relative or within) and not _RETIRING.search(m.group(0)) and not re.search(r"\b(?:yang|who)\s+$", s.rest[: m.start()], re.I):
+        return  # 'berkas pensiun', 'iuran pensiun', 'retirement planning': the topic of the work, not who retires
     s.take(m)
     if year and year_to and 0 < int(year_to) - int(year) <= 40:
         f = RetirementFilter(year=int(year), year_to=int(year_to))
@@ -817,6 +842,9 @@ def _units(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
         if named is None:
             continue
         matched, extra = named
+        if target in _KINDS and not extra and len(matched) > 1 and not _STAFF_OF.search(s.rest[: m.start()]) \
+                and not (_COUNT.search(s.rest) or _LISTING.search(s.rest)):  # fmt: skip
+            continue  # 'memperbaiki pelayanan di kecamatan', 'kantor kecamatan masih amburadul': the place of the work
         s.rest = s.rest[: m.start()] + " " * (m.end() - m.start() + extra) + s.rest[m.end() + extra :]
         note(matched, m.start())
         low = s.rest.lower()
@@ -860,6 +888,13 @@ def _families(names: list[str], units: Sequence[tuple[str, str]]) -> list[str]:
     return out
 
 
+# A kind of unit named without a name ('di kecamatan') is a filter only for its staff ('ASN di kecamatan')
+# or in a count or a list; in a request for someone it is where the work is done.
+_KINDS = frozenset({"kecamatan", "kelurahan", "puskesmas"})
+_STAFF_OF = re.compile(r"\b(?:asn|pns|pegawai|staf|staff|employees?|officials?|people|petugas|pejabat)\s+(?:(?:di|pada|at|in|of)\s+)?(?:the\s+)?$", re.I)
+_LISTING = re.compile(r"\b(?:tampilkan|daftar|list|show|rekap|sebutkan)\b", re.I)
+
+
 def _resolve(target: str, units: Sequence[tuple[str, str]], after: str) -> tuple[list[str], int] | None:
     """The store's units an alias means: the one named exactly, else those whose name starts with it
     ('rsud' -> every RSUD; 'kecamatan' followed by a name -> that kecamatan). (names, extra characters
@@ -878,6 +913,8 @@ def _resolve(target: str, units: Sequence[tuple[str, str]], after: str) -> tuple
                 named = [name for k, name in units if k == key]
                 if named:
                     return named, len(re.match(r"\s+" + r"\s+".join(map(re.escape, parts)), after).group(0))  # type: ignore[union-attr]
+            if words.group(1)[0].isupper():
+                return None  # 'Kecamatan Pagerwojo', which the store does not hold: not every kecamatan
     prefixed = [name for key, name in units if key.startswith(target + " ") or key == target]
     return (prefixed, 0) if prefixed else None
 
@@ -1039,7 +1076,7 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
         s.rest = s.rest[: name.end()] + " " * paren.end() + s.rest[name.end() + paren.end():]
     score = _SCORE.search(s.rest)
     passed = _PASSED_ON.search(s.rest)
-    stopped = _STOPPED.search(s.rest)
+    stopped = _STOPPED.search(s.rest) if re.search(r"pelatihan|diklat|training|peserta|participant|kursus|course", s.rest, re.I) else None
     if not (
         name
         or (score and re.search(r"pelatihan|diklat|training|peserta|participant", s.rest, re.I))

@@ -712,3 +712,50 @@ def test_a_unit_acronym_the_glossary_knows_means_the_unit_as_the_store_names_it(
 )
 def test_where_the_person_would_go_is_no_unit_filter(question):
     assert not parse_plan(question, UNITS, TODAY).plan.filters.units
+
+
+FIELD_UNITS = [(unit_key(n), n) for n in (
+    "Dinas Perikanan", "Dinas Kesehatan", "Badan Pendapatan Daerah", "Badan Penanggulangan Bencana Daerah",
+    "Rumah Sakit Umum Daerah Tanjung Seruni", "Kecamatan Tanjung Seruni", "Kecamatan Muara Indah",
+    "Puskesmas Tanjung Seruni", "Puskesmas Muara Indah", "UPTD PPA", "Dinas Perumahan dan Kawasan Permukiman",
+)]  # fmt: skip
+
+
+def _field_set() -> list[str]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "field_questions_blind.jsonl"
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("question", _field_set())
+def test_the_field_question_set_written_blind_stays_field_questions(question):
+    """150 field questions by a helper who saw no code (session 12), with words that look like filters but
+    are not: a place of the work in a sentence of context, 'berkas pensiun', 'ngitung berapa kebutuhan
+    pupuk', 'tim pelaksana', 'menggelar pelatihan kepemimpinan', 'get it back above 90', 'di kecamatan'.
+    Its first run, blind, over a store's units: 18 of 150 read as a filter, a count, a grouping or a
+    refusal. No longer blind."""
+    parsed = parse_plan(question, FIELD_UNITS, TODAY)
+    assert parsed.status != "declined" and not parsed.plan.structured(), (parsed.understood, parsed.plan)
+
+
+@pytest.mark.parametrize(
+    ("question", "structured"),
+    [
+        ("Berapa ASN di kecamatan?", True),
+        ("Siapa yang akan pensiun tahun 2027?", True),
+        ("Berapa ASN yang bisa mengoperasikan drone?", True),
+        ("Siapa pejabat pengawas di Dinas Kesehatan?", True),
+        ("Banjir merusak 47 rumah di Kecamatan Muara Indah. Siapa yang paham kajian pascabencana?", False),
+        ("Banyak pensiunan mengeluh berkas pensiun lambat. Siapa yang bisa membenahi layanan administrasi pensiun?", False),
+        ("Siapa yang bisa menghitung berapa kebutuhan pupuk bersubsidi petani?", False),
+    ],
+)  # fmt: skip
+def test_what_stays_a_filter_and_what_is_the_work(question, structured):
+    assert parse_plan(question, FIELD_UNITS, TODAY).plan.structured() == structured
+
+
+def test_a_sentence_of_context_gives_the_field_search_no_unit():
+    words = parse_filters("Pelayanan di RSUD dikeluhkan warga. Siapa yang bisa memperbaiki mutu layanan rumah sakit?")
+    assert words.unit_text is None and "RSUD" in words.remaining
