@@ -161,14 +161,19 @@ def context_spans(text: str) -> list[tuple[int, int]]:
     return [span for span, ask in zip(spans, asks, strict=True) if not ask]
 
 
+# How closely a place must name a store unit to be that unit (word overlap, 0 to 1).
+UNIT_MATCH = 0.5
+
+
 def parse_filters(text: str, unit_score: Callable[[str], float] | None = None) -> WordFilters:
     """The filters written in ``text``. ``unit_score``: how closely a place named after 'di' / 'in' / 'at'
-    names a unit of the store (0 to 1; 0.5 or more is a unit). A place that is no unit ('in the field of
+    names a unit of the store (0 to 1; UNIT_MATCH or more is a unit). A place that is no unit ('in the field of
     fisheries', 'in the private sector') is no filter, and its words stay in the text to search."""
     rest = plain_spelling(text)
     # the context sentences are kept aside as they are, and put back in the words to search
-    kept = [rest[a:b] for a, b in context_spans(rest)]
-    for i, (a, b) in reversed(list(enumerate(context_spans(rest)))):
+    context = context_spans(rest)
+    kept = [rest[a:b] for a, b in context]
+    for i, (a, b) in reversed(list(enumerate(context))):
         rest = f"{rest[:a]} \x00{i}\x00 {rest[b:]}"
     gmin = gmax = edu = diklat = unit = None
     jenis: list[str] = []
@@ -210,7 +215,7 @@ def _unit_said(named: str, unit_score: Callable[[str], float]) -> str | None:
     dan paham adminduk'; the shorter of two that name it as well), or None when none does."""
     ends = [m.end() for m in re.finditer(r"\S+", named)]
     score, said = max(((unit_score(named[:end]), -end) for end in ends), default=(0.0, 0))
-    return named[:-said] if score >= 0.5 else None
+    return named[:-said] if score >= UNIT_MATCH else None
 
 
 def diklat_matches(keyword: str, names: list[str]) -> str | None:

@@ -40,7 +40,7 @@ from assistant.domain.plan import (
 )
 from assistant.domain.plan_text import describe
 from assistant.domain.posts import target_post_span
-from assistant.domain.query import _acronym_glossary, detect_language, normalize_concepts
+from assistant.domain.query import acronym_glossary, detect_language, normalize_concepts
 from assistant.domain.text import plain_spelling
 
 _NUM_WORDS = {
@@ -569,7 +569,7 @@ def unit_aliases() -> list[tuple[str, str]]:
     text = resources.files("assistant.domain").joinpath("data/unit_aliases.csv").read_text("utf-8")
     rows = [(unit_key(r["alias"]), unit_key(r["unit"])) for r in csv.DictReader(text.splitlines())]
     known = {alias for alias, _ in rows}
-    for entries in (v for k, v in _acronym_glossary().items() if not k.startswith("_")):
+    for entries in (v for k, v in acronym_glossary().items() if not k.startswith("_")):
         for e in entries:
             alias, name = unit_key(e["alias"]), e["expansion"]
             if (e["confidence"] == "high" and alias not in known and "(" not in name

@@ -93,7 +93,7 @@ def thesaurus() -> dict[str, Concept]:
     the glossary (``acronym_glossary.json``) that name one field only."""
     data = resources.files("assistant.domain").joinpath("data")
     raw = json.loads(data.joinpath("field_thesaurus.json").read_text("utf-8"))
-    glossary = _acronym_glossary()
+    glossary = acronym_glossary()
     keys = {k.lower() for k in raw if not k.startswith("_")}
     taken = keys | {_words(a) for k, v in raw.items() if not k.startswith("_") for a in v.get("aliases", [])}
     out: dict[str, Concept] = {}
@@ -169,7 +169,7 @@ def normalize_concepts(text: str) -> tuple[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _acronym_glossary() -> dict[str, Any]:
+def acronym_glossary() -> dict[str, Any]:
     """acronym_glossary.json: field concept -> its acronyms and short phrases, each with its expansion."""
     return json.loads(resources.files("assistant.domain").joinpath("data", "acronym_glossary.json").read_text("utf-8"))
 
@@ -183,7 +183,7 @@ def _unit_names() -> tuple[re.Pattern[str], dict[str, str]] | None:
     alone)."""
     keys = set(thesaurus())
     out: dict[str, str] = {}
-    for entries in (v for k, v in _acronym_glossary().items() if not k.startswith("_")):
+    for entries in (v for k, v in acronym_glossary().items() if not k.startswith("_")):
         for e in entries:
             head, _, name = e["expansion"].partition(" ")
             if (e["confidence"] == "high" and e["ambiguous_with"] and set(e["ambiguous_with"]) <= keys

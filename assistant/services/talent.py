@@ -33,7 +33,7 @@ from assistant.config import SearchSettings
 from assistant.db.repository import PeopleRepository
 from assistant.domain.eligibility import STATUS_EN, Rule, default_rules, evaluate, gaps, to_verify
 from assistant.domain.evidence import SOURCE_LABEL
-from assistant.domain.filters import WordFilters, diklat_matches, parse_filters
+from assistant.domain.filters import UNIT_MATCH, WordFilters, diklat_matches, parse_filters
 from assistant.domain.followup import FollowUp, parse_followup
 from assistant.domain.golongan import golongan_rank, pangkat_of
 from assistant.domain.identity import Caller, unit_key
@@ -181,7 +181,6 @@ class TalentService:
         self._anchors: Any = None
         self._anchors_en: Any = None
         self._per_generation: dict[str, tuple[str, Any]] = {}  # name -> (store generation, value)
-        self._unit_words_cache: tuple[tuple[str, ...], list[tuple[str, frozenset[str]]]] | None = None
         self.conversations = ConversationMemory()
         self._index: _Index | None = None
         self._index_lock = threading.Lock()
@@ -591,7 +590,7 @@ class TalentService:
     def _resolve_unit(self, text: str) -> str | None:
         """The store's unit name closest to what was written ('Dinas Kesehatan', 'the health office')."""
         best, score = self._closest_unit(text)
-        return best if score >= 0.5 else None
+        return best if score >= UNIT_MATCH else None
 
     def _unit_score(self, text: str) -> float:
         return self._closest_unit(text)[1]
@@ -639,11 +638,7 @@ class TalentService:
     def _unit_words(self) -> list[tuple[str, frozenset[str]]]:
         """Each unit of the store with its words, read once per store generation (a question's place is
         scored against every unit, for each run of its words)."""
-        units = self._units()
-        key = tuple(units)
-        if self._unit_words_cache is None or self._unit_words_cache[0] != key:
-            self._unit_words_cache = (key, [(u, frozenset(tokenize(u))) for u in units])
-        return self._unit_words_cache[1]
+        return self._cached("unit_words", lambda: [(u, frozenset(tokenize(u))) for u in self._units()])
 
     def _units(self) -> list[str]:
         if self.people is not None:
