@@ -201,7 +201,11 @@ def search(
     if as_json:
         typer.echo(result.model_dump_json())
         return
-    if not result.candidates:
+    if result.understood_text:
+        typer.echo(result.understood_text)
+    if result.message:  # declined or not understood: why, with examples
+        typer.echo(result.message)
+    elif not result.candidates:
         typer.echo("Tidak ada kandidat yang relevan." if result.language == "id" else "No relevant candidates.")
     for c in result.candidates:
         typer.echo(f"{c.rank:>2}. {c.nama_lengkap} ({c.nip}) — {c.jabatan or '-'}, {c.unit_kerja or '-'}  skor {c.score:.3f}")

@@ -120,6 +120,8 @@ def compose(result: SearchResult) -> str:
 def stream_compose(result: SearchResult) -> Iterator[str]:
     lang = result.language
     t = _T[lang]
+    if result.understood_text:  # the filters read in the question's words, said back first
+        yield result.understood_text + "\n\n"
     if not result.candidates:
         yield t["none"].format(field=result.field)
         return

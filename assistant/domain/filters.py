@@ -11,13 +11,15 @@ from assistant.domain.golongan import GolonganError, parse_golongan
 from assistant.domain.text import plain_spelling
 
 _GOL = r"((?:IV|III|II|I)\s*/\s*[a-eA-E])"
+_GOL_WORD = r"(?:(?:golongan|gol\.?|grade|rank)\s*)?"
 _GOL_MIN = re.compile(
-    rf"(?:golongan|gol\.?|grade|rank)?\s*(?:minimal|min\.?|paling rendah|sekurang-kurangnya|at least)\s*{_GOL}|"
-    rf"{_GOL}\s*(?:ke\s*atas|keatas|atau lebih tinggi|or above|and above|or higher|\+)",
+    rf"{_GOL_WORD}(?:minimal|min\.?|paling rendah|sekurang-kurangnya|at least)\s*{_GOL_WORD}{_GOL}|"
+    rf"{_GOL_WORD}{_GOL}\s*(?:ke\s*atas|keatas|atau lebih tinggi|or above|and above|or higher|\+)",
     re.I,
 )
 _GOL_MAX = re.compile(
-    rf"(?:golongan|gol\.?)?\s*(?:maksimal|maks\.?|paling tinggi|at most)\s*{_GOL}|{_GOL}\s*(?:ke\s*bawah|kebawah|or below|and below)",
+    rf"{_GOL_WORD}(?:maksimal|maks\.?|paling tinggi|at most)\s*{_GOL_WORD}{_GOL}|"
+    rf"{_GOL_WORD}{_GOL}\s*(?:ke\s*bawah|kebawah|or below|and below)",
     re.I,
 )
 _EDU = r"(S-?3|S-?2|S-?1|D-?IV|D-?4|D-?3|D-?III|doktor|magister|master'?s?(?!\s+(?:plans?|planning|data|list|class|key|files?|schedule)\b)|sarjana|bachelor'?s?|doctorate|phd)"
@@ -141,6 +143,49 @@ _REQUEST_CUE = re.compile(
     r"is\s+there|are\s+there|apakah)\b",
     re.I,
 )
+# Words that ask for people: a who-word, a person, or a request to find, list or pick someone. A question
+# with none of them ('Bagaimana cuaca besok?', 'Tolong buatkan puisi') is not a search for people.
+_ASKS_FOR_PEOPLE = re.compile(
+    r"\b(?:siapa(?:kah)?|who|whom|whoever|whose|which|orang|seseorang|pegawai|asn|pns|staf|staff|petugas|pejabat|"
+    r"kandidat|calon|tenaga|personel|sdm|aparatur|karyawan|ahli|pakar|spesialis|sosok|figur|someone|somebody|"
+    r"anyone|anybody|person|people|officers?|employees?|candidates?|experts?|specialists?|officials?|servants?|"
+    r"staffers?|colleagues?|talent|cari|carikan|cariin|mencari|find|butuh|membutuhkan|perlu|memerlukan|needs?|"
+    r"wants?|looking|recommend|rekomendasi|usulkan|suggest|nominate|tunjuk|tugaskan|ditugaskan|ditugasi|assign|"
+    r"pick|choose|pilih|pilihkan|rank|urutkan|list|daftar|tampilkan|show|sebutkan|give\s+me|"
+    r"yang\s+(?:bisa|dapat|mampu|paham|mengerti|menguasai|berpengalaman|cocok|tepat|pantas|layak|ahli|pernah|"
+    r"punya|memiliki|sanggup|handal|andal|siap|kompeten|jago|pintar|terampil|biasa|paling))\b",
+    re.I,
+)
+# ... unless the who-word asks about a public figure, not about the records ('Siapa presiden Indonesia?').
+_PUBLIC_FIGURE = re.compile(
+    r"^\W*(?:siapa(?:kah)?\s+(?:nama\s+)?(?:wakil\s+)?(?:presiden|menteri|raja|ratu|penemu|pencipta|penulis|"
+    r"pengarang|juara|pemenang|pendiri|pahlawan)|who\s+(?:is|was|were|are)\s+the\s+(?:vice\s+)?(?:president|"
+    r"minister|king|queen|inventor|author|winner|founder|champion)|who\s+(?:invented|wrote|won|founded|discovered))\b",
+    re.I,
+)
+
+
+# A question or an instruction (as opposed to a bare topic typed into a search box, 'nuclear physics').
+_QUESTION_FORM = re.compile(
+    r"\?\s*$|^\W*(?:bagaimana|gimana|apa|apakah|kapan|mengapa|kenapa|dimana|di\s+mana|berapa|tolong|mohon|buatkan|"
+    r"buat|bikin|jelaskan|terjemahkan|tuliskan|tulis|ceritakan|hitung|how|what|when|why|where|please|write|explain|"
+    r"translate|tell|make|create|compose|is|are|do|does|can|could|will)\b",
+    re.I,
+)
+
+
+def asks_for_people(text: str) -> bool:
+    """Does the question ask for people? A bare topic does (this is a search for people); a question or
+    an instruction does only with a who-word, a person or a request to find someone. Only a question that
+    asks for people may be answered with the people closest in meaning when no record holds its words;
+    any other is 'not understood' ('Bagaimana cuaca besok?', 'Tolong buatkan puisi', 'Siapa presiden
+    Indonesia?')."""
+    plain = plain_spelling(text)
+    if _PUBLIC_FIGURE.search(plain):
+        return False
+    return bool(_ASKS_FOR_PEOPLE.search(plain)) or not _QUESTION_FORM.search(plain.strip())
+
+
 _ABBREVIATIONS = frozenset("kab kec kel no dr drs dra st jl prof ir hj tk dll dsb tsb sdr bpk mr mrs ms vs etc".split())
 
 

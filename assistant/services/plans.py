@@ -143,9 +143,18 @@ def run(
     if plan.relevance:
         matched = sql.execute(engine, plan, caller, today, limit=None if not plan.filters.any() else 10**9)
         allowed = set(matched.nips) if plan.filters.any() else None
-        found = service.field_search(caller, plan.relevance, limit=want, language=lang, target=target, allowed=allowed)
+        found = service.field_search(caller, plan.relevance, limit=want, language=lang, target=target, allowed=allowed,
+                                     asked=question)  # fmt: skip
+        if found.status != "ok":  # nothing in the question asks for people, and only look-alikes met it
+            return SearchResult(**{**base, "status": found.status}, message=found.message, candidates=[])
         candidates = grouped(found.candidates, plan.target_title) if target else found.candidates
-        return SearchResult(**{**base, "field": found.field}, total_matching=len(candidates), weak_match=found.weak_match,
+        fitting = 0 if found.weak_match else found.total_matching or 0
+        if plan.aggregate is not None and plan.aggregate.kind == "count":
+            # The count is everyone who fits by the chat list's cut, not the list's length; no record clearly
+            # holding the field counts nobody (counting look-alikes in meaning would be a stretch).
+            candidates = candidates[:fitting]
+        total = max(fitting, len(candidates))
+        return SearchResult(**{**base, "field": found.field}, total_matching=total, weak_match=found.weak_match,
                             candidates=candidates)  # fmt: skip
     grouping = plan.aggregate is not None and plan.aggregate.kind == "group"
     fetch = 0 if grouping else 10**9 if target else want  # a group-by answers with counts, not people

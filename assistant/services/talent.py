@@ -33,7 +33,7 @@ from assistant.config import SearchSettings
 from assistant.db.repository import PeopleRepository
 from assistant.domain.eligibility import STATUS_EN, Rule, default_rules, evaluate, gaps, to_verify
 from assistant.domain.evidence import SOURCE_LABEL
-from assistant.domain.filters import UNIT_MATCH, WordFilters, diklat_matches, parse_filters
+from assistant.domain.filters import UNIT_MATCH, WordFilters, asks_for_people, diklat_matches, parse_filters
 from assistant.domain.followup import FollowUp, parse_followup
 from assistant.domain.golongan import golongan_rank, pangkat_of
 from assistant.domain.identity import Caller, unit_key
@@ -272,14 +272,17 @@ class TalentService:
         target: TargetPost | None = None,
         action: str = "search",
         allowed: set[str] | None = None,
+        asked: str | None = None,
     ) -> SearchResult:
         """People for a field, ranked in code. ``target`` (or a post named in the question) adds a
         per-rule eligibility check for that post to every candidate. ``allowed``: only these people
-        (the ones a structured question's filters let through)."""
+        (the ones a structured question's filters let through). ``asked``: the question as typed, when
+        ``query`` is only its field (does it ask for people at all?)."""
         target = target or target_post_from_text(query)
         words = parse_filters(query, self._unit_score)
+        read = self._word_filters(words)  # the filters written in the question, said back in the answer
         if words.any():
-            filters = _merge_filters(self._word_filters(words), filters)
+            filters = _merge_filters(read, filters)
         parsed = parse_query(words.remaining if words.any() and words.remaining.strip() else query,
                              language or self.default_language, thesaurus=self.settings.thesaurus,
                              translate=self.settings.translate_question)  # fmt: skip
@@ -323,11 +326,25 @@ class TalentService:
         if filters and filters.diklat:
             ranked = [r for r in ranked if diklat_matches(filters.diklat, [d.nama for d in r.employee.diklat])]
         strength = self._match_strength(parsed, ranked[0], vector, lexical) if ranked else "none"
+        if strength != "strong" and not asks_for_people(asked or query):
+            # no record holds its words and it asks for nobody ('Bagaimana cuaca besok?'): not understood,
+            # never the people closest in meaning
+            unasked = SearchResult(query=parsed.text, field=parsed.field, language=lang,  # type: ignore[arg-type]
+                                   status="not_understood", message=plans.not_understood_message(lang, [parsed.field]),
+                                   total_people=self.store.count(_visibility(caller)), candidates=[])  # fmt: skip
+            if action:
+                self.audit.record(caller, action, query, [], status=unasked.status)
+            return unasked
         if strength == "none":
             ranked = []  # say "nothing relevant" instead of stretching
         # The chat's short list shows who clearly fits; a search that asks for a number of people gets
         # them in rank order (the cut dropped relevant people there: bench.heldout, issue 15).
         top = ranked[:limit] if limit else _relevant(ranked, self.settings.min_relative_relevance, usual)[: self.settings.top_k]
+        # How many people fit, whatever the list's length: everyone retrieved whose relevance passes the
+        # chat list's cut (a count never follows the list's limit); none for look-alikes in meaning only.
+        fitting = _fitting(usual, self.settings.min_relative_relevance) if strength == "strong" else 0
+        if filters and filters.diklat:
+            fitting = min(fitting, len(ranked))  # the training post-filter was applied to the ranked only
         today = dt.date.today()
         result = SearchResult(
             query=parsed.text,
@@ -337,6 +354,8 @@ class TalentService:
             target_post=target.level if target else None,
             target_title=target.title if target else None,
             weak_match=strength == "weak" and bool(top),
+            understood_text=_filters_said(read, parsed.field, lang),
+            total_matching=fitting,
             candidates=[
                 _candidate(i + 1, r, lang, self.eligibility(r.employee, target, lang, today))
                 for i, r in enumerate(top)
@@ -1037,6 +1056,31 @@ def _merge_filters(base: SearchFilters | None, extra: SearchFilters | None) -> S
     return SearchFilters(**merged)
 
 
+def _filters_said(filters: SearchFilters | None, field: str, lang: str) -> str:
+    """'Saya memahami: golongan III/c ke atas; unit Dinas Perikanan; bidang 'perikanan'.': the filters a
+    field search read in the question's words, said back before its list ('' when it read none)."""
+    if filters is None or not filters.model_dump(exclude_none=True):
+        return ""
+    en = lang == "en"
+    parts = []
+    if filters.unit_kerja:
+        parts.append(f"unit {filters.unit_kerja}")
+    if filters.golongan_min:
+        parts.append(f"golongan {filters.golongan_min} " + ("or higher" if en else "ke atas"))
+    if filters.golongan_max:
+        parts.append(f"golongan {filters.golongan_max} " + ("or lower" if en else "ke bawah"))
+    if filters.pendidikan_min:
+        parts.append(("education " if en else "pendidikan minimal ") + filters.pendidikan_min.value + (" or higher" if en else ""))
+    if filters.jenis_jabatan:
+        parts.append(("post type " if en else "jenis jabatan ") + "/".join(j.value for j in filters.jenis_jabatan))
+    if filters.diklat:
+        parts.append(("has attended " if en else "pernah mengikuti ") + filters.diklat)
+    if not parts:
+        return ""  # a place named in the question that is no unit of the store: nothing was applied
+    parts.append(("field" if en else "bidang") + f" '{field}'")
+    return ("I understood: " if en else "Saya memahami: ") + "; ".join(parts) + "."
+
+
 def _describe(query: str, filters: SearchFilters | None, target: str = "") -> str:
     """A standalone question for the audit log and the answer: field, target post, filters in words."""
     parts = [f"{query} untuk jabatan {target}" if target else query]
@@ -1119,6 +1163,14 @@ def _relevant(
         return ranked
     best = max(rel(r) for r in ranked)
     return [r for r in ranked if rel(r) >= ratio * best]
+
+
+def _fitting(usual: dict[str, tuple[float, list[EvidenceHit]]], ratio: float) -> int:
+    """How many people retrieved fit the field by the chat list's cut (``ratio`` of the best relevance)."""
+    if not usual:
+        return 0
+    best = max(rel for rel, _ in usual.values())
+    return sum(1 for rel, _ in usual.values() if rel >= ratio * best)
 
 
 def _visibility(caller: Caller) -> dict[str, Any] | None:

@@ -307,3 +307,26 @@ def test_an_acronym_in_capitals_is_not_a_chat_spelling():
     from assistant.domain.text import plain_spelling
 
     assert plain_spelling("Yg cocok utk SM dan BS?") == "yang cocok untuk SM dan BS?"
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("Siapa ASN yang paling cocok untuk bidang perikanan?", True),
+        ("Who is best suited for agriculture?", True),
+        ("tolong carikan yg ngerti soal irigasi sawah dong", True),
+        ("ada yg paham penanganan rabies gak?", True),
+        ("Which engineer has inspected old bridges?", True),
+        ("nuclear physics", True),  # a bare topic typed into a search for people
+        ("Bagaimana cuaca besok?", False),
+        ("Tolong buatkan puisi tentang hujan", False),
+        ("Berapa harga cabai hari ini?", False),
+        ("What is the capital of France?", False),
+        ("Siapa presiden Indonesia?", False),
+        ("Who is the president of Indonesia?", False),
+    ],
+)
+def test_does_a_question_ask_for_people(text, asks):
+    from assistant.domain.filters import asks_for_people
+
+    assert asks_for_people(text) is asks

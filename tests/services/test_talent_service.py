@@ -405,3 +405,31 @@ def test_no_calibration_for_english_questions_named_fields_or_when_off(container
     vector = service._meaning_vector(parsed)
     out = service._calibrated([ENGLISH, INDONESIAN], parsed, vector, service._floor(vector))
     assert [h.similarity for h in out] == [ENGLISH.similarity, INDONESIAN.similarity]
+
+
+def test_a_field_search_says_back_the_filters_it_read(container):
+    result = container.service.field_search(SYSTEM, "perikanan golongan III/c ke atas", action="")
+    assert result.understood_text == "Saya memahami: golongan III/c ke atas; bidang 'perikanan'."
+    assert "Bagus Prasetyo" not in [c.nama for c in result.candidates]  # III/b
+    english = container.service.field_search(SYSTEM, "Who knows fisheries best, at grade III/c or higher?", action="")
+    assert english.understood_text.startswith("I understood: golongan III/c or higher; field"), english.understood_text
+    assert container.service.field_search(SYSTEM, "perikanan", action="").understood_text == ""
+
+
+@pytest.mark.parametrize("question", ["Bagaimana cuaca besok?", "Tolong buatkan puisi tentang hujan",
+                                      "Siapa presiden Indonesia?", "What is the capital of France?"])  # fmt: skip
+def test_a_question_that_asks_for_nobody_is_not_understood_not_answered_with_look_alikes(container, question):
+    result = container.service.search(SYSTEM, question)
+    assert result.candidates == [] and not result.weak_match
+    assert result.status == "not_understood"
+    answer = container.service.answer(SYSTEM, question)
+    assert answer.candidates == [] and "kecocokan lemah" not in answer.answer and "weak match" not in answer.answer
+
+
+def test_a_count_with_a_field_counts_who_fits_not_the_list(container):
+    count = container.service.search(SYSTEM, "Berapa ASN yang berpengalaman di bidang perikanan?")
+    listed = container.service.search(SYSTEM, "Berapa ASN yang berpengalaman di bidang perikanan?", limit=1)
+    assert count.understood and count.understood.get("aggregate") == {"kind": "count"}
+    assert count.total_matching == listed.total_matching >= 2  # Siti Rahmawati and Bagus Prasetyo
+    assert len(listed.candidates) == 1
+    assert {"Siti Rahmawati", "Bagus Prasetyo"} <= {c.nama for c in count.candidates}
