@@ -118,6 +118,20 @@ SETS: dict[str, HeldOutSet] = {
         "meaning in English words; 'our best accountant' is a field question), reading its per-language and "
         "per-style means and its planner lines, not its CVs.",
     ),
+    "private_cv3": HeldOutSet(
+        "private_cv3",
+        "Long CVs from the private sector, third set: the job board's noisy labels",
+        SETS_DIR / "private_cv3_people.jsonl",
+        SETS_DIR / "private_cv3_questions.jsonl",
+        "120 fictional civil servants from the private sector, the 24 job-board occupations, five per occupation "
+        "as the public resume dataset files them: two core professionals with English CVs (a trade headline or "
+        "a generic one such as MANAGER or INTERN), a third with an Indonesian CV (all grade 2), an adjacent "
+        "case who worked in the trade's industry in another job and a weak case whose CV touches the trade only "
+        "in passing (grade 1); CVs 3,000-7,200 characters (median 4,960), half of them one long line. 96 "
+        "questions (24 x {regent, conversational} x {id, en}), the regent ones in the two fixed templates "
+        "'Siapa pegawai yang paling cocok untuk bidang ...?' and 'Who is best suited for ...?'. Written in "
+        "session 13 by three helpers who read no code, no set and ran no search.",
+    ),
     "siasn2": HeldOutSet(
         "siasn2",
         "SIASN nomenclature, second set",
@@ -152,6 +166,20 @@ SETS: dict[str, HeldOutSet] = {
         "against 0.731 without the planner. Not blind since: its summary named four acronym questions read as a "
         "unit filter ('urusan RTLH, BSPS, PSU dan kawasan kumuh di Disperkimtan', 'manage the CPPD rice reserve, "
         "... at the DKP'), which session 11 fixed; I read those questions, not its records.",
+    ),
+    "siasn4": HeldOutSet(
+        "siasn4",
+        "SIASN nomenclature, fourth set: the breadth of post titles",
+        SETS_DIR / "siasn4_people.jsonl",
+        SETS_DIR / "siasn4_questions.jsonl",
+        "315 fictional people of 35 fields with thin records, as flat SIASN exports hold them (a post, a unit, "
+        "one to four courses, half with no post history, no summary), 294 distinct current post titles: per field as "
+        "many of its jabatan fungsional and pelaksana posts as the writer knew, graded by the post's official "
+        "grouping (grade 2: the current post belongs to the field; grade 1: an earlier post did, or the post "
+        "belongs to two fields), and a near miss that shares a word with the field. 105 questions, three per "
+        "field: 'Siapa pegawai yang paling cocok untuk bidang ...?', 'Saya butuh orang yang paham soal ...' "
+        "and 'Who is best suited for ...?'. Written in session 13 by two helpers who read no code, no set and "
+        "ran no search.",
     ),
     "free_text_1": HeldOutSet(
         "free_text_1",
