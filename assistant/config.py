@@ -158,6 +158,12 @@ class SearchSettings(BaseModel):
         "languages, their record words, phrases as one token). false: the question's own words only "
         "(an ablation: bench.heldout).",
     )
+    concept_cues: bool = Field(
+        True,
+        description="A field search also reads a field from the words of its work when the question holds two or "
+        "more of them ('penebangan liar', 'lahan gundul': forestry; assistant/domain/data/concept_cues.json), and "
+        "searches that field's record words too. false: a field is read from its names only (an ablation).",
+    )
     translate_question: bool = Field(
         True,
         description="A field search also looks for the question's own words in the other language (Indonesian "

@@ -93,6 +93,20 @@ JENIS_WORDS = {
 }  # fmt: skip
 _JENIS_RE = re.compile("(?:" + "|".join(rf"(?P<{k}>{p})" for k, p in JENIS_WORDS.items()) + r")(?:\s+saja|\s+only)?", re.I)
 
+# A post type after one of these words names other people the work deals with, not the people asked for
+# ('complaints between staff and their supervisors', 'melapor kepada pejabat struktural').
+_OTHERS_BEFORE = re.compile(
+    r"\b(?:their|his|her|our|your|its|my|with|from|by|among|between|dengan|kepada|antara|oleh|sama|bersama)\s+"
+    r"(?:(?:the|all|para|semua|seluruh)\s+)?$",
+    re.I,
+)
+
+
+def names_others(text: str, start: int) -> bool:
+    """Does the post type at ``start`` name other people the work deals with (see ``_OTHERS_BEFORE``)?"""
+    return bool(_OTHERS_BEFORE.search(text[max(0, start - 40) : start]))
+
+
 _FILLERS = frozenset(
     "yang saja hanya cuma only those with who have has sudah pernah ikut mengikuti attended taken golongan "
     "gol grade degree the a an of and or dan atau di in at kalau bagaimana jika what about how for untuk".split()
@@ -246,11 +260,12 @@ def parse_filters(text: str, unit_score: Callable[[str], float] | None = None) -
                 # only the unit's own words go: 'di Kantor Camat dan paham adminduk' keeps 'dan paham adminduk'
                 unit = said
                 rest = rest.replace(m.group(0), " " + named[len(said):], 1)
-    for m in _JENIS_RE.finditer(rest):
+    said_jenis = [m for m in _JENIS_RE.finditer(rest) if not names_others(rest, m.start())]
+    for m in said_jenis:
         value = m.lastgroup or ""
         jenis.extend(["jpt", "administrator", "pengawas"] if value == "struktural" else [value])
-    if jenis:
-        rest = _JENIS_RE.sub(" ", rest)
+    for m in reversed(said_jenis):
+        rest = rest[: m.start()] + " " + rest[m.end() :]
     rest = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], rest)
     return WordFilters(gmin, gmax, edu, diklat, unit, tuple(dict.fromkeys(jenis)), " ".join(rest.split()))
 

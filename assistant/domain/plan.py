@@ -78,6 +78,10 @@ class Filters(_Part):
     years_in_post_min: float | None = Field(None, ge=0, le=60)
     years_in_post_strict: bool = Field(False, description="True: more than years_in_post_min ('lebih dari'), not at least.")
     years_in_post_max: float | None = Field(None, ge=0, le=60)
+    field_years_min: float | None = Field(
+        None, ge=0, le=60, description="Years in posts related to the question's field (its relevance) at least this."
+    )
+    field_years_strict: bool = Field(False, description="True: more than field_years_min ('lebih dari'), not at least.")
     retirement: RetirementFilter | None = None
     nips: list[str] = Field(default_factory=list, description="Only these people (a follow-up, an integrator).")
 

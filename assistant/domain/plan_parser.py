@@ -24,6 +24,7 @@ from assistant.domain.filters import (
     WORK_OF,
     context_spans,
     given_training,
+    names_others,
 )
 from assistant.domain.golongan import PNS_ORDER
 from assistant.domain.identity import unit_key
@@ -445,6 +446,40 @@ _ASSESSMENT_TAIL = re.compile(
     r"(?:assessment|asesmen)(?:\s+(?:kompetensi|terakhir(?:nya)?|terbaru(?:nya)?))*\b",
     re.I,
 )
+# Years of experience in the field asked about ('berpengalaman lebih dari 5 tahun di bidang kehutanan', 'at
+# least 5 years of experience in fisheries'): the years, and the word that makes them experience.
+_EXPERIENCE_WORD = re.compile(r"\b(?:(?:ber)?pengalaman(?:nya)?|experienced?|(?:years?|tahun)\s+(?:of\s+)?experience)\b", re.I)
+_FIELD_YEARS = re.compile(
+    r"\b(?:(?:dengan|with|punya|memiliki|have|has|having)\s+)?(?:(lebih\s+dari|minimal|min\.?|sekurang-kurangnya|paling\s+sedikit|"
+    rf"di\s+atas|at\s+least|more\s+than|over|above)\s+)?{_NUM}\s*\+?\s*(?:tahun|thn|years?|yrs?)"
+    r"(?:\s+(ke\s*atas|atau\s+lebih|or\s+more|and\s+above|lebih))?",
+    re.I,
+)
+
+
+def _field_years(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
+    """'berpengalaman lebih dari 5 tahun di bidang kehutanan': years in posts related to the field, applied
+    to the field search's candidates (a number of years beside an experience word, within a few words)."""
+    for word in _EXPERIENCE_WORD.finditer(s.rest):
+        for m in _FIELD_YEARS.finditer(s.rest):
+            gap = s.rest[word.end() : m.start()] if m.start() >= word.end() else s.rest[m.end() : word.start()]
+            if m.start() < word.end() and m.end() > word.start():
+                gap = ""  # '5 years of experience': the years are the word's own
+            if len(gap.split()) > 6 or re.search(r"[.?!;]", gap):
+                continue
+            if m.end() <= word.start() and gap.strip().lower() not in ("", "of"):
+                continue  # years before the word only as '8 tahun pengalaman' ('RPJMD 5 tahun dan berpengalaman' is no)
+            op, years = (m.group(1) or "").lower(), _number(m.group(2))
+            f = s.plan.filters
+            f.field_years_min = years
+            f.field_years_strict = bool(re.search(r"lebih|more|over|di\s+atas|above", op)) or (m.group(3) or "").strip().lower() == "lebih"
+            f.field_years_strict = f.field_years_strict and not re.search(r"atau|or", m.group(3) or "")
+            s.take(m)
+            if word.start() >= m.end() or word.end() <= m.start():
+                s.take(word)
+            return
+
+
 _YIP_OP = (
     r"(lebih\s+dari|minimal|sekurang-kurangnya|paling\s+sedikit|at\s+least|more\s+than|over|kurang\s+dari|less\s+than|"
     r"under|paling\s+lama|at\s+most)"
@@ -542,7 +577,7 @@ _SCAFFOLD = frozenset(
     kabupaten kab pemkab pemda regency government kota sekarang saat now currently current today hari
     ikut mengikuti pernah masuk keterangan keterangannya rekap rekapitulasi headcount dong ya aja sih nih tsb tolong coba
     personnel total jumlahnya totalnya please kindly got get received anggota level group grouped kelompokkan
-    dikelompokkan break down
+    dikelompokkan break down we i need needs someone somebody anyone seseorang butuh perlu membutuhkan memerlukan looking
     """.split()
 )
 # Words of a field question that name no field ("paling cocok", "best suited to lead").
@@ -630,7 +665,12 @@ def parse_plan(
     _trainings_by_acronym(state, trainings)
     for a, b in context:
         state.rest = state.rest[:a] + text[a:b] + state.rest[b:]
-    return _finish(state, lang, text, titles)
+    parsed = _finish(state, lang, text, titles)
+    if parsed.status == "ok" and parsed.plan.filters.field_years_min is not None and not parsed.plan.relevance:
+        # years of experience in no field named ('Siapa yang berpengalaman lebih dari 5 tahun?'): not understood
+        years = "pengalaman di bidang apa?" if not en else "experience in which field?"
+        return ParsedPlan(plan=QueryPlan(), status="not_understood", unused=[years], language=lang)  # type: ignore[arg-type]
+    return parsed
 
 
 def _protected(text: str) -> tuple[str, str] | None:
@@ -1247,8 +1287,8 @@ def _jenis(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     kinds: list[JenisJabatan] = []
     for pattern, values in _JENIS_RE:
         for m in list(pattern.finditer(s.rest)):
-            if not m.group(0).strip():
-                continue
+            if not m.group(0).strip() or names_others(s.rest, m.start()):
+                continue  # 'complaints between staff and their supervisors': others, not the people asked for
             kinds.extend(v for v in values if v not in kinds)
             s.take(m)
     if kinds:
@@ -1329,7 +1369,7 @@ def _as_of(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
 
 
 _STEPS: tuple[Callable[[_State, Sequence[tuple[str, str]], dt.date], None], ...] = (
-    _as_of, _count_and_groups, _retirement, _units, _kotak, _skp, _training, _discipline, _jpm, _years_in_post,
+    _as_of, _count_and_groups, _retirement, _units, _kotak, _skp, _training, _discipline, _jpm, _years_in_post, _field_years,
     _golongan, _eselon, _post_level, _jenis, _education, _sort,
 )  # fmt: skip
 

@@ -106,6 +106,12 @@ def describe(plan: QueryPlan, lang: str = "id", today: dt.date | None = None) ->
             say(f"lebih dari {n:g} tahun di jabatan sekarang", f"more than {n:g} years in the current post")
         else:
             say(f"minimal {n:g} tahun di jabatan sekarang", f"at least {n:g} years in the current post")
+    if f.field_years_min is not None:
+        n = f.field_years_min
+        if f.field_years_strict:
+            say(f"lebih dari {n:g} tahun di jabatan terkait bidang", f"more than {n:g} years in posts related to the field")
+        else:
+            say(f"minimal {n:g} tahun di jabatan terkait bidang", f"at least {n:g} years in posts related to the field")
     if f.years_in_post_max is not None:
         n = f.years_in_post_max
         say(f"kurang dari {n:g} tahun di jabatan sekarang", f"under {n:g} years in the current post")

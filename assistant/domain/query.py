@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from functools import cache, lru_cache
@@ -66,12 +66,16 @@ class ParsedQuery:
     # The question's own content words outside its concepts, carried into the other language through
     # the bilingual glossary: (a word or phrase of the question, its translations as words).
     carried: list[tuple[str, list[str]]] = dc_field(default_factory=list)
+    other_words: int = 0  # content words outside its concepts (``_other_words``)
+    cued: list[str] = dc_field(default_factory=list)  # the concepts read from the words of their work only
 
     @property
     def focused(self) -> bool:
         """A known field and little else ('Siapa ASN yang paling cocok untuk bidang perikanan?'): its
-        meaning is the field's canonical phrase, the same in either language."""
-        return bool(self.concepts) and self.meaning_text == self.search_text
+        meaning is the field's canonical phrase, the same in either language. A long question whose
+        concepts are written as their own key words ('memeriksa penggunaan anggaran dan kepatuhan dinas-dinas,
+        mengawal tindak lanjut temuan BPK ...') keeps its own meaning though its two texts read alike."""
+        return bool(self.concepts) and self.meaning_text == self.search_text and self.other_words <= MAX_OTHER_WORDS + 1
 
     @property
     def translations(self) -> list[str]:
@@ -267,6 +271,50 @@ def concept_stems(key: str) -> frozenset[str]:
     return frozenset(tokenize(" ".join(thesaurus()[key].terms)))
 
 
+# How many different cue phrases of one field a question must hold for the field to be read from its work
+# (one phrase alone is too weak a sign); and how many fields so read at most.
+CUES_NEEDED = 2
+MAX_CUED = 2
+
+
+@lru_cache(maxsize=1)
+def _cue_stems() -> dict[str, list[tuple[str, ...]]]:
+    """Each field's cue phrases (``concept_cues.json``: the words of its daily work, 'penebangan liar',
+    'stok obat', 'temuan bpk'), as sequences of search stems."""
+    raw = json.loads(resources.files("assistant.domain").joinpath("data", "concept_cues.json").read_text("utf-8"))
+    known = thesaurus()
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for key, phrases in raw.items():
+        if key.startswith("_") or key not in known:
+            continue
+        stems = {tuple(tokenize(p)) for p in phrases}
+        out[key] = sorted(s for s in stems if s)
+    return out
+
+
+def concept_terms(key: str) -> tuple[str, ...]:
+    """A concept's record words (its thesaurus terms)."""
+    return thesaurus()[key].terms
+
+
+def cued_concepts(text: str, named: Collection[str] = ()) -> list[str]:
+    """The fields a question names by their work, not by name: those of which it holds CUES_NEEDED or more
+    different cue phrases ('mencegah penebangan liar dan kebakaran lahan, ... menanami kembali lahan yang
+    gundul': kehutanan), the MAX_CUED with the most, besides the ``named`` ones."""
+    words = tokenize(text)
+    if len(words) < CUES_NEEDED:
+        return []
+    joined = " " + " ".join(words) + " "
+    counts: dict[str, int] = {}
+    for key, phrases in _cue_stems().items():
+        if key in named:
+            continue
+        hits = sum(1 for phrase in phrases if " " + " ".join(phrase) + " " in joined)
+        if hits >= CUES_NEEDED:
+            counts[key] = hits
+    return sorted(counts, key=lambda k: (-counts[k], k))[:MAX_CUED]
+
+
 def expand(text: str) -> list[str]:
     """Search terms of every concept named in the text."""
     _, concepts = normalize_concepts(text)
@@ -288,11 +336,12 @@ def detect_language(text: str, default: str = "id") -> str:
 
 
 def parse_query(
-    text: str, default_language: str = "id", *, thesaurus: bool = True, translate: bool = True
+    text: str, default_language: str = "id", *, thesaurus: bool = True, translate: bool = True, cues: bool = True
 ) -> ParsedQuery:
     """The question's field, language and search texts. ``thesaurus=False``: its own words only, no
     concept read (the thesaurus ablation of bench.heldout). ``translate=False``: no words carried into
-    the other language (its ablation)."""
+    the other language (its ablation). ``cues=False``: a field is read from its names only, never from the
+    words of its work (``cued_concepts``; its ablation)."""
     cleaned = " ".join(plain_spelling(text).strip().split())
     subject = cleaned.rstrip("?!. ")
     for pattern in _TEMPLATE_RE:
@@ -312,16 +361,26 @@ def parse_query(
         # 'ketenteraman dan ketertiban umum', 'pemberdayaan masyarakat dan desa': two names of one field
         while f"{key} {key}" in search_text:
             search_text = search_text.replace(f"{key} {key}", key)
-    focused = bool(concepts) and _other_words(search_text, concepts) <= MAX_OTHER_WORDS
+    others = _other_words(search_text, concepts) if concepts else 0
+    cued = cued_concepts(subject, concepts) if cues else []
+    if cued and not concepts:
+        others = len(tokenize(search_text)) + 1  # named by its work only: never 'a field and little else'
+    focused = bool(concepts) and others <= MAX_OTHER_WORDS
+    expansions = expand(subject)
+    for key in cued:
+        expansions.extend(t for t in concept_terms(key) if t not in expansions)
+    concepts = [*concepts, *cued]
     return ParsedQuery(
         text=cleaned,
         field=subject,
         language=language,
         search_text=search_text,
         concepts=concepts,
-        expansions=expand(subject),
+        expansions=expansions,
         meaning_text=search_text if focused or not concepts else _drop_filler(_plain(subject)) or subject,
         carried=translation_groups(_outside_concepts(search_text, concepts), language) if translate else [],
+        other_words=others,
+        cued=cued,
     )
 
 

@@ -109,6 +109,10 @@ def lookup_by_name(service: TalentService, caller: Caller, text: str) -> list[st
     return service.people.find_names(key, caller)
 
 
+# How many ranked people a field search reads when the years of experience in the field are a filter.
+FIELD_YEARS_POOL = 200
+
+
 def run(
     service: TalentService,
     caller: Caller,
@@ -143,12 +147,21 @@ def run(
     if plan.relevance:
         matched = sql.execute(engine, plan, caller, today, limit=None if not plan.filters.any() else 10**9)
         allowed = set(matched.nips) if plan.filters.any() else None
-        found = service.field_search(caller, plan.relevance, limit=want, language=lang, target=target, allowed=allowed,
+        years = plan.filters.field_years_min
+        fetch = want if years is None else max(want * 10, FIELD_YEARS_POOL)  # the years are read after ranking
+        found = service.field_search(caller, plan.relevance, limit=fetch, language=lang, target=target, allowed=allowed,
                                      asked=question)  # fmt: skip
         if found.status != "ok":  # nothing in the question asks for people, and only look-alikes met it
             return SearchResult(**{**base, "status": found.status}, message=found.message, candidates=[])
-        candidates = grouped(found.candidates, plan.target_title) if target else found.candidates
+        candidates = found.candidates
         fitting = 0 if found.weak_match else found.total_matching or 0
+        if years is not None:
+            # years in posts related to the field, as the ranking measured them for each candidate
+            strict = plan.filters.field_years_strict
+            candidates = [c for c in candidates if c.tahun_bidang_terkait > years or (not strict and c.tahun_bidang_terkait >= years)]
+            fitting = 0 if found.weak_match else len(candidates)
+            candidates = [c.model_copy(update={"rank": i + 1}) for i, c in enumerate(candidates[:want])]
+        candidates = grouped(candidates, plan.target_title) if target else candidates
         if plan.aggregate is not None and plan.aggregate.kind == "count":
             # The count is everyone who fits by the chat list's cut, not the list's length; no record clearly
             # holding the field counts nobody (counting look-alikes in meaning would be a stretch).

@@ -139,7 +139,8 @@ _REFINE = re.compile(
 # Words that say what kind of unit a place is, not which one: 'masalah di dinas-dinas' names no unit.
 _UNIT_KIND_WORDS = frozenset(
     tokenize("dinas badan kantor kecamatan kelurahan desa sekretariat bagian bidang seksi subbagian uptd upt unit "
-             "satuan daerah kabupaten kota provinsi")
+             "satuan daerah kabupaten kota provinsi puskesmas pustu poskesdes polindes klinik "
+             "sekolah madrasah balai puskeswan posyandu")
 )
 
 
@@ -285,7 +286,7 @@ class TalentService:
             filters = _merge_filters(read, filters)
         parsed = parse_query(words.remaining if words.any() and words.remaining.strip() else query,
                              language or self.default_language, thesaurus=self.settings.thesaurus,
-                             translate=self.settings.translate_question)  # fmt: skip
+                             translate=self.settings.translate_question, cues=self.settings.concept_cues)  # fmt: skip
         lang = language or detect_language(query, parsed.language)
         where = _where(caller, filters)
         vector = self._meaning_vector(parsed)
@@ -618,9 +619,9 @@ class TalentService:
         """The store's unit whose words overlap most with ``text``, and that overlap (Jaccard, 0 to 1)."""
         wanted = set(tokenize(text))
         best, best_score = None, 0.0
-        for unit, have in self._unit_words() if wanted - _UNIT_KIND_WORDS else ():
-            if not have or not (wanted & have) - _UNIT_KIND_WORDS:
-                continue  # 'di dinas-dinas', 'di kecamatan': a kind of unit, not one of them
+        for unit, have in self._unit_words() if wanted else ():
+            if not have or (not (wanted & have) - _UNIT_KIND_WORDS and have != wanted):
+                continue  # 'di dinas-dinas', 'di puskesmas': a kind of unit, not one of them (unless so named)
             score = len(wanted & have) / len(wanted | have)
             if score > best_score:
                 best, best_score = unit, score
@@ -818,11 +819,11 @@ class TalentService:
 
     def _word_confidence(self, parsed: ParsedQuery, hits: list[EvidenceHit], index: LexicalIndex | None) -> float:
         """How far the question's own words can be trusted here, 0..1: the share of their IDF mass
-        that the best-covered person's records hold (1 for a thesaurus concept, whose words are
-        known to name the field). A conversational question whose distinctive words no record
+        that the best-covered person's records hold (1 for a thesaurus concept named in the question,
+        whose words are known to name the field). A conversational question whose distinctive words no record
         holds leaves the ranking to meaning instead of to the odd word a distractor shares."""
-        if parsed.concepts or index is None:
-            return 1.0
+        if set(parsed.concepts) - set(parsed.cued) or index is None:
+            return 1.0  # a field named: its words name it (one read from its work only does not vouch for them)
         terms, carried = _question_terms(parsed), _carried_stems(parsed)
         if _idf_share(index, terms, set()) is None:
             return 1.0

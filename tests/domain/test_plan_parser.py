@@ -759,3 +759,55 @@ def test_what_stays_a_filter_and_what_is_the_work(question, structured):
 def test_a_sentence_of_context_gives_the_field_search_no_unit():
     words = parse_filters("Pelayanan di RSUD dikeluhkan warga. Siapa yang bisa memperbaiki mutu layanan rumah sakit?")
     assert words.unit_text is None and "RSUD" in words.remaining
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I need someone who knows how to hire people, sort out payroll questions and handle complaints between staff "
+        "and their supervisors.",  # blind private CVs 3, session 13: a filter to supervisors only listed nobody
+        "Siapa yang bisa menengahi masalah antara staf dengan pejabat struktural?",
+        "Who can coach new hires and report to their supervisors?",
+    ],
+)
+def test_a_post_type_of_the_people_the_work_deals_with_is_no_filter(question):
+    from assistant.domain.filters import parse_filters
+
+    assert not parse_plan(question, UNITS, TODAY).plan.filters.jenis_jabatan
+    assert parse_filters(question).jenis_jabatan == ()
+
+
+def test_a_post_type_of_the_people_asked_for_is_still_a_filter():
+    assert plan_of("Berapa supervisors di Bappeda?")["filters"]["jenis_jabatan"] == ["pengawas"]
+    assert plan_of("Tampilkan pejabat struktural di Bappeda")["filters"]["jenis_jabatan"] == ["jpt", "administrator", "pengawas"]
+
+
+@pytest.mark.parametrize(
+    ("question", "years", "strict", "field"),
+    [
+        ("Siapa ASN yang berpengalaman di bidang kehutanan lebih dari 5 tahun?", 5.0, True, "kehutanan"),
+        ("Cari ASN yang punya pengalaman minimal 10 tahun di bidang pengadaan barang dan jasa.", 10.0, False, "pengadaan barang jasa"),
+        ("Who has at least 5 years of experience in fisheries?", 5.0, False, "fisheries"),
+        ("Cari penyuluh dengan 8 tahun pengalaman di pertanian", 8.0, False, "penyuluh pertanian"),
+        ("We need someone with 10+ years experience in procurement", 10.0, False, "procurement"),
+    ],
+)
+def test_years_of_experience_in_the_field_are_a_filter(question, years, strict, field):
+    plan = plan_of(question)
+    assert plan["filters"]["field_years_min"] == years
+    assert plan["filters"].get("field_years_strict", False) is strict
+    assert plan["relevance"] == field
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Siapa yang bisa menyusun RPJMD 5 tahun dan berpengalaman di perencanaan?",  # the plan's five years
+     "Siapa yang sudah lebih dari 5 tahun di jabatannya sekarang?"],  # years in the current post
+)
+def test_other_years_are_no_experience_filter(question):
+    assert "field_years_min" not in parse_plan(question, UNITS, TODAY).plan.filters.model_dump(exclude_defaults=True)
+
+
+def test_years_of_experience_in_no_field_are_not_understood():
+    parsed = parse_plan("Siapa yang berpengalaman lebih dari 5 tahun?", UNITS, TODAY)
+    assert parsed.status == "not_understood" and not parsed.plan.filters.any()

@@ -330,3 +330,14 @@ def test_does_a_question_ask_for_people(text, asks):
     from assistant.domain.filters import asks_for_people
 
     assert asks_for_people(text) is asks
+
+
+def test_a_field_is_read_from_two_words_of_its_work():
+    # blind SIASN 4 (session 13): forestry described without 'hutan' ranked firefighters first (0.07)
+    forestry = "Saya butuh orang yang paham soal mencegah penebangan liar dan memulihkan lahan kritis lewat reboisasi."
+    parsed = parse_query(forestry)
+    assert "kehutanan" in parsed.concepts and parsed.cued == ["kehutanan"] and "hutan" in parsed.expansions
+    assert not parsed.focused  # named by its work, not a field and little else
+    assert "kehutanan" not in parse_query(forestry, cues=False).concepts
+    assert "kehutanan" not in parse_query("Saya butuh orang yang paham penebangan liar.").concepts  # one cue is too weak
+    assert parse_query("Siapa ASN yang paling cocok untuk bidang perikanan?").concepts == ["perikanan"]

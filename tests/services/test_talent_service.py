@@ -433,3 +433,48 @@ def test_a_count_with_a_field_counts_who_fits_not_the_list(container):
     assert count.total_matching == listed.total_matching >= 2  # Siti Rahmawati and Bagus Prasetyo
     assert len(listed.candidates) == 1
     assert {"Siti Rahmawati", "Bagus Prasetyo"} <= {c.nama for c in count.candidates}
+
+
+@pytest.mark.parametrize("place", ["puskesmas", "sekolah", "klinik"])
+def test_a_kind_of_service_unit_is_no_unit(container, monkeypatch, place):
+    """'memastikan stok obat di puskesmas tidak kosong' (blind SIASN 4, session 13): 'puskesmas' resolved to
+    the store's 'Puskesmas Cibeureum', half of whose words it shares, and only its staff were searched."""
+    from assistant.domain.text import tokenize
+
+    units = ["Puskesmas Cibeureum", "Sekolah Dasar Negeri 1", "Klinik Pratama"]
+    monkeypatch.setattr(container.service, "_unit_words", lambda: [(u, set(tokenize(u))) for u in units])
+    assert container.service._resolve_unit(place) is None
+    assert container.service._resolve_unit("Puskesmas Cibeureum") == "Puskesmas Cibeureum"
+    # a unit named by the kind alone is still that unit ('yang di RSUD saja' in a store whose hospital is 'RSUD')
+    monkeypatch.setattr(container.service, "_unit_words", lambda: [(u, set(tokenize(u))) for u in [*units, place.upper()]])
+    assert container.service._resolve_unit(place) == place.upper()
+
+
+def test_years_of_experience_in_the_field_filter_the_ranked_people(container):
+    plain = container.service.search(SYSTEM, "Siapa yang paling cocok untuk bidang perikanan?", limit=10)
+    years = sorted({c.tahun_bidang_terkait for c in plain.candidates if c.tahun_bidang_terkait > 0})
+    assert years, "the fixture's fisheries people hold related posts"
+    bar = years[0]  # 'more than' the smallest related years: that person drops out, longer ones stay
+    asked = container.service.search(SYSTEM, f"Siapa yang berpengalaman lebih dari {bar:g} tahun di bidang perikanan?")
+    assert asked.understood and asked.understood["filters"] == {"field_years_min": bar, "field_years_strict": True}
+    assert "lebih dari" in asked.understood_text and "jabatan terkait" in asked.understood_text
+    assert all(c.tahun_bidang_terkait > bar for c in asked.candidates)
+    assert {c.nip for c in asked.candidates} == {c.nip for c in plain.candidates if c.tahun_bidang_terkait > bar}
+    assert asked.total_matching == len(asked.candidates)
+
+
+def test_a_field_read_from_its_work_does_not_vouch_for_the_questions_words(container, monkeypatch):
+    """A field named vouches for the question's words (full word confidence); one read from cue phrases
+    of its work does not (blind free text 2, session 13: 'lonjakan penyakit menular ... penyebaran wabah'
+    read as public health put the sanitation inspector above the epidemiologists)."""
+    from assistant.domain.query import parse_query
+
+    service = container.service
+    seen: list[float] = []
+    original = TalentService._word_confidence
+    monkeypatch.setattr(TalentService, "_word_confidence", lambda self, *a: seen.append(original(self, *a)) or seen[-1])
+    question = "Siapa yang paham soal mencegah penebangan liar dan memulihkan lahan kritis lewat reboisasi?"
+    assert parse_query(question).cued == ["kehutanan"]
+    service.field_search(SYSTEM, question, action="")
+    service.field_search(SYSTEM, "Siapa ASN yang paling cocok untuk bidang kehutanan?", action="")
+    assert seen[0] < 1.0 and seen[1] == 1.0  # no fixture record speaks of logging; a named field vouches
