@@ -472,8 +472,8 @@ def _field_years(s: _State, units: Sequence[tuple[str, str]], today: dt.date) ->
             op, years = (m.group(1) or "").lower(), _number(m.group(2))
             f = s.plan.filters
             f.field_years_min = years
+            # 'lebih dari 5 tahun', 'over 20 years', '5 tahun lebih': more than; '5 tahun atau lebih': at least
             f.field_years_strict = bool(re.search(r"lebih|more|over|di\s+atas|above", op)) or (m.group(3) or "").strip().lower() == "lebih"
-            f.field_years_strict = f.field_years_strict and not re.search(r"atau|or", m.group(3) or "")
             s.take(m)
             if word.start() >= m.end() or word.end() <= m.start():
                 s.take(word)
