@@ -142,13 +142,13 @@ def _combobox(page: Any, key: str) -> Any:
 def _choose(page: Any, key: str, option: str) -> None:
     """Pick an option of the selectbox (or multiselect) with this widget key: its label typed, and
     Enter once the list shows it (a click on an option of the open list is flaky: the list closes when
-    anything on the page scrolls or redraws). A try that loses the list types again, three at most."""
+    anything on the page scrolls or redraws). A try that loses the list or picks nothing types again, five at most."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect
 
     box = _combobox(page, key)
     multi = page.locator(f".st-key-{key} [data-testid=stMultiSelect]").count() > 0
-    for attempt in range(3):
+    for attempt in range(5):
         try:
             box.click(trial=True)  # waits until it is visible and still (an expander opening moves it)
             box.focus()
@@ -160,10 +160,14 @@ def _choose(page: Any, key: str, option: str) -> None:
             if multi:
                 expect(page.locator(f".st-key-{key}")).to_contain_text(option, timeout=5_000)
             else:
+                # An Enter that came before the list focused its first option picks nothing and leaves the
+                # typed text in the box, which looks the same (a form then submitted no unit): leaving the
+                # box drops typed text and keeps a pick.
+                box.blur()
                 expect(box).to_have_value(option, timeout=5_000)
             break
         except (AssertionError, PlaywrightTimeout):
-            if attempt == 2:
+            if attempt == 4:
                 raise
             page.keyboard.press("Escape")
     _settled(page)  # a choice outside a form reruns the page
