@@ -462,12 +462,12 @@ def _field_years(s: _State, units: Sequence[tuple[str, str]], today: dt.date) ->
     to the field search's candidates (a number of years beside an experience word, within a few words)."""
     for word in _EXPERIENCE_WORD.finditer(s.rest):
         for m in _FIELD_YEARS.finditer(s.rest):
-            gap = s.rest[word.end() : m.start()] if m.start() >= word.end() else s.rest[m.end() : word.start()]
-            if m.start() < word.end() and m.end() > word.start():
-                gap = ""  # '5 years of experience': the years are the word's own
+            overlap = m.start() < word.end() and m.end() > word.start()  # '5 years of experience': the word's own
+            before = not overlap and m.end() <= word.start()
+            gap = "" if overlap else s.rest[m.end() : word.start()] if before else s.rest[word.end() : m.start()]
             if len(gap.split()) > 6 or re.search(r"[.?!;]", gap):
                 continue
-            if m.end() <= word.start() and gap.strip().lower() not in ("", "of"):
+            if before and gap.strip().lower() not in ("", "of"):
                 continue  # years before the word only as '8 tahun pengalaman' ('RPJMD 5 tahun dan berpengalaman' is no)
             op, years = (m.group(1) or "").lower(), _number(m.group(2))
             f = s.plan.filters
@@ -475,7 +475,7 @@ def _field_years(s: _State, units: Sequence[tuple[str, str]], today: dt.date) ->
             # 'lebih dari 5 tahun', 'over 20 years', '5 tahun lebih': more than; '5 tahun atau lebih': at least
             f.field_years_strict = bool(re.search(r"lebih|more|over|di\s+atas|above", op)) or (m.group(3) or "").strip().lower() == "lebih"
             s.take(m)
-            if word.start() >= m.end() or word.end() <= m.start():
+            if not overlap:
                 s.take(word)
             return
 
@@ -1116,10 +1116,11 @@ def _training(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> No
         s.rest = s.rest[: name.end()] + " " * paren.end() + s.rest[name.end() + paren.end():]
     score = _SCORE.search(s.rest)
     passed = _PASSED_ON.search(s.rest)
-    stopped = _STOPPED.search(s.rest) if re.search(r"pelatihan|diklat|training|peserta|participant|kursus|course", s.rest, re.I) else None
+    talk = _TRAINING_TALK.search(s.rest)
+    stopped = _STOPPED.search(s.rest) if talk or re.search(r"kursus|course", s.rest, re.I) else None
     if not (
         name
-        or (score and re.search(r"pelatihan|diklat|training|peserta|participant", s.rest, re.I))
+        or (score and talk)
         or passed
         or stopped
         or _REMARK.search(s.rest)
@@ -1374,6 +1375,8 @@ _STEPS: tuple[Callable[[_State, Sequence[tuple[str, str]], dt.date], None], ...]
 )  # fmt: skip
 
 
+# A training spoken of in the question: a score or a stop is about a training only beside one of these.
+_TRAINING_TALK = re.compile(r"pelatihan|diklat|training|peserta|participant", re.I)
 _TAKEN_CUE = re.compile(
     r"\b(?:ikut|mengikuti|pernah|lulus|punya|memiliki|bersertifikat|took|taken|attended|completed|passed|holds?|certified)\b", re.I
 )

@@ -100,18 +100,13 @@ def describe(plan: QueryPlan, lang: str = "id", today: dt.date | None = None) ->
         say(f"JPM minimal {value:g}", f"JPM at least {value:g}")
     if f.jpm_max is not None:
         say(f"JPM paling tinggi {f.jpm_max:g}", f"JPM at most {f.jpm_max:g}")
-    if f.years_in_post_min is not None:
-        n = f.years_in_post_min
-        if f.years_in_post_strict:
-            say(f"lebih dari {n:g} tahun di jabatan sekarang", f"more than {n:g} years in the current post")
-        else:
-            say(f"minimal {n:g} tahun di jabatan sekarang", f"at least {n:g} years in the current post")
-    if f.field_years_min is not None:
-        n = f.field_years_min
-        if f.field_years_strict:
-            say(f"lebih dari {n:g} tahun di jabatan terkait bidang", f"more than {n:g} years in posts related to the field")
-        else:
-            say(f"minimal {n:g} tahun di jabatan terkait bidang", f"at least {n:g} years in posts related to the field")
+    for n, strict, where_id, where_en in (
+        (f.years_in_post_min, f.years_in_post_strict, "di jabatan sekarang", "in the current post"),
+        (f.field_years_min, f.field_years_strict, "di jabatan terkait bidang", "in posts related to the field"),
+    ):
+        if n is not None:  # a least number of years: 'lebih dari' (more than) or 'minimal' (at least)
+            bound_id, bound_en = ("lebih dari", "more than") if strict else ("minimal", "at least")
+            say(f"{bound_id} {n:g} tahun {where_id}", f"{bound_en} {n:g} years {where_en}")
     if f.years_in_post_max is not None:
         n = f.years_in_post_max
         say(f"kurang dari {n:g} tahun di jabatan sekarang", f"under {n:g} years in the current post")

@@ -278,17 +278,18 @@ MAX_CUED = 2
 
 
 @lru_cache(maxsize=1)
-def _cue_stems() -> dict[str, list[tuple[str, ...]]]:
+def _cue_stems() -> dict[str, list[str]]:
     """Each field's cue phrases (``concept_cues.json``: the words of its daily work, 'penebangan liar',
-    'stok obat', 'temuan bpk'), as sequences of search stems."""
+    'stok obat', 'temuan bpk'), each as its search stems joined and padded with spaces (' stok obat '),
+    ready to be looked for in a question's stems joined the same way."""
     raw = json.loads(resources.files("assistant.domain").joinpath("data", "concept_cues.json").read_text("utf-8"))
     known = thesaurus()
-    out: dict[str, list[tuple[str, ...]]] = {}
+    out: dict[str, list[str]] = {}
     for key, phrases in raw.items():
         if key.startswith("_") or key not in known:
             continue
-        stems = {tuple(tokenize(p)) for p in phrases}
-        out[key] = sorted(s for s in stems if s)
+        stems = {" ".join(tokenize(p)) for p in phrases}
+        out[key] = sorted(f" {s} " for s in stems if s)
     return out
 
 
@@ -309,7 +310,7 @@ def cued_concepts(text: str, named: Collection[str] = ()) -> list[str]:
     for key, phrases in _cue_stems().items():
         if key in named:
             continue
-        hits = sum(1 for phrase in phrases if " " + " ".join(phrase) + " " in joined)
+        hits = sum(1 for phrase in phrases if phrase in joined)
         if hits >= CUES_NEEDED:
             counts[key] = hits
     return sorted(counts, key=lambda k: (-counts[k], k))[:MAX_CUED]
@@ -364,7 +365,9 @@ def parse_query(
     others = _other_words(search_text, concepts) if concepts else 0
     cued = cued_concepts(subject, concepts) if cues else []
     if cued and not concepts:
-        others = len(tokenize(search_text)) + 1  # named by its work only: never 'a field and little else'
+        # named by its work only: every word counts as outside the field, so only a question of little more
+        # than its cue words ('reboisasi karhutla') reads as 'a field and little else' (ParsedQuery.focused)
+        others = len(tokenize(search_text)) + 1
     focused = bool(concepts) and others <= MAX_OTHER_WORDS
     expansions = expand(subject)
     for key in cued:

@@ -154,13 +154,15 @@ def run(
         if found.status != "ok":  # nothing in the question asks for people, and only look-alikes met it
             return SearchResult(**{**base, "status": found.status}, message=found.message, candidates=[])
         candidates = found.candidates
-        fitting = 0 if found.weak_match else found.total_matching or 0
+        fitting = found.total_matching or 0
         if years is not None:
             # years in posts related to the field, as the ranking measured them for each candidate
             strict = plan.filters.field_years_strict
             candidates = [c for c in candidates if c.tahun_bidang_terkait > years or (not strict and c.tahun_bidang_terkait >= years)]
-            fitting = 0 if found.weak_match else len(candidates)
+            fitting = len(candidates)
             candidates = [c.model_copy(update={"rank": i + 1}) for i, c in enumerate(candidates[:want])]
+        if found.weak_match:
+            fitting = 0  # look-alikes in meaning fit nobody
         candidates = grouped(candidates, plan.target_title) if target else candidates
         if plan.aggregate is not None and plan.aggregate.kind == "count":
             # The count is everyone who fits by the chat list's cut, not the list's length; no record clearly
