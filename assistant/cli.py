@@ -207,6 +207,10 @@ def search(
         typer.echo(result.message)
     elif not result.candidates:
         typer.echo("Tidak ada kandidat yang relevan." if result.language == "id" else "No relevant candidates.")
+    elif result.weak_match:  # only the closest in meaning: said before the list, never shown as a fit
+        from assistant.chains.template import weak_sentence
+
+        typer.echo(weak_sentence(result).replace("**", ""))
     for c in result.candidates:
         typer.echo(f"{c.rank:>2}. {c.nama_lengkap} ({c.nip}) — {c.jabatan or '-'}, {c.unit_kerja or '-'}  skor {c.score:.3f}")
         for reason in c.reasons[:3]:

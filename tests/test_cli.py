@@ -123,3 +123,12 @@ def test_kotak_remap_places_everyone_by_the_instansis_scheme_and_keeps_calibrati
                          env={**os.environ, "TALENTA_DATA_DIR": str(store), "TALENTA_NINE_BOX_PATH": str(broken)},
                          cwd=ROOT, timeout=120)  # fmt: skip
     assert bad.returncode == 2 and "rusak.toml" in bad.stderr
+
+
+def test_a_weak_match_is_said_before_its_list(fixture_store_dir):
+    # the closest in meaning are said to be only that, with the words no record holds, never listed as a fit
+    out = _talenta(["search", "Siapa yang paham budidaya kucing anggora?"], fixture_store_dir)
+    assert out.returncode == 0, out.stderr
+    first, *rest = out.stdout.splitlines()
+    assert first.startswith("Tidak ada rekaman yang memuat kata kucing atau anggora.") and "kecocokan lemah" in first
+    assert rest and rest[0].lstrip().startswith("1. ")

@@ -17,6 +17,11 @@ _T = {
             "Tidak ada rekaman yang jelas memuat **{field}**. Berikut {n} ASN yang paling mendekati menurut makna "
             "(kecocokan lemah: periksa buktinya sebelum dipakai; keputusan tetap pada PPK)."
         ),
+        "weak_words": (
+            "Tidak ada rekaman yang memuat kata {words}. Berikut {n} ASN yang paling mendekati menurut makna "
+            "(kecocokan lemah: periksa buktinya sebelum dipakai; keputusan tetap pada PPK)."
+        ),
+        "or": "atau",
         "cell": "kotak {cell}",
         "years": "{years:.0f} tahun pada jabatan terkait",
         "score": "skor {score:.2f} (relevansi bidang {rel:.2f}, merit {merit:.2f})",
@@ -34,6 +39,11 @@ _T = {
             "No record clearly mentions **{field}**. These {n} civil servants are only the closest in meaning "
             "(a weak match: check their evidence before relying on it; the decision stays with the PPK)."
         ),
+        "weak_words": (
+            "No record contains the word(s) {words}. These {n} civil servants are only the closest in meaning "
+            "(a weak match: check their evidence before relying on it; the decision stays with the PPK)."
+        ),
+        "or": "or",
         "cell": "9-box cell {cell}",
         "years": "{years:.0f} years in related posts",
         "score": "score {score:.2f} (field relevance {rel:.2f}, merit {merit:.2f})",
@@ -127,7 +137,7 @@ def stream_compose(result: SearchResult) -> Iterator[str]:
         return
     total = _num(result.total_people, lang)
     if result.weak_match:
-        yield t["weak"].format(field=result.field, n=len(result.candidates)) + "\n\n"
+        yield weak_sentence(result) + "\n\n"
     elif result.target_title:
         yield t["title_post"].format(post=result.target_title, n=len(result.candidates), total=total) + "\n\n"
     else:
@@ -136,6 +146,17 @@ def stream_compose(result: SearchResult) -> Iterator[str]:
     if note:
         yield note + "\n\n"
     yield from stream_list(result)
+
+
+def weak_sentence(result: SearchResult) -> str:
+    """What a weak match says first: the question's words no record holds, when there are such words
+    ('Tidak ada rekaman yang memuat kata **kucing**.'); else that no record clearly holds the question."""
+    t = _T[result.language]
+    if not result.words_not_found:
+        return t["weak"].format(field=result.field, n=len(result.candidates))
+    words = [f"**{w}**" for w in result.words_not_found]
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {t['or']} " + words[-1]
+    return t["weak_words"].format(words=listed, n=len(result.candidates))
 
 
 def stream_list(result: SearchResult) -> Iterator[str]:

@@ -125,6 +125,10 @@ class SearchResult(Understanding):
         description="True when no person's records hold the question's distinctive words: the candidates "
         "are only the closest in meaning, to be checked against their evidence (a chat answer shows three).",
     )
+    words_not_found: list[str] = Field(
+        default_factory=list,
+        description="With a weak match: the question's own words (as typed) that no record holds, named in the answer.",
+    )
     candidates: list[CandidateOut]
 
 

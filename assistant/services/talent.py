@@ -355,6 +355,7 @@ class TalentService:
             target_post=target.level if target else None,
             target_title=target.title if target else None,
             weak_match=strength == "weak" and bool(top),
+            words_not_found=_words_not_held(parsed, lexical) if strength == "weak" and top else [],
             understood_text=_filters_said(read, parsed.field, lang),
             total_matching=fitting,
             candidates=[
@@ -1031,6 +1032,22 @@ def _carried_stems(parsed: ParsedQuery) -> dict[str, set[str]]:
         other = set(tokenize(" ".join(targets)))
         for stem_ in tokenize(phrase):
             out[stem_] |= other
+    return out
+
+
+def _words_not_held(parsed: ParsedQuery, index: LexicalIndex | None) -> list[str]:
+    """The question's own words, as typed, that no record holds, in itself or in a translation ('kucing'
+    in 'Berapa jumlah kucing di pasar?'): what a weak match names."""
+    if index is None:
+        return []
+    carried = _carried_stems(parsed)
+    out: list[str] = []
+    for word in re.findall(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", parsed.field):
+        stems = tokenize(word)
+        if not stems or word.lower() in (w.lower() for w in out):
+            continue
+        if not any(index.df(t) > 0 for s in stems for t in {s} | carried.get(s, set())):
+            out.append(word)
     return out
 
 

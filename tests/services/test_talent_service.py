@@ -240,6 +240,15 @@ def test_a_question_only_close_in_meaning_gets_a_labelled_weak_match(container):
     assert "weak match" in english.answer and "closest in meaning" in english.answer
 
 
+def test_a_weak_match_names_the_words_no_record_holds(container):
+    # not the whole question quoted back: the words that are in no record, as typed
+    result = container.service.search(SYSTEM, "Siapa yang paham budidaya kucing anggora?", limit=10)
+    assert result.weak_match and result.words_not_found == ["kucing", "anggora"]
+    answer = container.service.answer(SYSTEM, "Siapa yang paham budidaya kucing anggora?")
+    assert "Tidak ada rekaman yang memuat kata **kucing** atau **anggora**." in answer.answer
+    assert container.service.search(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?").words_not_found == []
+
+
 def test_a_strong_question_is_not_a_weak_match(container):
     result = container.service.search(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?")
     assert result.candidates and not result.weak_match
