@@ -170,7 +170,7 @@ def run(
             candidates = candidates[:fitting]
         total = max(fitting, len(candidates))
         return SearchResult(**{**base, "field": found.field}, total_matching=total, weak_match=found.weak_match,
-                            candidates=candidates)  # fmt: skip
+                            words_not_found=found.words_not_found, candidates=candidates)  # fmt: skip
     grouping = plan.aggregate is not None and plan.aggregate.kind == "group"
     fetch = 0 if grouping else 10**9 if target else want  # a group-by answers with counts, not people
     result = sql.execute(engine, plan, caller, today, limit=fetch)

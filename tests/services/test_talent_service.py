@@ -247,6 +247,8 @@ def test_a_weak_match_names_the_words_no_record_holds(container):
     answer = container.service.answer(SYSTEM, "Siapa yang paham budidaya kucing anggora?")
     assert "Tidak ada rekaman yang memuat kata **kucing** atau **anggora**." in answer.answer
     assert container.service.search(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?").words_not_found == []
+    planned = container.service.search(SYSTEM, "Siapa ASN golongan III yang paham budidaya kucing anggora?")
+    assert planned.understood and planned.weak_match and planned.words_not_found == ["kucing", "anggora"]
 
 
 def test_a_strong_question_is_not_a_weak_match(container):
