@@ -347,3 +347,16 @@ def test_a_field_is_read_from_two_words_of_its_work():
     assert "kehutanan" not in parse_query(forestry, cues=False).concepts
     assert "kehutanan" not in parse_query("Saya butuh orang yang paham penebangan liar.").concepts  # one cue is too weak
     assert parse_query("Siapa ASN yang paling cocok untuk bidang perikanan?").concepts == ["perikanan"]
+
+
+@pytest.mark.parametrize(
+    "question, field",
+    [  # everyday wording of the work, no jargon and no name of the field (round 2 of the cues)
+        ("Saya butuh orang yang bisa mencari berkas lama dan memindai dokumen lama kantor.", "kearsipan"),
+        ("I need someone who can record transactions and balance the books.", "akuntansi"),
+        ("Siapa yang bisa mencatat transaksi dan menghitung laba bersih?", "akuntansi"),
+        ("Siapa yang paham kalau lele mati dan ada bibit lele yang jelek?", "perikanan"),
+    ],
+)
+def test_a_field_is_read_from_its_work_in_everyday_words(question, field):
+    assert parse_query(question).cued == [field]
