@@ -901,13 +901,37 @@ def _units(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
 _SUBUNIT = frozenset("bidang bagian seksi subbagian subbidang uptd upt instalasi balai sekretariat unit".split())
 
 
+@lru_cache(maxsize=1)
+def _aliases_by_first_word() -> dict[str, list[tuple[list[str], list[str]]]]:
+    out: dict[str, list[tuple[list[str], list[str]]]] = {}
+    for alias, target in unit_aliases():  # longest first
+        words = alias.split()
+        out.setdefault(words[0], []).append((words, target.split()))
+    return out
+
+
 def _canonical(key: str) -> str:
-    """A unit key with a leading alias written out ('dpupr bidang bina marga' -> 'dinas pekerjaan umum
-    dan penataan ruang bidang bina marga')."""
-    for alias, target in unit_aliases():
-        if key == alias or key.startswith(alias + " "):
-            return target + key[len(alias) :]
-    return key
+    """A unit key with every alias written out, wherever it stands, and without 'dan' ('dpupr bidang bina
+    marga' -> 'dinas pekerjaan umum penataan ruang bidang bina marga'; 'bagian hukum setda' and 'bagian
+    hukum sekretariat daerah', 'diskominfo statistik dan persandian' and 'dinas komunikasi, informatika,
+    statistik dan persandian' are one unit)."""
+    words, out, i = key.split(), [], 0
+    by_first = _aliases_by_first_word()
+    while i < len(words):
+        for alias, target in by_first.get(words[i], ()):
+            if words[i : i + len(alias)] == alias:
+                out.extend(target[1:] if out and out[-1] == target[0] else target)  # 'dinas pupr': one 'dinas'
+                i += len(alias)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(w for w in out if w != "dan")
+
+
+# A unit named by its kind alone ('RSUD'): every unit of that kind in the store ('RSUD Sukamaju', 'Rumah
+# Sakit Umum Daerah Sukamaju'), as the alias 'rsud' means when the store holds no unit named 'RSUD'.
+_BARE_KINDS = frozenset({"rumah sakit umum daerah", "puskesmas"})
 
 
 def _families(names: list[str], units: Sequence[tuple[str, str]]) -> list[str]:
@@ -923,7 +947,9 @@ def _families(names: list[str], units: Sequence[tuple[str, str]]) -> list[str]:
         root = canon.get(name) or _canonical(unit_key(name))
         for other, c in canon.items():
             rest = c[len(root) :].split()
-            if other not in out and c.startswith(root) and (not rest or (c[len(root)] == " " and rest[0] in _SUBUNIT)):
+            if other not in out and c.startswith(root) and (
+                not rest or (c[len(root)] == " " and (rest[0] in _SUBUNIT or root in _BARE_KINDS))
+            ):
                 out.append(other)
     return out
 

@@ -360,6 +360,27 @@ def test_a_unit_means_its_other_spellings_and_its_parts():
     assert parse_plan("Berapa ASN di Dinas Pendidikan?", units).plan.filters.units == ["Dinas Pendidikan"]
 
 
+def test_a_unit_spelled_with_an_acronym_inside_or_by_its_kind_alone_is_one_unit():
+    # blind SIASN 3: 'di Diskominfosan', 'at the RSUD', 'at the Bagian Hukum Setda' kept only the unit
+    # spelled as asked, and listed one or two of the unit's people (0.29, 0.29, 0.55)
+    from assistant.domain.identity import unit_key
+
+    names = ["Diskominfosan", "Dinas Komunikasi, Informatika, Statistik dan Persandian", "Diskominfo",
+             "Diskominfo Statistik dan Persandian", "Bagian Hukum Setda", "Bagian Hukum Sekretariat Daerah",
+             "Sekretariat Daerah", "RSUD", "RSUD Sukamaju", "Rumah Sakit Umum Daerah Sukamaju", "Dinas Kesehatan"]  # fmt: skip
+    units = [(unit_key(n), n) for n in names]
+
+    def filtered(question: str) -> list[str]:
+        return sorted(parse_plan(question, units).plan.filters.units or [])
+
+    assert filtered("Siapa yang paling paham CSIRT di Diskominfosan?") == sorted(
+        ["Diskominfosan", "Dinas Komunikasi, Informatika, Statistik dan Persandian", "Diskominfo Statistik dan Persandian"])  # fmt: skip
+    assert filtered("Berapa ASN di Diskominfo?") == ["Diskominfo"]  # the older office of fewer fields is another unit
+    assert filtered("Who handles JDIH best at the Bagian Hukum Setda?") == ["Bagian Hukum Sekretariat Daerah", "Bagian Hukum Setda"]
+    assert filtered("Berapa ASN di Sekretariat Daerah?") == ["Sekretariat Daerah"]  # not its parts spelled otherwise
+    assert filtered("Who knows IGD triage best at the RSUD?") == ["RSUD", "RSUD Sukamaju", "Rumah Sakit Umum Daerah Sukamaju"]
+
+
 @pytest.mark.parametrize(
     "question",
     [
