@@ -915,7 +915,8 @@ def _canonical(key: str) -> str:
     marga' -> 'dinas pekerjaan umum penataan ruang bidang bina marga'; 'bagian hukum setda' and 'bagian
     hukum sekretariat daerah', 'diskominfo statistik dan persandian' and 'dinas komunikasi, informatika,
     statistik dan persandian' are one unit)."""
-    words, out, i = key.split(), [], 0
+    words, i = key.split(), 0
+    out: list[str] = []
     by_first = _aliases_by_first_word()
     while i < len(words):
         for alias, target in by_first.get(words[i], ()):
