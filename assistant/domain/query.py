@@ -117,6 +117,13 @@ def thesaurus() -> dict[str, Concept]:
             if term and term == _words(entry["alias"]) and term not in terms:
                 terms.append(term)
         out[k.lower()] = Concept(k.lower(), tuple(aliases), tuple(terms))
+    for k, v in raw.items():
+        # a broad field searches the record words of its narrower fields too ('teknologi informasi': a
+        # system administrator's 'server', a developer's 'programming')
+        for narrower in () if k.startswith("_") else v.get("narrower", ()):
+            broad = out[k.lower()]
+            more = [t for t in raw[narrower].get("terms", []) if t not in broad.terms]
+            out[k.lower()] = Concept(broad.key, broad.aliases, broad.terms + tuple(more))
     return out
 
 
