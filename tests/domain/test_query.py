@@ -80,6 +80,7 @@ def test_tokens_are_stems_without_stopwords():
         ("mencegah kebakaran hutan dan lahan", ["kehutanan"]),  # karhutla, not the fire brigade
         ("Siapa yang cocok untuk urusan kebakaran dan penyelamatan?", ["pemadam kebakaran"]),
         ("pembinaan izin usaha industri kecil", ["perindustrian"]),  # an industry permit, not investment
+        ("Siapa yang bisa mendampingi korban kekerasan dalam rumah tangga?", ["perlindungan perempuan dan anak"]),  # KDRT
     ],
 )
 def test_concepts(question, concepts):
