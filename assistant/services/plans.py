@@ -168,7 +168,7 @@ def run(
             # The count is everyone who fits by the chat list's cut, not the list's length; no record clearly
             # holding the field counts nobody (counting look-alikes in meaning would be a stretch).
             candidates = candidates[:fitting]
-        total = max(fitting, len(candidates))
+        total = 0 if found.weak_match else max(fitting, len(candidates))  # look-alikes in meaning match nobody
         return SearchResult(**{**base, "field": found.field}, total_matching=total, weak_match=found.weak_match,
                             words_not_found=found.words_not_found, candidates=candidates)  # fmt: skip
     grouping = plan.aggregate is not None and plan.aggregate.kind == "group"
@@ -367,12 +367,17 @@ def compose(result: SearchResult) -> str:
     if result.groups is not None:
         lines.append(f"{total} people in {len(result.groups)} groups:" if en else f"{total} ASN dalam {len(result.groups)} kelompok:")
         lines += [f"- {g.key}: {g.count}" for g in result.groups]
+    elif result.weak_match and result.candidates:
+        # no record clearly holds the field: the people listed are only the closest in meaning, never a count
+        from assistant.chains.template import weak_sentence
+
+        lines.append(weak_sentence(result))
     elif total is not None:
         of = f" (of {result.total_people} you may see)" if en else f" (dari {result.total_people} ASN yang dapat Anda lihat)"
         lines.append(f"**{total}** people match{of}." if en else f"**{total}** ASN memenuhi kriteria{of}.")
     if result.candidates and result.groups is None:
         shown = len(result.candidates)
-        if total is not None and shown < total:
+        if total is not None and shown < total and not result.weak_match:
             lines.append(f"The first {shown}:" if en else f"{shown} teratas:")
         last_status = None
         for c in result.candidates:

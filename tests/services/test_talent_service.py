@@ -249,6 +249,10 @@ def test_a_weak_match_names_the_words_no_record_holds(container):
     assert container.service.search(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?").words_not_found == []
     planned = container.service.search(SYSTEM, "Siapa ASN golongan III yang paham budidaya kucing anggora?")
     assert planned.understood and planned.weak_match and planned.words_not_found == ["kucing", "anggora"]
+    # the people closest in meaning match nobody: never counted as meeting the criteria
+    assert planned.total_matching == 0 and planned.candidates
+    answer = container.service.answer(SYSTEM, "Siapa ASN golongan III yang paham budidaya kucing anggora?")
+    assert "memenuhi kriteria" not in answer.answer and "memuat kata **kucing** atau **anggora**" in answer.answer
 
 
 def test_a_strong_question_is_not_a_weak_match(container):
