@@ -373,6 +373,12 @@ def compose(result: SearchResult) -> str:
 
         lines.append(weak_sentence(result))
     elif total is not None:
+        if result.words_not_found and (result.understood or {}).get("aggregate", {}).get("kind") == "count":
+            # 'Berapa jumlah kucing di pasar?': what was counted matched the other words only; say so
+            words = ", ".join(f"**{w}**" for w in result.words_not_found)
+            lines.append(f"No record contains the word(s) {words}; the count is of those who fit the other words."
+                         if en else f"Tidak ada rekaman yang memuat kata {words}; yang dihitung adalah yang cocok "
+                         "dengan kata lainnya.")  # fmt: skip
         of = f" (of {result.total_people} you may see)" if en else f" (dari {result.total_people} ASN yang dapat Anda lihat)"
         lines.append(f"**{total}** people match{of}." if en else f"**{total}** ASN memenuhi kriteria{of}.")
     if result.candidates and result.groups is None:

@@ -127,7 +127,8 @@ class SearchResult(Understanding):
     )
     words_not_found: list[str] = Field(
         default_factory=list,
-        description="With a weak match: the question's own words (as typed) that no record holds, named in the answer.",
+        description="The question's own words (as typed) that no record holds: a weak match names them first, "
+        "and so does a count over a field (what was counted is what the other words matched).",
     )
     candidates: list[CandidateOut]
 

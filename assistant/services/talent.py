@@ -48,6 +48,7 @@ from assistant.domain.query import (
     concept_token,
     detect_language,
     meaning_in_english,
+    normalize_concepts,
     parse_query,
     phrase_words,
     phrased_concepts,
@@ -355,7 +356,7 @@ class TalentService:
             target_post=target.level if target else None,
             target_title=target.title if target else None,
             weak_match=strength == "weak" and bool(top),
-            words_not_found=_words_not_held(parsed, lexical) if strength == "weak" and top else [],
+            words_not_found=_words_not_held(parsed, lexical) if strength != "none" and top else [],
             understood_text=_filters_said(read, parsed.field, lang),
             total_matching=fitting,
             candidates=[
@@ -1041,11 +1042,17 @@ def _words_not_held(parsed: ParsedQuery, index: LexicalIndex | None) -> list[str
     if index is None:
         return []
     carried = _carried_stems(parsed)
+    # a word that names a field ('pasar', 'markets': trade) is held when the records hold that field's words
+    named = [k for k in parsed.concepts if k not in parsed.cued]
+    fields_held = bool(named) and all(any(index.df(t) > 0 for t in concept_stems(k)) for k in named)
+    kept = set(normalize_concepts(parsed.field)[0].lower().split())
     out: list[str] = []
     for word in re.findall(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", parsed.field):
         stems = tokenize(word)
         if not stems or word.lower() in (w.lower() for w in out):
             continue
+        if fields_held and word.lower() not in kept:
+            continue  # read as a field the records hold
         if not any(index.df(t) > 0 for s in stems for t in {s} | carried.get(s, set())):
             out.append(word)
     return out

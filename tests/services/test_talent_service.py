@@ -255,6 +255,16 @@ def test_a_weak_match_names_the_words_no_record_holds(container):
     assert "memenuhi kriteria" not in answer.answer and "memuat kata **kucing** atau **anggora**" in answer.answer
 
 
+
+def test_a_count_says_which_of_its_words_no_record_holds(container):
+    # 'Berapa jumlah kucing di pasar?' counted the market people and never said 'kucing' is in no record
+    answer = container.service.answer(SYSTEM, "Berapa ASN yang paham perikanan dan kucing?")
+    assert "Tidak ada rekaman yang memuat kata **kucing**" in answer.answer and "memenuhi kriteria" in answer.answer
+    assert "perikanan" not in answer.answer.split("memuat kata")[1].split(";")[0]  # a field the records hold
+    plain = container.service.answer(SYSTEM, "Berapa ASN yang paham perikanan?")
+    assert "Tidak ada rekaman yang memuat" not in plain.answer
+
+
 def test_a_strong_question_is_not_a_weak_match(container):
     result = container.service.search(SYSTEM, "Siapa ASN yang paling cocok untuk bidang perikanan?")
     assert result.candidates and not result.weak_match
