@@ -81,6 +81,7 @@ def test_tokens_are_stems_without_stopwords():
         ("Siapa yang cocok untuk urusan kebakaran dan penyelamatan?", ["pemadam kebakaran"]),
         ("pembinaan izin usaha industri kecil", ["perindustrian"]),  # an industry permit, not investment
         ("Siapa yang bisa mendampingi korban kekerasan dalam rumah tangga?", ["perlindungan perempuan dan anak"]),  # KDRT
+        ("Siapa yang paham penanganan korban perdagangan orang?", ["perlindungan perempuan dan anak"]),  # not trade
     ],
 )
 def test_concepts(question, concepts):
