@@ -1038,7 +1038,7 @@ def _carried_stems(parsed: ParsedQuery) -> dict[str, set[str]]:
 
 def _words_not_held(parsed: ParsedQuery, index: LexicalIndex | None) -> list[str]:
     """The question's own words, as typed, that no record holds, in itself or in a translation ('kucing'
-    in 'Berapa jumlah kucing di pasar?'): what a weak match names."""
+    in 'Berapa jumlah kucing di pasar?'): what a weak match names first, and a count over a field says."""
     if index is None:
         return []
     carried = _carried_stems(parsed)
