@@ -399,7 +399,14 @@ def people_page(container: Any, caller: Caller, lang: str) -> None:
     understood = result.understood_text or label("everyone", lang)
     st.markdown(escape_md(understood))
     total = result.total_matching if result.total_matching is not None else len(result.candidates)
-    st.markdown(label("total", lang, n=f"{total:,}".replace(",", "." if lang == "id" else ",")))
+    if result.weak_match and result.candidates:
+        # no record clearly holds the field: the rows are only the closest in meaning, and nobody 'matches'
+        from assistant.chains.template import weak_sentence
+
+        st.warning(weak_sentence(result))
+        total = len(result.candidates)
+    else:
+        st.markdown(label("total", lang, n=f"{total:,}".replace(",", "." if lang == "id" else ",")))
     if not result.candidates:
         st.info(label("none", lang))
         return

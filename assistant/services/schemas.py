@@ -104,7 +104,9 @@ class Understanding(BaseModel):
     unused: list[str] = Field(default_factory=list, description="Words of the question no part of the plan used.")
     message: str | None = Field(None, description="Why a question was declined or not understood, with examples.")
     total_matching: int | None = Field(
-        None, description="How many people match the question's conditions, among those the caller may see."
+        None,
+        description="How many people match the question's conditions, among those the caller may see (0 for a weak "
+        "match: the candidates are only the closest in meaning).",
     )
     groups: list[GroupOut] | None = Field(None, description="Counts per group, for a group-by question.")
     planner: str | None = Field(

@@ -173,6 +173,15 @@ def test_question_not_understood_is_a_warning(container):
     assert not at.dataframe
 
 
+def test_a_field_no_record_holds_shows_its_closest_people_as_a_weak_match(container):
+    # never '5 ASN cocok' for people who only resemble the question in meaning
+    at = _ask(_app(container), "ASN golongan III yang paham budidaya kucing anggora")
+    assert not at.exception
+    assert at.warning and "memuat kata **kucing** atau **anggora**" in at.warning[0].value
+    assert "ASN cocok" not in _markdown(at)
+    assert len(at.dataframe[0].value) > 0
+
+
 def test_opd_head_sees_only_their_unit(container, data_dir):
     at = _app(container, KADIS)
     assert not at.exception and not at.warning
