@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from functools import cache, lru_cache
@@ -300,11 +300,6 @@ def _cue_stems() -> dict[str, list[str]]:
     return out
 
 
-def concept_terms(key: str) -> tuple[str, ...]:
-    """A concept's record words (its thesaurus terms)."""
-    return thesaurus()[key].terms
-
-
 def cued_concepts(text: str, named: Collection[str] = ()) -> list[str]:
     """The fields a question names by their work, not by name: those of which it holds CUES_NEEDED or more
     different cue phrases ('mencegah penebangan liar dan kebakaran lahan, ... menanami kembali lahan yang
@@ -325,9 +320,13 @@ def cued_concepts(text: str, named: Collection[str] = ()) -> list[str]:
 
 def expand(text: str) -> list[str]:
     """Search terms of every concept named in the text."""
-    _, concepts = normalize_concepts(text)
+    return _terms_of(normalize_concepts(text)[1])
+
+
+def _terms_of(keys: Iterable[str]) -> list[str]:
+    """The record words of these concepts, each once, in order."""
     terms: list[str] = []
-    for key in concepts:
+    for key in keys:
         terms.extend(t for t in thesaurus()[key].terms if t not in terms)
     return terms
 
@@ -376,10 +375,8 @@ def parse_query(
         # than its cue words ('reboisasi karhutla') reads as 'a field and little else' (ParsedQuery.focused)
         others = len(tokenize(search_text)) + 1
     focused = bool(concepts) and others <= MAX_OTHER_WORDS
-    expansions = expand(subject)
-    for key in cued:
-        expansions.extend(t for t in concept_terms(key) if t not in expansions)
     concepts = [*concepts, *cued]
+    expansions = _terms_of(concepts)  # the fields named, then those read from their work
     return ParsedQuery(
         text=cleaned,
         field=subject,

@@ -850,7 +850,7 @@ class TalentService:
             if have & concept_stems(key):
                 return "strong"
         terms, carried = _question_terms(parsed), _carried_stems(parsed)
-        known = [t for t in terms if index is not None and any(index.df(w) > 0 for w in {t} | carried.get(t, set()))]
+        known = [t for t in terms if index is not None and _held(index, t, carried)]
         if index is not None and not parsed.concepts:
             share = _idf_share(index, terms, have, carried)
             if share is not None and share >= self.settings.min_term_coverage:
@@ -889,7 +889,7 @@ class TalentService:
             return False
         if index is None:
             return True
-        return any(index.df(t) > 0 for key in parsed.concepts for t in concept_stems(key))
+        return any(_field_held(index, key) for key in parsed.concepts)
 
     def _calibrated(
         self, hits: list[EvidenceHit], parsed: ParsedQuery, vector: Any, floor: float
@@ -1044,7 +1044,7 @@ def _words_not_held(parsed: ParsedQuery, index: LexicalIndex | None) -> list[str
     carried = _carried_stems(parsed)
     # a word that names a field ('pasar', 'markets': trade) is held when the records hold that field's words
     named = [k for k in parsed.concepts if k not in parsed.cued]
-    fields_held = bool(named) and all(any(index.df(t) > 0 for t in concept_stems(k)) for k in named)
+    fields_held = bool(named) and all(_field_held(index, k) for k in named)
     kept = set(normalize_concepts(parsed.field)[0].lower().split())
     out: list[str] = []
     for word in re.findall(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", parsed.field):
@@ -1053,9 +1053,19 @@ def _words_not_held(parsed: ParsedQuery, index: LexicalIndex | None) -> list[str
             continue
         if fields_held and word.lower() not in kept:
             continue  # read as a field the records hold
-        if not any(index.df(t) > 0 for s in stems for t in {s} | carried.get(s, set())):
+        if not any(_held(index, s, carried) for s in stems):
             out.append(word)
     return out
+
+
+def _held(index: LexicalIndex, stem_: str, carried: dict[str, set[str]]) -> bool:
+    """Some record holds this stem of the question, itself or one of its translations."""
+    return any(index.df(t) > 0 for t in {stem_} | carried.get(stem_, set()))
+
+
+def _field_held(index: LexicalIndex, key: str) -> bool:
+    """Some record holds one of this concept's own words."""
+    return any(index.df(t) > 0 for t in concept_stems(key))
 
 
 def _idf_share(
