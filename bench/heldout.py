@@ -189,6 +189,37 @@ SETS: dict[str, HeldOutSet] = {
         "read as one puskesmas; forestry, pharmacy and internal audit described by their work, not named), "
         "not its records.",
     ),
+    "private_cv4": HeldOutSet(
+        "private_cv4",
+        "Long CVs from the private sector, fourth set",
+        SETS_DIR / "private_cv4_people.jsonl",
+        SETS_DIR / "private_cv4_questions.jsonl",
+        "120 fictional civil servants from the private sector, the 24 job-board occupations, five per occupation: "
+        "a core professional with a trade headline, one with a generic or misleading headline (both English CVs), "
+        "one with an Indonesian CV (all grade 2), an adjacent case from the trade's industry and a weak case that "
+        "touches the trade in passing (grade 1); CVs 3,000-8,000 characters (median 4,957), about half one long "
+        "line; generic posts and mostly unrelated units. 96 questions (24 x {regent, conversational} x {id, en}), "
+        "the regent ones in the fixed templates. Written in session 15 by three helpers who read no code, no set "
+        "and ran no search.",
+    ),
+    "siasn5": HeldOutSet(
+        "siasn5",
+        "SIASN nomenclature, fifth set: narrower fields, export spellings",
+        SETS_DIR / "siasn5_people.jsonl",
+        SETS_DIR / "siasn5_questions.jsonl",
+        "360 fictional people of 40 fields not measured before or narrower than before (coasts and marine affairs, "
+        "energy and mineral resources, transmigration, youth and sport, national unity and politics, medical "
+        "records, health laboratories, nursing, midwifery, radiology, plantation crops, horticulture, water "
+        "resources, roads and bridges, treasury, government accounting, organisation and procedures, protocol, "
+        "vehicle testing, waste, early-childhood education, school supervision, legal metrology, consumer "
+        "protection, sectoral statistics, ...), thin records as flat SIASN exports hold them (about half with no "
+        "post history, no summary), a third of post, unit and course names in export spelling (capitals, "
+        "abbreviations, typos); per field six of the field by the post's official grouping (grade 2, at most two "
+        "sharing a title), two partial (grade 1) and a near miss that shares a word. 160 questions, four per "
+        "field: 'Siapa pegawai yang paling cocok untuk bidang ...?', 'Saya butuh orang yang paham soal ...', "
+        "'Who is best suited for ...?', 'I need someone who knows ...'. Written in session 15 by two helpers "
+        "who read no code, no set and ran no search.",
+    ),
     "free_text_1": HeldOutSet(
         "free_text_1",
         "Free-text people, first set",
