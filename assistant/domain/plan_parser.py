@@ -124,7 +124,11 @@ _NOT_AN_ATTRIBUTE = re.compile(
         r"melayani|pengusaha|usaha|program|bantuan|santunan)\s+(?:\w+\s+)?(?:kaum\s+)?(?:perempuan|wanita|ibu-ibu|janda|duda)"
         r"(?:\s+(?:dan|atau|serta)\s+(?:perempuan|wanita|janda|duda))?\b",
         r"\bterpilah\s+(?:(?:menurut|berdasarkan)\s+)?(?:jenis\s+kelamin|gender)\b|\b(?:sex|gender)[- ]disaggregated\b|"
-        r"\bdisaggregated\s+by\s+(?:sex|gender)\b",
+        r"\b(?:disaggregated|broken\s+down|split)\s+by\s+(?:sex|gender)\b",
+        # both sexes as the people a programme serves: 'adil bagi laki-laki dan perempuan', 'treat women and men fairly'
+        r"\b(?:bagi|untuk|antara|terhadap|kepada)\s+(?:kaum\s+)?(?:laki[- ]?laki|pria|perempuan|wanita)\s+(?:dan|maupun|serta)\s+"
+        r"(?:kaum\s+)?(?:laki[- ]?laki|pria|perempuan|wanita)\b|"
+        r"\b(?:treats?|treating|for|between|both)\s+(?:women|men)\s+and\s+(?:men|women)\b",
         r"\b(?:perempuan|wanita)\s+(?:dan\s+anak|tani|nelayan|pengusaha|hamil|korban|kepala\s+keluarga|rawan)\b|"
         r"\bibu-ibu\s+(?:pkk|rumah\s+tangga|hamil|menyusui|nelayan|tani)\b",
         r"\b(?:pengarusutamaan|kesetaraan|keadilan|responsif|berbasis|berperspektif|analisis|data|statistik)\s+gender\b|"
@@ -643,7 +647,9 @@ def parse_plan(
         masked = masked[:a] + " " * (b - a) + masked[b:]
     state = _State(masked, today=today)
     probe = text
-    if gender := _GROUP_GENDER.search(text):
+    # data about residents broken down by sex ('data terpilah menurut jenis kelamin') is work, not a grouping
+    residents = _NOT_AN_ATTRIBUTE.sub(lambda m: " " * len(m.group(0)), text)
+    if gender := _GROUP_GENDER.search(residents):
         probe = text[: gender.start()] + " " * (gender.end() - gender.start()) + text[gender.end() :]
         if gender := _GROUP_GENDER.search(masked):
             state.take(gender)
@@ -692,8 +698,10 @@ _WHO_CAN = re.compile(
 
 def _count_and_groups(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> None:
     # 'Angka dari tiap dinas tidak pernah sama ... Saya butuh orang yang bisa membenahi keduanya': each unit
-    # named in a request for someone, with no count, is no grouping
-    grouping = _COUNT.search(s.rest) or not _WHO_CAN.search(s.rest)
+    # named in a request for someone, with no count before it, is no grouping ('I need someone who knows how to
+    # work out how many staff each unit needs': the count and the units are the work)
+    who, count = _WHO_CAN.search(s.rest), _COUNT.search(s.rest)
+    grouping = who is None or (count is not None and count.start() < who.start())
     if s.plan.aggregate is None and grouping and (m := _GROUP_UNIT_KIND.search(s.rest)):
         kind = m.group(1).lower()
         kind_key = "rumah sakit umum daerah" if kind == "rsud" else kind
@@ -702,7 +710,7 @@ def _count_and_groups(s: _State, units: Sequence[tuple[str, str]], today: dt.dat
             s.take(m)
             s.plan.aggregate = Aggregate(kind="group", by="unit")
             s.plan.filters.units = named
-    for pattern, key in _GROUP_RE if s.plan.aggregate is None else ():
+    for pattern, key in _GROUP_RE if s.plan.aggregate is None and grouping else ():
         if m := pattern.search(s.rest):
             s.take(m)
             s.plan.aggregate = Aggregate(kind="group", by=key)  # type: ignore[arg-type]

@@ -710,6 +710,36 @@ def test_each_unit_named_in_a_request_for_someone_is_no_grouping():
     assert counted.aggregate is not None and counted.aggregate.by == "unit"
 
 
+def test_a_count_and_a_unit_inside_the_work_asked_for_are_no_grouping():
+    """'I need someone who knows how to ... work out how many staff each unit needs' (SIASN set 5: grouped by
+    unit, listed everyone): the count comes after the request for someone, so it is the work. A count
+    before the request still groups."""
+    asked = parse_plan("I need someone who knows how to work out how many staff each unit needs.", UNITS, TODAY)
+    assert asked.plan.aggregate is None
+    counted = parse_plan("Berapa orang yang bisa mengoperasikan alat berat per unit?", UNITS, TODAY).plan
+    assert counted.aggregate is not None and counted.aggregate.by == "unit"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Saya butuh orang yang paham soal memastikan program dinas adil bagi laki-laki dan perempuan dan menyusun data "
+        "terpilah menurut jenis kelamin.",
+        "I need someone who knows how to make sure our programmes treat women and men fairly and build data broken "
+        "down by sex.",
+    ],
+)
+def test_both_sexes_as_the_people_a_programme_serves_are_no_attribute(question):
+    """Gender mainstreaming described in plain words (SIASN set 5: declined as a gender filter, and 'menurut
+    jenis kelamin' grouped the staff by sex). Staff described by sex are still declined; a report by sex
+    still groups."""
+    parsed = parse_plan(question, UNITS, TODAY)
+    assert parsed.status != "declined" and parsed.plan.aggregate is None
+    assert parse_plan("Siapa ASN laki-laki dan perempuan di Bappeda?", UNITS, TODAY).status == "declined"
+    grouped = parse_plan("Rekap ASN per jenis kelamin", UNITS, TODAY).plan.aggregate
+    assert grouped is not None and grouped.by == "jenis_kelamin"
+
+
 @pytest.mark.parametrize(
     "question",
     ["Saya butuh orang yang bisa membantu lulusan muda cepat dapat kerja.", "Siapa lulusan baru di Dinas Kesehatan?"],
