@@ -825,7 +825,7 @@ class TalentService:
         whose words are known to name the field). A conversational question whose distinctive words no record
         holds leaves the ranking to meaning instead of to the odd word a distractor shares."""
         if set(parsed.concepts) - set(parsed.cued) or index is None:
-            return 1.0  # a field named: its words name it (one read from its work only does not vouch for them)
+            return 1.0  # a field named: its words name it (one read from its work vouches less: below)
         terms, carried = _question_terms(parsed), _carried_stems(parsed)
         if _idf_share(index, terms, set()) is None:
             return 1.0
@@ -834,6 +834,12 @@ class TalentService:
             if h.lexical > 0:
                 per_person[h.nip].update(tokenize(h.display))
         best = max((_idf_share(index, terms, have, carried) or 0.0 for have in per_person.values()), default=0.0)
+        if parsed.cued:
+            # a field read from the words of its work ('banjir, longsor dan gempa ... pengungsi': disaster
+            # management) vouches for the question as far as someone's records hold that field's own words
+            # ('bencana', 'kebencanaan'): the everyday words need not be in any record (blind SIASN 5: 0.17)
+            field = sorted(set().union(*(concept_stems(k) for k in parsed.cued)))
+            best = max([best, *(_idf_share(index, field, have) or 0.0 for have in per_person.values())])
         return min(1.0, best / max(self.settings.min_term_coverage, 1e-6))
 
     def _match_strength(
