@@ -8,7 +8,7 @@ import pytest
 
 from assistant.domain.filters import parse_filters
 from assistant.domain.posts import post_level_from_text
-from assistant.domain.query import parse_query
+from assistant.domain.query import parse_query, with_broader
 
 CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "fixtures" / "parse_set.jsonl").read_text("utf-8").splitlines() if line]
 
@@ -39,7 +39,9 @@ def test_the_set_is_large_and_bilingual():
 @pytest.mark.parametrize("case", CASES, ids=[c["q"][:60] for c in CASES])
 def test_parse(case):
     got = parse(case["q"])
-    assert set(got["concepts"]) >= set(case["concepts"]), got
+    # a sub-field of the field the case names is that field, read more narrowly ('traffic management' is
+    # 'lalu lintas dan perlengkapan jalan', of 'perhubungan')
+    assert with_broader(got["concepts"]) >= set(case["concepts"]), got
     assert got["target"] == case["target"], got
     assert got["filters"] == case["filters"], got
     if len(case["q"].split()) > 2:  # one- and two-word queries carry no language signal
