@@ -231,6 +231,10 @@ def _normalize(text: str) -> tuple[str, list[str], list[str]]:
     return _concepts_in(text)
 
 
+# Phrases that hold a field's word but name no field: read as plain words.
+_IDIOMS = frozenset({("tanah", "air")})
+
+
 def _concepts_in(text: str) -> tuple[str, list[str], list[str]]:
     """``_normalize`` without reading unit acronyms."""
     original = re.sub(r"[^A-Za-z0-9]+", " ", text).split()
@@ -241,6 +245,10 @@ def _concepts_in(text: str) -> tuple[str, list[str], list[str]]:
     by_first = _by_first_word()
     i = 0
     while i < len(words):
+        if tuple(words[i : i + 2]) in _IDIOMS:  # 'cinta tanah air' is the homeland, not land affairs
+            out += words[i : i + 2]
+            i += 2
+            continue
         for phrase, key, capitals in by_first.get(words[i], ()):
             n = len(phrase)
             if capitals and not all(w.isupper() for w in original[i : i + n]):

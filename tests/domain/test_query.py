@@ -410,3 +410,11 @@ def test_a_sub_field_is_no_phrase_token_in_the_records():
 
     assert phrase_tokens("Seksi Pengelolaan Sampah, Dinas Lingkungan Hidup") == ["§lingkungan_hidup"]
     assert phrase_tokens("Dinas Pekerjaan Umum") == ["§pekerjaan_umum"]
+
+
+def test_an_idiom_that_holds_a_fields_word_names_no_field():
+    """'menanamkan cinta tanah air' (love of the homeland) is no land affairs, and 'tanah longsor' is a
+    landslide (blind SIASN 5: a national-unity question searched the land office)."""
+    assert parse_query("Siapa yang bisa menanamkan cinta tanah air kepada pelajar?").concepts == []
+    assert parse_query("Siapa yang paham penanganan tanah longsor?").concepts == ["penanggulangan bencana"]
+    assert parse_query("Siapa yang paham sengketa tanah?").concepts  # land itself is still land
