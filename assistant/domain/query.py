@@ -347,13 +347,16 @@ def cued_concepts(text: str, named: Collection[str] = ()) -> list[str]:
     if len(words) < CUES_NEEDED:
         return []
     joined = " " + " ".join(words) + " "
-    counts: dict[str, int] = {}
-    for key, phrases in _cue_stems().items():
-        if key in named:
-            continue
-        hits = sum(1 for phrase in phrases if phrase in joined)
-        if hits >= CUES_NEEDED:
-            counts[key] = hits
+    held = {key: n for key, phrases in _cue_stems().items() if (n := sum(1 for phrase in phrases if phrase in joined))}
+    # a sub-field's cues are its broad field's too: 'konflik sosial' (national vigilance) and 'membina ormas'
+    # (mass organisations) are two cues of national unity and politics
+    broader = _broader()
+    family = dict(held)
+    for sub, n in held.items():
+        if sub in broader:
+            family[broader[sub]] = family.get(broader[sub], 0) + n
+    counts = {key: n for key, n in family.items() if n >= CUES_NEEDED and key not in named}
+    counts = {key: n for key, n in counts.items() if not any(broader.get(sub) == key for sub in counts)}
     return sorted(counts, key=lambda k: (-counts[k], k))[:MAX_CUED]
 
 

@@ -418,3 +418,12 @@ def test_an_idiom_that_holds_a_fields_word_names_no_field():
     assert parse_query("Siapa yang bisa menanamkan cinta tanah air kepada pelajar?").concepts == []
     assert parse_query("Siapa yang paham penanganan tanah longsor?").concepts == ["penanggulangan bencana"]
     assert parse_query("Siapa yang paham sengketa tanah?").concepts  # land itself is still land
+
+
+def test_cues_of_two_sub_fields_name_their_broad_field():
+    """'konflik sosial' is a cue of national vigilance, 'membina ormas' one of mass organisations: one cue of
+    each sub-field is two cues of national unity and politics (blind SIASN 5: read as social affairs only)."""
+    assert parse_query("Siapa yang bisa meredam konflik sosial antarwarga dan membina ormas?").cued == [
+        "kesatuan bangsa dan politik"
+    ]
+    assert parse_query("Siapa yang bisa meredam konflik sosial antarwarga?").cued == []  # one cue is too weak
