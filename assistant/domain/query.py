@@ -225,7 +225,8 @@ def _normalize(text: str) -> tuple[str, list[str], list[str]]:
             # the unit's name where nothing else says which of its fields is meant; 'urusan RTLH ... di
             # Disperkimtan' already names housing, and the unit is only the place of that work
             full = names[m.group(1).lower()]
-            return m.group(0) if with_broader(_concepts_in(full)[1]) & named else full
+            # ('di Dispusip' names the unit's fields, not a place: 'di bidang Perpustakaan dan Kearsipan')
+            return m.group(0) if with_broader(_concepts_in(full)[1]) & named else f"bidang {full}"
 
         text = pattern.sub(name, text)
     return _concepts_in(text)
@@ -242,6 +243,8 @@ def _concepts_in(text: str) -> tuple[str, list[str], list[str]]:
     out: list[str] = []
     found: list[str] = []
     phrased: list[str] = []
+    placed: set[str] = set()  # found only as one word after a place word ('di sekolah')
+    named: set[str] = set()
     by_first = _by_first_word()
     i = 0
     while i < len(words):
@@ -259,12 +262,28 @@ def _concepts_in(text: str) -> tuple[str, list[str], list[str]]:
                     found.append(key)
                 if n > 1 and key not in phrased:
                     phrased.append(key)
+                (placed if n == 1 and _after_a_place_word(words, i) else named).add(key)
                 i += n
                 break
         else:
             out.append(words[i])
             i += 1
+    if named:  # 'melayani KB di puskesmas sampai ke desa-desa': the village is where, not what
+        found = [k for k in found if k in named]
     return " ".join(out), found, phrased
+
+
+_PLACE_WORDS = frozenset({"di", "ke", "dari", "pada", "at", "in", "to", "across"})
+
+
+def _after_a_place_word(words: list[str], i: int) -> bool:
+    """A word right after 'di', 'ke', 'at the', 'in our' ...: the place of the work, not its field."""
+    j = i - 1
+    if j >= 0 and words[j] == words[i]:  # 'ke desa-desa'
+        j -= 1
+    if j >= 0 and words[j] in ("the", "our", "a", "sebuah", "para", "setiap", "tiap", "each", "every"):
+        j -= 1
+    return j >= 0 and words[j] in _PLACE_WORDS
 
 
 def phrase_tokens(text: str) -> list[str]:

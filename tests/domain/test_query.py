@@ -427,3 +427,14 @@ def test_cues_of_two_sub_fields_name_their_broad_field():
         "kesatuan bangsa dan politik"
     ]
     assert parse_query("Siapa yang bisa meredam konflik sosial antarwarga?").cued == []  # one cue is too weak
+
+
+def test_a_field_word_naming_only_the_place_of_other_work_is_no_field():
+    """'melayani KB di puskesmas sampai ke desa-desa': the villages are where the midwife works, not village
+    governance (blind SIASN 5); 'pelecehan anak di sekolah' is child protection, not education. A place that is
+    all the question names is still its field."""
+    asked = parse_query("Siapa yang bisa menolong persalinan dan melayani KB sampai ke desa-desa?").concepts
+    assert "pemberdayaan masyarakat desa" not in asked and "pengendalian penduduk dan keluarga berencana" in asked
+    assert "pendidikan" not in parse_query("Kasus pelecehan anak di sekolah meningkat, siapa yang paham perlindungan anak?").concepts
+    assert parse_query("Siapa yang bekerja di sekolah?").concepts == ["pendidikan"]
+    assert parse_query("Who has worked at the hospital?").concepts == ["rumah sakit"]
