@@ -366,17 +366,22 @@ def cued_concepts(text: str, named: Collection[str] = ()) -> list[str]:
     if len(words) < CUES_NEEDED:
         return []
     joined = " " + " ".join(words) + " "
-    held = {key: n for key, phrases in _cue_stems().items() if (n := sum(1 for phrase in phrases if phrase in joined))}
+    held = {key: hits for key, phrases in _cue_stems().items() if (hits := {phrase for phrase in phrases if phrase in joined})}
     # a sub-field's cues are its broad field's too: 'konflik sosial' (national vigilance) and 'membina ormas'
     # (mass organisations) are two cues of national unity and politics
     broader = _broader()
-    family = dict(held)
-    for sub, n in held.items():
+    family = {key: set(hits) for key, hits in held.items()}
+    for sub, hits in held.items():
         if sub in broader:
-            family[broader[sub]] = family.get(broader[sub], 0) + n
-    counts = {key: n for key, n in family.items() if n >= CUES_NEEDED and key not in named}
+            family.setdefault(broader[sub], set()).update(hits)
+    counts = {key: n for key, hits in family.items() if (n := _distinct(hits)) >= CUES_NEEDED and key not in named}
     counts = {key: n for key, n in counts.items() if not any(broader.get(sub) == key for sub in counts)}
     return sorted(counts, key=lambda k: (-counts[k], k))[:MAX_CUED]
+
+
+def _distinct(hits: set[str]) -> int:
+    """How many different cues were met: one held inside another ('panen' in 'gagal panen') is the same words."""
+    return sum(1 for phrase in hits if not any(phrase != other and phrase in other for other in hits))
 
 
 def expand(text: str) -> list[str]:

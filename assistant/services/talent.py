@@ -838,7 +838,7 @@ class TalentService:
             # a field read from the words of its work ('banjir, longsor dan gempa ... pengungsi': disaster
             # management) vouches for the question as far as someone's records hold that field's own words
             # ('bencana', 'kebencanaan'): the everyday words need not be in any record (blind SIASN 5: 0.17)
-            field = sorted(set().union(*(concept_stems(k) for k in parsed.cued)))
+            field = sorted(t for t in set().union(*(concept_stems(k) for k in parsed.cued)) if index.df(t) > 0)
             best = max([best, *(_idf_share(index, field, have) or 0.0 for have in per_person.values())])
         return min(1.0, best / max(self.settings.min_term_coverage, 1e-6))
 

@@ -438,3 +438,10 @@ def test_a_field_word_naming_only_the_place_of_other_work_is_no_field():
     assert "pendidikan" not in parse_query("Kasus pelecehan anak di sekolah meningkat, siapa yang paham perlindungan anak?").concepts
     assert parse_query("Siapa yang bekerja di sekolah?").concepts == ["pendidikan"]
     assert parse_query("Who has worked at the hospital?").concepts == ["rumah sakit"]
+
+
+def test_a_cue_inside_another_cue_is_the_same_words():
+    """'gagal panen' holds the cue 'panen': one phrase, one cue (blind SIASN 4: a fish-farming question
+    with 'tambak tidak gagal panen' was read as agriculture). Two different cues still name the field."""
+    assert parse_query("Siapa yang bisa mencegah gagal panen di kampung?").cued == []
+    assert parse_query("Siapa yang bisa mencegah gagal panen dan menangani serangan wereng?").cued == ["pertanian"]
