@@ -200,7 +200,9 @@ SETS: dict[str, HeldOutSet] = {
         "touches the trade in passing (grade 1); CVs 3,000-8,000 characters (median 4,957), about half one long "
         "line; generic posts and mostly unrelated units. 96 questions (24 x {regent, conversational} x {id, en}), "
         "the regent ones in the fixed templates. Written in session 15 by three helpers who read no code, no set "
-        "and ran no search.",
+        "and ran no search. First run, blind, at ffeda85 (nDCG@10 id / en): full 0.804 / 0.826, plain BM25 0.500 / "
+        "0.574, plain dense 0.314 / 0.652, lexical only 0.793 / 0.807, dense only 0.659 / 0.664: +0.30 / +0.17 over the "
+        "better plain peer. Still blind: no question or record of it was read.",
     ),
     "siasn5": HeldOutSet(
         "siasn5",
@@ -218,7 +220,13 @@ SETS: dict[str, HeldOutSet] = {
         "sharing a title), two partial (grade 1) and a near miss that shares a word. 160 questions, four per "
         "field: 'Siapa pegawai yang paling cocok untuk bidang ...?', 'Saya butuh orang yang paham soal ...', "
         "'Who is best suited for ...?', 'I need someone who knows ...'. Written in session 15 by two helpers "
-        "who read no code, no set and ran no search.",
+        "who read no code, no set and ran no search. First run, blind, at ffeda85 (nDCG@10 id / en): full 0.647 / "
+        "0.604, plain BM25 0.637 / 0.163, plain dense 0.474 / 0.416, lexical only 0.662 / 0.575, dense only 0.489 / "
+        "0.481: +0.010 over plain BM25 in Indonesian, the +0.05 target missed blind. Not blind since: session 15 read "
+        "its per-field figures and its worst questions (a sub-field named, 'bidang perkebunan', searched as the whole "
+        "urusan; gender mainstreaming declined as a gender filter; 'cinta tanah air' read as land affairs), and the "
+        "sub-field thesaurus that followed was written from the nomenclature of perangkat daerah, whose bidang "
+        "include most of this set's fields; the briefs of its sub-fields and cues named a few of its work words.",
     ),
     "free_text_1": HeldOutSet(
         "free_text_1",
