@@ -92,11 +92,16 @@ class Concept:
 
 
 @lru_cache(maxsize=1)
+def _thesaurus_file() -> dict[str, Any]:
+    """field_thesaurus.json as written (read once; callers do not change it)."""
+    return json.loads(resources.files("assistant.domain").joinpath("data", "field_thesaurus.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def thesaurus() -> dict[str, Concept]:
     """Canonical phrase -> concept (assistant/domain/data/field_thesaurus.json), with the acronyms of
     the glossary (``acronym_glossary.json``) that name one field only."""
-    data = resources.files("assistant.domain").joinpath("data")
-    raw = json.loads(data.joinpath("field_thesaurus.json").read_text("utf-8"))
+    raw = _thesaurus_file()
     glossary = acronym_glossary()
     keys = {k.lower() for k in raw if not k.startswith("_")}
     taken = keys | {_words(a) for k, v in raw.items() if not k.startswith("_") for a in v.get("aliases", [])}
@@ -302,10 +307,11 @@ def with_broader(keys: list[str]) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _broader() -> dict[str, str]:
-    raw = json.loads(resources.files("assistant.domain").joinpath("data", "field_thesaurus.json").read_text("utf-8"))
-    return {k: key for key, v in raw.items() if not key.startswith("_") for k in v.get("subfields", ())}
+    """Sub-field -> the broad field that lists it."""
+    return {k: key for key, v in _thesaurus_file().items() if not key.startswith("_") for k in v.get("subfields", ())}
 
 
+@lru_cache(maxsize=1)
 def _subfields() -> frozenset[str]:
     """The concepts a broader field lists as its 'subfields' (the bidang of a dinas: 'perkebunan' of
     'pertanian'): read in questions, but matched in the records by their words, not as phrase tokens:
