@@ -116,16 +116,12 @@ def thesaurus() -> dict[str, Concept]:
             # only what the glossary is sure of and that means this field alone
             if entry["confidence"] != "high" or entry["ambiguous_with"]:
                 continue
-            if _words(entry["alias"]) in parts:
-                term = entry.get("term")
-                if term and term == _words(entry["alias"]) and term not in terms:
-                    terms.append(term)
-                continue
-            if _words(entry["alias"]) in taken:
-                continue
             alias = entry["alias"]
-            # a short acronym is matched only in capitals ('KUR', never the 'kur' of 'kurs')
-            aliases.append(alias.upper() if len(alias) <= 4 and " " not in alias else alias)
+            if _words(alias) not in parts:  # a sub-field's name stays the sub-field's; its word is still ours
+                if _words(alias) in taken:
+                    continue
+                # a short acronym is matched only in capitals ('KUR', never the 'kur' of 'kurs')
+                aliases.append(alias.upper() if len(alias) <= 4 and " " not in alias else alias)
             term = entry.get("term")
             # a record word only when it is the acronym itself ('dtks'), never a general word ('jaminan')
             if term and term == _words(entry["alias"]) and term not in terms:
@@ -248,8 +244,7 @@ def _concepts_in(text: str) -> tuple[str, list[str], list[str]]:
     out: list[str] = []
     found: list[str] = []
     phrased: list[str] = []
-    placed: set[str] = set()  # found only as one word after a place word ('di sekolah')
-    named: set[str] = set()
+    named: set[str] = set()  # found other than as one word after a place word ('di sekolah')
     by_first = _by_first_word()
     i = 0
     while i < len(words):
@@ -267,7 +262,8 @@ def _concepts_in(text: str) -> tuple[str, list[str], list[str]]:
                     found.append(key)
                 if n > 1 and key not in phrased:
                     phrased.append(key)
-                (placed if n == 1 and _after_a_place_word(words, i) else named).add(key)
+                if n > 1 or not _after_a_place_word(words, i):
+                    named.add(key)
                 i += n
                 break
         else:
@@ -311,19 +307,12 @@ def _broader() -> dict[str, str]:
     return {k: key for key, v in _thesaurus_file().items() if not key.startswith("_") for k in v.get("subfields", ())}
 
 
-@lru_cache(maxsize=1)
-def _subfields() -> frozenset[str]:
-    """The concepts a broader field lists as its 'subfields' (the bidang of a dinas: 'perkebunan' of
-    'pertanian'): read in questions, but matched in the records by their words, not as phrase tokens:
-    each token would only lengthen a record that names many such phrases (BM25 reads a longer record as
-    less about each of its words; the ranking of broad fields moved by up to 0.1 on the CV sets)."""
-    return frozenset(_broader())
-
-
 def phrased_concepts(text: str) -> list[str]:
     """The multi-word concepts a text names by a phrase of two or more words (not by a one-word alias
-    such as 'villages')."""
-    narrow = _subfields()
+    such as 'villages'). Not a sub-field ('perkebunan' of 'pertanian'): it is read in questions but matched in
+    the records by its words, as a phrase token would only lengthen a record that names many such phrases
+    (BM25 reads a longer record as less about each of its words; broad fields moved by up to 0.1 on the CV sets)."""
+    narrow = _broader()
     return [k for k in _normalize(text)[2] if " " in k and k not in narrow]
 
 
