@@ -228,6 +228,24 @@ SETS: dict[str, HeldOutSet] = {
         "sub-field thesaurus that followed was written from the nomenclature of perangkat daerah, whose bidang "
         "include most of this set's fields; the briefs of its sub-fields and cues named a few of its work words.",
     ),
+    "siasn6": HeldOutSet(
+        "siasn6",
+        "SIASN nomenclature, sixth set: generic posts, the field in the unit and the courses",
+        SETS_DIR / "siasn6_people.jsonl",
+        SETS_DIR / "siasn6_questions.jsonl",
+        "300 fictional people of 30 fields (half whole urusan, half a bidang inside one), thin records as a 2025 "
+        "SIASN export holds them, where most posts are the generic pelaksana titles of the simplified bureaucracy "
+        "('Penata Layanan Operasional', 'Pengadministrasi Perkantoran', ...): per field three such posts in a unit "
+        "of the field, one of them with no course of the field (the unit alone shows it), two jabatan fungsional "
+        "and one structural head (grade 2), a former post in the field and a support post in the field's dinas "
+        "(grade 1), two near misses with the same generic titles whose unit or course shares a word with the "
+        "field; about half with no post history; a third in export spelling. 150 questions, five per field: the "
+        "four templates of SIASN 5 and an Indonesian question naming the field only by its acronyms. Written in "
+        "session 16 by two helpers who read no code, no set and ran no search. First run, blind, at b98f17c "
+        "(nDCG@10 id / en): full 0.709 / 0.621, plain BM25 0.534 / 0.082, plain dense 0.433 / 0.383, lexical only "
+        "0.720 / 0.569, dense only 0.456 / 0.469: +0.18 / +0.24 over the better plain peer, but 0.011 under lexical "
+        "only in Indonesian, and the structured planner cost 0.020 / 0.015.",
+    ),
     "free_text_1": HeldOutSet(
         "free_text_1",
         "Free-text people, first set",

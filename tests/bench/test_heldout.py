@@ -67,7 +67,7 @@ def test_margin_is_against_the_best_part(full, parts, expected):
 
 
 # people, questions of each set
-SIZES = {"long_cv": (48, 48), "siasn": (120, 48), "private_cv": (72, 96), "private_cv2": (72, 96), "siasn2": (126, 60), "siasn3": (120, 60), "siasn4": (315, 105), "private_cv3": (120, 96), "private_cv4": (120, 96), "siasn5": (360, 160), "free_text_1": (30, 12), "free_text_2": (40, 12), "free_text_3": (40, 12)}
+SIZES = {"long_cv": (48, 48), "siasn": (120, 48), "private_cv": (72, 96), "private_cv2": (72, 96), "siasn2": (126, 60), "siasn3": (120, 60), "siasn4": (315, 105), "private_cv3": (120, 96), "private_cv4": (120, 96), "siasn5": (360, 160), "siasn6": (300, 150), "free_text_1": (30, 12), "free_text_2": (40, 12), "free_text_3": (40, 12)}
 
 
 @pytest.mark.parametrize("key", list(SETS))
