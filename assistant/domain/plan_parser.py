@@ -105,6 +105,7 @@ _NOT_AN_ATTRIBUTE = re.compile(
     "|".join((
         # age
         r"\b(?:usia|batas usia|umur)\s+pensiun\b|\bretirement age\b|\blanjut\s+usia\b|\blansia\b|\bearly\s+childhood\b",
+        r"\b(?:di\s*bawah|belum\s+cukup)\s+umur\b(?!\s*\d)|\bunder[- ]?age\b(?!\s*(?:of\s+)?\d)",  # minors, the people served
         r"\b(?:anak\s+)?usia\s+(?:dini|sekolah|kerja|produktif|subur|lanjut|balita|remaja)\b",
         r"\b(?:penduduk|angkatan\s+kerja|pasangan|wanita|perempuan)\s+usia\b",
         r"\bumur\s+(?:ekonomis|simpan|panen|tanaman|bangunan|rencana|teknis|layanan|layan|manfaat|pakai|konstruksi|"
@@ -131,7 +132,8 @@ _NOT_AN_ATTRIBUTE = re.compile(
         r"\b(?:treats?|treating|for|between|both)\s+(?:women|men)\s+and\s+(?:men|women)\b",
         r"\b(?:perempuan|wanita)\s+(?:dan\s+anak|tani|nelayan|pengusaha|hamil|korban|kepala\s+keluarga|rawan)\b|"
         r"\bibu-ibu\s+(?:pkk|rumah\s+tangga|hamil|menyusui|nelayan|tani)\b",
-        r"\b(?:pengarusutamaan|kesetaraan|keadilan|responsif|berbasis|berperspektif|analisis|data|statistik)\s+gender\b|"
+        r"\b(?:pengarusutamaan|kesetaraan|keadilan|adil|responsif|ramah|peka|berbasis|berperspektif|analisis|data|statistik)\s+gender\b|"
+        r"\bgender[- ](?:fair|just|equal|equitable|sensitive|inclusive|neutral|transformative)\b|"
         r"\bgender\s+(?:dan\s+anak|mainstreaming|equality|budget\w*|responsive|data|statistics|analysis|issues?|profile|"
         r"statement|audit|gap|focal)\b|\bgender[- ]based\b|\bprofil\s+gender\b",
         r"\bpregnant\s+women\b|\bexpectant\s+mothers\b|\bfor\s+(?:rural|poor|local|vulnerable|pregnant|young|older)\s+women\b|"
@@ -830,6 +832,13 @@ _POST_LEVEL = re.compile(
     r"\b(?:(?:at\s+)?(?:the\s+)?(?:jenjang\s+)?)(ahli\s+(?:utama|madya|muda|pertama)|penyelia|mahir|terampil|pemula)(?:\s+level)?\b",
     re.I,
 )
+# 'yang mahir mengurus KTP-el', 'paling terampil soal ...': skilled, an everyday adjective, not the jenjang of a
+# jabatan fungsional keterampilan ('Pranata Komputer Mahir', 'jenjang Terampil')
+_SKILLED = re.compile(
+    r"(?:\b(?:yang|paling|lebih|sangat|cukup|amat|kurang|agak|tidak|makin|semakin|most|more|very|highly)\s+$)|"
+    r"(?:^\s+(?:dalam|dengan|di\s+bidang|soal|tentang|untuk|me\w+|ber\w+|at|in|with)\b)",
+    re.I,
+)
 _WHOLE_GOVERNMENT = re.compile(
     r"\b(?:(?:di\s+)?(?:lingkungan|seluruh|semua)\s+(?:(?:instansi|opd|perangkat\s+daerah|unit\s+kerja)\s+)?"
     r"(?:pemerintah(?:an)?\s+(?:kabupaten|kota|daerah)|pemkab|pemkot|pemda|kabupaten|kota)|se-?(?:kabupaten|kota)|"
@@ -1312,6 +1321,10 @@ def _post_level(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> 
     levels: list[str] = []
     for m in list(_POST_LEVEL.finditer(s.rest)):
         level = " ".join(m.group(1).split()).title()
+        if level in ("Mahir", "Terampil", "Pemula") and (
+            _SKILLED.search(s.rest[max(0, m.start() - 12) : m.start()]) or _SKILLED.match(s.rest[m.end() : m.end() + 20])
+        ):
+            continue
         if level not in levels:
             levels.append(level)
         s.take(m)

@@ -862,3 +862,33 @@ def test_other_years_are_no_experience_filter(question):
 def test_years_of_experience_in_no_field_are_not_understood():
     parsed = parse_plan("Siapa yang berpengalaman lebih dari 5 tahun?", UNITS, TODAY)
     assert parsed.status == "not_understood" and not parsed.plan.filters.any()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Saya butuh orang yang bisa mendampingi korban kekerasan di bawah umur dan memastikan program dinas adil gender.",
+        "I need someone who can support underage victims and make sure every programme is gender-fair.",
+    ],
+)
+def test_minors_and_a_gender_fair_programme_are_no_attribute(question):
+    """'korban di bawah umur' are the children served and 'adil gender' / 'gender-fair' is how a programme is
+    run (SIASN set 6: both declined as an age or gender filter). An age limit on the staff is still declined."""
+    assert parse_plan(question, UNITS, TODAY).status != "declined"
+    assert parse_plan("Siapa pegawai di bawah umur 30 di Bappeda?", UNITS, TODAY).status == "declined"
+    assert parse_plan("Which staff are under age 30?", UNITS, TODAY).status == "declined"
+
+
+@pytest.mark.parametrize(
+    ("question", "levels"),
+    [
+        ("Siapa yang mahir mengurus KTP-el dan KIA?", []),
+        ("Siapa yang paling terampil soal drone pemetaan?", []),
+        ("Berapa Pranata Komputer Mahir di Dinkes?", ["Mahir"]),
+        ("Daftar pegawai jenjang Terampil di Dinkes", ["Terampil"]),
+    ],
+)
+def test_skilled_in_everyday_words_is_no_post_level(question, levels):
+    """'yang mahir mengurus KTP-el' is someone skilled at it, not the Mahir jenjang of a jabatan fungsional
+    (SIASN set 6: the question became a filter to Mahir posts and found nobody right)."""
+    assert parse_plan(question, UNITS, TODAY).plan.filters.post_level == levels
