@@ -458,10 +458,23 @@ def test_food_alone_names_no_field():
     assert parse_query("Siapa yang cocok untuk bidang pangan?").concepts == ["ketahanan pangan"]
 
 
-def test_mass_organisations_in_british_spelling_are_not_organisation_and_procedures():
-    """'organisation' names organisation and procedures (ortala); 'mass organisations' are the ormas that
-    national unity and politics registers, in either spelling."""
-    for spelling in ("organisations", "organizations"):
-        parsed = parse_query(f"Who can work with mass {spelling} to keep the peace?")
-        assert "organisasi dan tata laksana" not in parsed.concepts
-        assert parsed.concepts == ["ketahanan ekonomi sosial budaya dan ormas"]
+
+def test_a_sub_fields_name_in_english_names_the_sub_field():
+    """'waste management' is the English of 'pengelolaan sampah', a bidang of the environment office, as
+    'disease prevention and control' is the English of Dinkes' P2P: named in either language, the same
+    narrower field (SIASN sets 5 and 6: 'Who is best suited for waste management?' searched the whole
+    environment office, 0.08). 'civil registration' stays the whole Dukcapil, as English speakers name it."""
+    assert parse_query("Who is best suited for waste management?").concepts == ["pengelolaan sampah"]
+    assert parse_query("Siapa yang cocok untuk bidang pengelolaan sampah?").concepts == ["pengelolaan sampah"]
+    for q in ("Who is best suited for disease prevention and control?", "Siapa yang cocok untuk bidang P2P?",
+              "Siapa pegawai yang paling cocok untuk bidang pencegahan dan pengendalian penyakit?"):
+        assert parse_query(q).concepts == ["pencegahan dan pengendalian penyakit"]
+    assert parse_query("Siapa ahli pengendalian penyakit tidak menular?").concepts == [
+        "penyakit tidak menular dan kesehatan jiwa"
+    ]
+    assert parse_query("Who is best suited for civil registration?").concepts == ["kependudukan dan pencatatan sipil"]
+    # the English of a broad field's whole name is that field, not its sub-field plus itself
+    assert parse_query("Who knows livestock and animal health?").concepts == ["peternakan"]
+    assert parse_query("Who knows population control and family planning?").concepts == [
+        "pengendalian penduduk dan keluarga berencana"
+    ]
