@@ -244,7 +244,13 @@ SETS: dict[str, HeldOutSet] = {
         "session 16 by two helpers who read no code, no set and ran no search. First run, blind, at b98f17c "
         "(nDCG@10 id / en): full 0.709 / 0.621, plain BM25 0.534 / 0.082, plain dense 0.433 / 0.383, lexical only "
         "0.720 / 0.569, dense only 0.456 / 0.469: +0.18 / +0.24 over the better plain peer, but 0.011 under lexical "
-        "only in Indonesian, and the structured planner cost 0.020 / 0.015.",
+        "only in Indonesian, and the structured planner cost 0.020 / 0.015. Not blind since: session 16 read its "
+        "worst questions ('yang mahir mengurus KTP-el' read as the Mahir jenjang, 'adil gender' and 'korban di "
+        "bawah umur' declined as gender and age filters, 'waste management' and 'teacher and education personnel "
+        "management' searched as the broad field, Dinkes' bidang P2P unknown) and fixed those, and its per-field "
+        "figures. Its two writers' fields overlap (environment and its pollution and waste bidang; staffing and "
+        "teacher management), and each graded only its own people: a pollution-control officer written for the "
+        "environment field counts as a miss for the pollution bidang, so its figures are a floor.",
     ),
     "free_text_1": HeldOutSet(
         "free_text_1",
