@@ -833,10 +833,11 @@ _POST_LEVEL = re.compile(
     re.I,
 )
 # 'yang mahir mengurus KTP-el', 'paling terampil soal ...': skilled, an everyday adjective, not the jenjang of a
-# jabatan fungsional keterampilan ('Pranata Komputer Mahir', 'jenjang Terampil')
+# jabatan fungsional keterampilan ('Pranata Komputer Mahir', 'jenjang Terampil', 'JF yang Mahir'): a level
+# written in lower case right after an intensifier or before what the skill is in
 _SKILLED = re.compile(
-    r"(?:\b(?:yang|paling|lebih|sangat|cukup|amat|kurang|agak|tidak|makin|semakin|most|more|very|highly)\s+$)|"
-    r"(?:^\s+(?:dalam|dengan|di\s+bidang|soal|tentang|untuk|me\w+|ber\w+|at|in|with)\b)",
+    r"(?:\b(?:yang|paling|lebih|sangat|cukup|amat|kurang|agak|tidak|makin|semakin)\s+$)|"
+    r"(?:^\s+(?:dalam|dengan|di\s+bidang|soal|tentang|untuk|(?!menurut\b)me\w+|(?!berapa\b|berdasarkan\b|beserta\b)ber\w+)\b)",
     re.I,
 )
 _WHOLE_GOVERNMENT = re.compile(
@@ -1321,7 +1322,8 @@ def _post_level(s: _State, units: Sequence[tuple[str, str]], today: dt.date) -> 
     levels: list[str] = []
     for m in list(_POST_LEVEL.finditer(s.rest)):
         level = " ".join(m.group(1).split()).title()
-        if level in ("Mahir", "Terampil", "Pemula") and (
+        bare = m.group(0).strip() == m.group(1)  # not 'jenjang Terampil', 'at the Mahir level'
+        if bare and m.group(1).islower() and level in ("Mahir", "Terampil", "Pemula") and (
             _SKILLED.search(s.rest[max(0, m.start() - 12) : m.start()]) or _SKILLED.match(s.rest[m.end() : m.end() + 20])
         ):
             continue

@@ -886,6 +886,10 @@ def test_minors_and_a_gender_fair_programme_are_no_attribute(question):
         ("Siapa yang paling terampil soal drone pemetaan?", []),
         ("Berapa Pranata Komputer Mahir di Dinkes?", ["Mahir"]),
         ("Daftar pegawai jenjang Terampil di Dinkes", ["Terampil"]),
+        ("Berapa pegawai jenjang terampil dengan SKP baik?", ["Terampil"]),
+        ("Which staff are at the Terampil level in Dinkes?", ["Terampil"]),
+        ("Pranata komputer mahir berapa orang?", ["Mahir"]),
+        ("Siapa JF yang Mahir di Dinkes?", ["Mahir"]),
     ],
 )
 def test_skilled_in_everyday_words_is_no_post_level(question, levels):
