@@ -501,3 +501,15 @@ def test_an_english_plural_is_still_read_as_its_singular():
     have made the plural a thesaurus word of its own and stopped that (a CV set lost 0.2 on one question)."""
     parsed = parse_query("I need someone who can sort out salaries and benefits for our staff.")
     assert ("salary", ["gaji"]) in parsed.carried
+
+
+def test_mass_organisations_in_either_spelling_are_not_organisation_and_procedures():
+    """'organisation' names organisation and procedures (ortala); 'mass organisations' are the ormas that
+    national unity and politics registers, in either spelling (the alias is written in the thesaurus'
+    singular, so the plural still reads as 'organisation' everywhere else)."""
+    for spelling in ("organisations", "organizations"):
+        parsed = parse_query(f"Who can work with mass {spelling} to keep the peace?")
+        assert parsed.concepts == ["ketahanan ekonomi sosial budaya dan ormas"]
+    assert parse_query("Who can redesign how our organisations are structured?").concepts == [
+        "organisasi dan tata laksana"
+    ]
