@@ -370,7 +370,8 @@ def cued_concepts(text: str, named: Collection[str] = ()) -> list[str]:
         if sub in broader:
             family.setdefault(broader[sub], set()).update(hits)
     counts = {key: n for key, hits in family.items() if (n := _distinct(hits)) >= CUES_NEEDED and key not in named}
-    counts = {key: n for key, n in counts.items() if not any(broader.get(sub) == key for sub in counts)}
+    narrowed = {broader[sub] for sub in counts if sub in broader}  # a qualifying sub-field says more than its field
+    counts = {key: n for key, n in counts.items() if key not in narrowed}
     return sorted(counts, key=lambda k: (-counts[k], k))[:MAX_CUED]
 
 
