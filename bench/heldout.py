@@ -30,6 +30,7 @@ import json
 import math
 import os
 import platform
+import random
 import subprocess
 import sys
 import tempfile
@@ -664,7 +665,7 @@ def render_set(run: SetRun) -> str:
     ]
     lines += _margin_lines(run, nd)
     lines.append("")
-    lines += _ablation_lines(nd)
+    lines += _ablation_lines(run, nd)
     lines += _finding_lines(run)
     return "\n".join(lines) + "\n"
 
@@ -680,10 +681,15 @@ def _margin_lines(run: SetRun, nd: Mapping[str, Mapping[str, float]]) -> list[st
     for group in _groups(run, "language")[:-1] + _groups(run, "style")[:-1]:
         gain = margin(nd["talenta"][group], [nd[p][group] for p in PLAIN])
         verdict = "met" if gain >= TARGET else "not met"
+        part = max(PARTS, key=lambda p: nd[p][group])
+        per = [run.scores["talenta"][i].ndcg10 - run.scores[part][i].ndcg10
+               for i, q in enumerate(run.questions) if group in (q.language, q.style)]  # fmt: skip
+        low, high = paired_interval(per)
         lines.append(
             f"- {group}: full pipeline vs max(plain dense, plain BM25): {_signed(gain)} (target +{TARGET:.2f}; "
             f"{verdict}); full vs max(lexical-only, dense-only): "
-            f"{_signed(margin(nd['talenta'][group], [nd[p][group] for p in PARTS]))}."
+            f"{_signed(margin(nd['talenta'][group], [nd[p][group] for p in PARTS]))} "
+            f"(95% interval {_signed(low)} to {_signed(high)})."
         )
     behind = []
     for i, q in enumerate(run.questions):
@@ -700,9 +706,22 @@ def _margin_lines(run: SetRun, nd: Mapping[str, Mapping[str, float]]) -> list[st
     return [*lines, ""]
 
 
-def _ablation_lines(nd: Mapping[str, Mapping[str, float]]) -> list[str]:
-    """Each ablation's nDCG@10 against the full pipeline per language: lower = the stage helps."""
-    helps, hurts, neutral = [], [], []
+def paired_interval(deltas: Sequence[float], draws: int = 2000, seed: int = 0) -> tuple[float, float]:
+    """A 95% paired bootstrap interval of the mean per-question difference (questions resampled with
+    replacement; a fixed seed, so a run prints the same interval each time)."""
+    if not deltas:
+        return 0.0, 0.0
+    rng = random.Random(seed)
+    n = len(deltas)
+    means = sorted(sum(deltas[rng.randrange(n)] for _ in range(n)) / n for _ in range(draws))
+    return means[int(0.025 * draws)], means[int(0.975 * draws) - 1]
+
+
+def _ablation_lines(run: SetRun, nd: Mapping[str, Mapping[str, float]]) -> list[str]:
+    """Each ablation's nDCG@10 against the full pipeline per language: lower = the stage helps. A raise
+    is told with how many questions moved each way and a paired bootstrap interval, so that a stage
+    that hurts across a set is told apart from one question's swing."""
+    helps, hurts, neutral, beyond = [], [], [], []
     for name in ablation_names():
         deltas = {lang: nd[name][lang] - nd["talenta"][lang] for lang in LANGUAGES}
         shown = ", ".join(f"{lang} {_signed(d)}" for lang, d in deltas.items())
@@ -711,7 +730,17 @@ def _ablation_lines(nd: Mapping[str, Mapping[str, float]]) -> list[str]:
         if lowered:
             helps.append(f"{name} ({shown})")
         if raised:
-            hurts.append(f"{name} ({shown})")
+            told = []
+            for lang in raised:
+                per = [run.scores[name][i].ndcg10 - run.scores["talenta"][i].ndcg10
+                       for i, q in enumerate(run.questions) if q.language == lang]  # fmt: skip
+                low, high = paired_interval(per)
+                up, down = sum(1 for d in per if d > 0.0005), sum(1 for d in per if d < -0.0005)
+                told.append(f"{lang} {_signed(deltas[lang])}: {up} question{'s' * (up != 1)} up, {down} down, 95% interval "
+                            f"{_signed(low)} to {_signed(high)}")  # fmt: skip
+                if low > 0:
+                    beyond.append(f"{name} ({lang})")
+            hurts.append(f"{name} ({'; '.join(told)})")
         if not lowered and not raised:
             neutral.append(f"{name} ({shown})")
     return [
@@ -719,6 +748,7 @@ def _ablation_lines(nd: Mapping[str, Mapping[str, float]]) -> list[str]:
         "",
         "- ablations that LOWER the figure (the stage helps here): " + ("; ".join(helps) or "none"),
         "- ablations that RAISE the figure (the stage hurts here): " + ("; ".join(hurts) or "none"),
+        "- raises whose whole interval is above zero (more than a few questions' swing): " + ("; ".join(beyond) or "none"),
         "- no change (within 0.0005): " + ("; ".join(neutral) or "none"),
         "",
     ]

@@ -11,6 +11,7 @@ from bench.heldout import (
     Score,
     compose_section,
     margin,
+    paired_interval,
     read_people_nips,
     read_questions,
     score_question,
@@ -64,6 +65,17 @@ def test_summarise_means_per_language_style_and_all():
 @pytest.mark.parametrize(("full", "parts", "expected"), [(0.8, [0.7, 0.75], 0.05), (0.6, [0.7, 0.5], -0.1)])
 def test_margin_is_against_the_best_part(full, parts, expected):
     assert margin(full, parts) == pytest.approx(expected)
+
+
+def test_paired_interval_tells_one_questions_swing_from_a_shift_across_the_set():
+    swing = [0.5] + [0.0] * 19  # one question up by 0.5: mean +0.025, but the interval reaches zero
+    low, high = paired_interval(swing)
+    assert low <= 0.0 < 0.025 < high
+    shift = [0.02, 0.03, 0.01, 0.04] * 5  # every question up a little
+    low, high = paired_interval(shift)
+    assert 0.0 < low <= 0.025 <= high < 0.04
+    assert paired_interval(swing) == paired_interval(swing)  # a fixed seed: the same interval each run
+    assert paired_interval([]) == (0.0, 0.0)
 
 
 # people, questions of each set
