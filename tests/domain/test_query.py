@@ -87,6 +87,10 @@ def test_tokens_are_stems_without_stopwords():
         ("Who is best suited for plantation crops?", ["perkebunan"]),
         ("Who is best suited for teacher and education personnel management?", ["guru dan tenaga kependidikan"]),
         ("Who is best suited for pollution and environmental damage control?", ["pengendalian pencemaran dan kerusakan lingkungan"]),
+        # buying medicines is the pharmacy's work (instalasi farmasi), not the procurement unit's
+        ("Siapa yang paham pengadaan obat dan vaksin di puskesmas?", ["farmasi"]),
+        ("Who knows drug procurement?", ["farmasi"]),
+        ("Siapa yang paham pengadaan barang dan jasa?", ["pengadaan barang dan jasa"]),
     ],
 )
 def test_concepts(question, concepts):
