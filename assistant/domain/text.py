@@ -49,11 +49,18 @@ def _stemmer():  # type: ignore[no-untyped-def]
 PREFIX_LENGTH = 7
 
 
+# Words whose Sastrawi root is another word's: 'perhubungan' (transport) is not 'hubungan' (relations: a
+# Mediator Hubungan Industrial, a Pranata Hubungan Masyarakat), 'pengadaan' (procurement) is not 'ada'
+# ('keadaan', 'mengadakan', 'berada'). Each is cut to its first letters like any long stem, so it meets
+# only itself.
+OWN_ROOT = frozenset({"perhubungan", "pengadaan"})
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
-    root = str(_stemmer().stem(word)) or word
+    root = word if word in OWN_ROOT else str(_stemmer().stem(word)) or word
     return root[:PREFIX_LENGTH] if root.isalpha() else root
 
 

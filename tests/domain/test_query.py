@@ -122,6 +122,17 @@ def test_long_stems_are_cut_so_borrowed_word_endings_meet():
     assert tokenize("perikanan") == ["ikan"]  # Indonesian roots are short: untouched
 
 
+def test_a_field_word_whose_root_is_another_words_meets_only_itself():
+    """Sastrawi reads 'perhubungan' (transport) as 'hubung', the root of 'hubungan' (relations), so a question
+    on transport ranked Mediator Hubungan Industrial and Pranata Hubungan Masyarakat among the Penguji
+    Kendaraan Bermotor (blind SIASN 7: 0.48); 'pengadaan' (procurement) as 'ada', the root of 'keadaan',
+    'mengadakan' and 'berada'."""
+    assert set(tokenize("perhubungan")).isdisjoint(tokenize("Mediator Hubungan Industrial, berhubungan"))
+    assert set(tokenize("pengadaan")).isdisjoint(tokenize("keadaan darurat, mengadakan rapat, berada di"))
+    assert tokenize("Perhubungan") == tokenize("PERHUBUNGAN") == tokenize("perhubungan")
+    assert tokenize("Pengelola Pengadaan Barang/Jasa")[1] == tokenize("pengadaan")[0]
+
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [
@@ -399,13 +410,15 @@ def test_a_sub_field_named_is_searched_as_itself_not_as_its_whole_urusan():
     """'bidang perkebunan' was read as agriculture, so every agricultural extension worker ranked with the
     plantation staff (blind SIASN 5: 0.34 against plain BM25's 0.91). A sub-field is its own concept; the broad
     field is still itself and keeps the glossary's record words of its sub-fields."""
-    from assistant.domain.query import thesaurus
+    from assistant.domain.query import thesaurus, with_broader
 
     assert parse_query("Siapa pegawai yang paling cocok untuk bidang perkebunan?").concepts == ["perkebunan"]
     assert parse_query("Siapa pegawai yang paling cocok untuk bidang pengelolaan sampah?").concepts == ["pengelolaan sampah"]
     assert parse_query("Siapa pegawai yang paling cocok untuk bidang pertanian?").concepts == ["pertanian"]
     assert "penyuluh" not in expand("Siapa pegawai yang paling cocok untuk bidang perkebunan?")
     assert "popt" in thesaurus()["pertanian"].terms
+    # vehicle testing (UPTD PKB) is a bidang of the transport office, so it is transport too
+    assert with_broader(["pengujian kendaraan"]) == {"pengujian kendaraan", "perhubungan"}
     raw = json.loads(resources.files("assistant.domain").joinpath("data", "field_thesaurus.json").read_text("utf-8"))
     for key, concept in raw.items():
         for sub in [] if key.startswith("_") else concept.get("subfields", []):
