@@ -51,9 +51,11 @@ PREFIX_LENGTH = 7
 
 # Words whose Sastrawi root is another word's: 'perhubungan' (transport) is not 'hubungan' (relations: a
 # Mediator Hubungan Industrial, a Pranata Hubungan Masyarakat), 'pengadaan' (procurement) is not 'ada'
-# ('keadaan', 'mengadakan', 'berada'). Each is cut to its first letters like any long stem, so it meets
-# only itself.
-OWN_ROOT = frozenset({"perhubungan", "pengadaan"})
+# ('keadaan', 'mengadakan', 'berada'), 'kinerja' (performance) is not 'kerja' (Pengantar Kerja, Dinas Tenaga
+# Kerja), 'kekerasan' (violence) and 'perkerasan' (pavement) are not each other, 'relawan' (volunteers) is not
+# 'rawan' (prone), 'pengelasan' (welding) is not 'kelas'. Each is cut to its first letters like any long stem,
+# so it meets only itself.
+OWN_ROOT = frozenset({"perhubungan", "pengadaan", "kinerja", "kekerasan", "perkerasan", "relawan", "pengelasan"})
 
 
 @lru_cache(maxsize=200_000)

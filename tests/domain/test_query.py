@@ -131,6 +131,10 @@ def test_a_field_word_whose_root_is_another_words_meets_only_itself():
     assert set(tokenize("pengadaan")).isdisjoint(tokenize("keadaan darurat, mengadakan rapat, berada di"))
     assert tokenize("Perhubungan") == tokenize("PERHUBUNGAN") == tokenize("perhubungan")
     assert tokenize("Pengelola Pengadaan Barang/Jasa")[1] == tokenize("pengadaan")[0]
+    # 'penilaian kinerja' ranked Pengantar Kerja and Pekerja Sosial first (blind SIASN 7: 0.00)
+    assert set(tokenize("kinerja")).isdisjoint(tokenize("Pengantar Kerja, Dinas Tenaga Kerja, pekerja, bekerja"))
+    assert set(tokenize("kekerasan terhadap anak")).isdisjoint(tokenize("perkerasan jalan"))
+    assert set(tokenize("relawan")).isdisjoint(tokenize("daerah rawan bencana"))
 
 
 @pytest.mark.parametrize(
