@@ -135,6 +135,9 @@ def test_a_field_word_whose_root_is_another_words_meets_only_itself():
     assert set(tokenize("kinerja")).isdisjoint(tokenize("Pengantar Kerja, Dinas Tenaga Kerja, pekerja, bekerja"))
     assert set(tokenize("kekerasan terhadap anak")).isdisjoint(tokenize("perkerasan jalan"))
     assert set(tokenize("relawan")).isdisjoint(tokenize("daerah rawan bencana"))
+    assert set(tokenize("seni pertunjukan")).isdisjoint(tokenize("ditunjuk sebagai ketua, menunjukkan hasil"))
+    assert set(tokenize("transmigrasi")).isdisjoint(tokenize("jaringan transmisi listrik, power transmission"))
+    assert tokenize("transmigrasi") == tokenize("transmigran") == tokenize("ketransmigrasian") == tokenize("transmigration")
 
 
 @pytest.mark.parametrize(
