@@ -39,6 +39,14 @@ class StoreSettings(BaseModel):
     host: str = Field("127.0.0.1", description="Chroma server host (mode=http).")
     port: int = Field(8001, description="Chroma server port (mode=http).")
     collection_prefix: str = Field("talenta", description="Prefix of the Chroma collection names.")
+    search_ef: int = Field(
+        1000,
+        ge=10,
+        description="Chroma's HNSW ef_search for the texts' collection: how many candidates its graph search keeps. "
+        "Chroma's default (100) is below the texts a search fetches (search.chunk_pool, 400), so near that boundary "
+        "the search was approximate and could return different texts after a restart; at 1000 it returns the "
+        "exact nearest texts on every held-out set. Set on existing collections when Talenta opens them.",
+    )
 
 
 class DbSettings(BaseModel):

@@ -50,7 +50,7 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
     migrate(engine)
     scheme = load_scheme(settings.nine_box_path)
     people = PeopleRepository(engine, weights_from(settings.search), scheme)
-    store = TalentStore(client, embeddings, settings.store.collection_prefix, records=people)
+    store = TalentStore(client, embeddings, settings.store.collection_prefix, records=people, search_ef=settings.store.search_ef)
     audit = AuditLog.from_settings(settings)
     llm = build_chat_model(settings.llm)
     select = settings.llm.note == "select"

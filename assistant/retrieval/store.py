@@ -109,12 +109,13 @@ class TalentStore:
         embeddings: TalentaEmbeddings,
         prefix: str = "talenta",
         records: PeopleRepository | None = None,
+        search_ef: int | None = None,
     ) -> None:
         self.client = client
         self.records = records
         self.embeddings = embeddings
         self.people = self._open(f"{prefix}_people")
-        self.texts = self._open(f"{prefix}_texts")
+        self.texts = self._open(f"{prefix}_texts", search_ef)
         # One record whose document changes on every write: readers cache derived indexes by it.
         self.meta = client.get_or_create_collection(f"{prefix}_meta", embedding_function=None)
         self.write_batch = _write_batch(client)
@@ -125,13 +126,18 @@ class TalentStore:
         names = {getattr(c, "name", c) for c in client.list_collections()}
         self._legacy: Any = client.get_collection(legacy) if legacy in names else None
 
-    def _open(self, name: str) -> Any:
+    def _open(self, name: str, search_ef: int | None = None) -> Any:
         model_meta = {"embedding_model": self.embeddings.model_id, "embedding_dim": self.embeddings.dim}
         collection = self.client.get_or_create_collection(
             name,
             embedding_function=None,
             metadata={"hnsw:space": "cosine", **model_meta},
         )
+        hnsw = (getattr(collection, "configuration", None) or {}).get("hnsw") or {}
+        if search_ef and hnsw.get("ef_search") != search_ef:
+            # the graph search keeps search_ef candidates: below the texts a search fetches, the nearest
+            # ones near the boundary were missed, differently after each restart (StoreSettings.search_ef)
+            collection.modify(configuration={"hnsw": {"ef_search": search_ef}})
         stored = (collection.metadata or {}).get("embedding_model")
         if stored and stored != self.embeddings.model_id:
             raise StoreMismatch(
