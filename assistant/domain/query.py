@@ -234,7 +234,7 @@ def _normalize(text: str) -> tuple[str, list[str], list[str]]:
 
 
 # Phrases that hold a field's word but name no field: read as plain words.
-_IDIOMS = frozenset({("tanah", "air")})
+_IDIOMS = frozenset({("tanah", "air"), ("desa", "nelayan"), ("kampung", "nelayan")})
 
 
 def _concepts_in(text: str) -> tuple[str, list[str], list[str]]:

@@ -91,6 +91,11 @@ def test_tokens_are_stems_without_stopwords():
         ("Siapa yang paham pengadaan obat dan vaksin di puskesmas?", ["farmasi"]),
         ("Who knows drug procurement?", ["farmasi"]),
         ("Siapa yang paham pengadaan barang dan jasa?", ["pengadaan barang dan jasa"]),
+        # fishermen are fisheries' people, fish farmers its aquaculture bidang's; a fishing village is a place
+        ("Siapa yang bisa membina nelayan?", ["perikanan"]),
+        ("Who can help our fishermen?", ["perikanan"]),
+        ("Who can support our fish farmers?", ["perikanan budidaya"]),
+        ("Siapa yang berpengalaman menahan erosi pantai di desa nelayan?", []),
     ],
 )
 def test_concepts(question, concepts):
