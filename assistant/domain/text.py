@@ -53,10 +53,10 @@ PREFIX_LENGTH = 7
 # Mediator Hubungan Industrial, a Pranata Hubungan Masyarakat), 'pengadaan' (procurement) is not 'ada'
 # ('keadaan', 'mengadakan', 'berada'), 'kinerja' (performance) is not 'kerja' (Pengantar Kerja, Dinas Tenaga
 # Kerja), 'kekerasan' (violence) and 'perkerasan' (pavement) are not each other, 'relawan' (volunteers) is not
-# 'rawan' (prone), 'pengelasan' (welding) is not 'kelas'. Each is cut to its first letters like any long stem,
-# so it meets only itself. 'pertunjukan' (a show) is not 'tunjuk' ('ditunjuk', 'menunjukkan'), and
-# transmigration is not transmission, which the cut to seven letters had made one stem ('transmi').
-OWN_ROOT = frozenset({"perhubungan", "pengadaan", "kinerja", "kekerasan", "perkerasan", "relawan", "pengelasan", "pertunjukan"})
+# 'rawan' (prone), 'pengelasan' (welding) is not 'kelas', 'pertunjukan' (a show) is not 'tunjuk' ('ditunjuk',
+# 'menunjukkan'). Each is cut to its first letters like any long stem, so it meets only itself.
+_OWN_ROOT = frozenset({"perhubungan", "pengadaan", "kinerja", "kekerasan", "perkerasan", "relawan", "pengelasan", "pertunjukan"})
+# Roots whose first seven letters are another word's: transmigration is not transmission ('transmi').
 _OWN_STEMS = {w: "transmigr" for w in ("transmigrasi", "transmigran", "transmigration", "transmigrant", "transmigrants")}
 
 
@@ -64,7 +64,7 @@ _OWN_STEMS = {w: "transmigr" for w in ("transmigrasi", "transmigran", "transmigr
 def stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
-    root = word if word in OWN_ROOT else str(_stemmer().stem(word)) or word
+    root = word if word in _OWN_ROOT else str(_stemmer().stem(word)) or word
     if root in _OWN_STEMS:
         return _OWN_STEMS[root]
     return root[:PREFIX_LENGTH] if root.isalpha() else root
