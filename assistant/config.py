@@ -45,7 +45,8 @@ class StoreSettings(BaseModel):
         description="Chroma's HNSW ef_search for the texts' collection: how many candidates its graph search keeps. "
         "Chroma's default (100) is below the texts a search fetches (search.chunk_pool, 400), so near that boundary "
         "the search was approximate and could return different texts after a restart; at 1000 it returns the "
-        "exact nearest texts on every held-out set. Set on existing collections when Talenta opens them.",
+        "exact nearest texts on every held-out set. Never below search.chunk_pool. Set on existing collections when "
+        "Talenta opens them.",
     )
 
 

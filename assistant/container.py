@@ -50,7 +50,9 @@ def build_container(settings: Settings | None = None, embeddings: TalentaEmbeddi
     migrate(engine)
     scheme = load_scheme(settings.nine_box_path)
     people = PeopleRepository(engine, weights_from(settings.search), scheme)
-    store = TalentStore(client, embeddings, settings.store.collection_prefix, records=people, search_ef=settings.store.search_ef)
+    # the graph search keeps at least as many candidates as a search fetches texts
+    search_ef = max(settings.store.search_ef, settings.search.chunk_pool)
+    store = TalentStore(client, embeddings, settings.store.collection_prefix, records=people, search_ef=search_ef)
     audit = AuditLog.from_settings(settings)
     llm = build_chat_model(settings.llm)
     select = settings.llm.note == "select"

@@ -175,11 +175,14 @@ def test_the_texts_graph_search_keeps_search_ef_candidates_also_on_an_existing_s
     """Chroma's default ef_search (100) is below the 400 texts a search fetches: near that boundary its graph
     search missed nearer texts, differently after each restart (a held-out question moved by 0.03 between two
     runs of the same code). The store asks for search_ef, and sets it on a collection made before."""
-    from assistant.config import StoreSettings
+    from assistant.config import SearchSettings, StoreSettings
 
-    c = build_container(Settings(data_dir=tmp_path, store=StoreSettings(search_ef=100)), embeddings=embeddings)
+    small = Settings(data_dir=tmp_path, store=StoreSettings(search_ef=100), search=SearchSettings(chunk_pool=100))
+    c = build_container(small, embeddings=embeddings)
     ingest_employees(c.store, c.embeddings, people[:2])
     assert c.store.texts.configuration["hnsw"]["ef_search"] == 100
+    wide = Settings(data_dir=tmp_path, store=StoreSettings(search_ef=100), search=SearchSettings(chunk_pool=600))
+    assert build_container(wide, embeddings=embeddings).store.texts.configuration["hnsw"]["ef_search"] == 600
     again = build_container(Settings(data_dir=tmp_path), embeddings=embeddings)
     assert again.store.texts.configuration["hnsw"]["ef_search"] == Settings().store.search_ef == 1000
     assert again.store.query_texts(embeddings.encode_query("perikanan"), 5)  # the store still answers
