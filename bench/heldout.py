@@ -270,7 +270,9 @@ SETS: dict[str, HeldOutSet] = {
         "search. First run, blind, at 98f7f50 (nDCG@10 id / en): full 0.758 / 0.714, plain BM25 0.519 / 0.114, "
         "plain dense 0.418 / 0.412, lexical only 0.758 / 0.674, dense only 0.533 / 0.538: +0.24 / +0.30 over the "
         "better plain peer, level with lexical only in Indonesian (+0.000, 95% interval -0.017 to +0.019); merit "
-        "cost 0.004 in Indonesian (7 questions up, 7 down without it).",
+        "cost 0.004 in Indonesian (7 questions up, 7 down without it). Not blind since: session 17 read its worst "
+        "questions ('bidang perhubungan' meeting the 'hubungan' of Mediator Hubungan Industrial, 'penilaian "
+        "kinerja' meeting 'kerja', fish farmers read as farming) and fixed those in general ways.",
     ),
     "free_text_1": HeldOutSet(
         "free_text_1",
