@@ -137,7 +137,14 @@ class TalentStore:
         if search_ef and hnsw.get("ef_search") != search_ef:
             # the graph search keeps search_ef candidates: below the texts a search fetches, the nearest
             # ones near the boundary were missed, differently after each restart (StoreSettings.search_ef)
-            collection.modify(configuration={"hnsw": {"ef_search": search_ef}})
+            try:
+                collection.modify(configuration={"hnsw": {"ef_search": search_ef}})
+            except Exception as exc:  # noqa: BLE001 - a server that refuses (a read-only token): search anyway
+                logger.warning(
+                    "Chroma menolak ef_search=%s untuk '%s' (%s): pencarian makna tetap jalan, tetapi hampiran / "
+                    "Chroma refused ef_search=%s on '%s' (%s): meaning search still runs, but approximately",
+                    search_ef, name, exc, search_ef, name, exc,
+                )  # fmt: skip
         stored = (collection.metadata or {}).get("embedding_model")
         if stored and stored != self.embeddings.model_id:
             raise StoreMismatch(

@@ -186,3 +186,22 @@ def test_the_texts_graph_search_keeps_search_ef_candidates_also_on_an_existing_s
     again = build_container(Settings(data_dir=tmp_path), embeddings=embeddings)
     assert again.store.texts.configuration["hnsw"]["ef_search"] == Settings().store.search_ef == 1000
     assert again.store.query_texts(embeddings.encode_query("perikanan"), 5)  # the store still answers
+
+
+def test_a_server_that_refuses_ef_search_still_searches(tmp_path, embeddings, people, monkeypatch, caplog):
+    """A Chroma server may refuse to change a collection (a read-only token): Talenta still starts and searches,
+    and says the search is approximate."""
+    import chromadb.api.models.Collection as collection_module
+
+    c = build_container(Settings(data_dir=tmp_path), embeddings=embeddings)
+    ingest_employees(c.store, c.embeddings, people[:2])
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError("read-only token")
+
+    monkeypatch.setattr(collection_module.Collection, "modify", refuse)
+    from assistant.config import StoreSettings
+
+    again = build_container(Settings(data_dir=tmp_path, store=StoreSettings(search_ef=1200)), embeddings=embeddings)
+    assert "refused ef_search=1200" in caplog.text
+    assert again.store.query_texts(embeddings.encode_query("perikanan"), 5)
