@@ -703,9 +703,7 @@ def _margin_lines(run: SetRun, nd: Mapping[str, Mapping[str, float]]) -> list[st
         gain = margin(nd["talenta"][group], [nd[p][group] for p in PLAIN])
         verdict = "met" if gain >= TARGET else "not met"
         part = max(PARTS, key=lambda p: nd[p][group])
-        per = [run.scores["talenta"][i].ndcg10 - run.scores[part][i].ndcg10
-               for i, q in enumerate(run.questions) if group in (q.language, q.style)]  # fmt: skip
-        low, high = paired_interval(per)
+        low, high = paired_interval(_deltas(run, "talenta", part, group))
         lines.append(
             f"- {group}: full pipeline vs max(plain dense, plain BM25): {_signed(gain)} (target +{TARGET:.2f}; "
             f"{verdict}); full vs max(lexical-only, dense-only): "
@@ -725,6 +723,12 @@ def _margin_lines(run: SetRun, nd: Mapping[str, Mapping[str, float]]) -> list[st
         f"{len(behind)}" + (": " + "; ".join(behind) if behind else "")
     )
     return [*lines, ""]
+
+
+def _deltas(run: SetRun, system: str, base: str, group: str) -> list[float]:
+    """Per question of a language or style: the system's nDCG@10 minus the base system's."""
+    return [run.scores[system][i].ndcg10 - run.scores[base][i].ndcg10
+            for i, q in enumerate(run.questions) if group in (q.language, q.style)]  # fmt: skip
 
 
 def paired_interval(deltas: Sequence[float], draws: int = 2000, seed: int = 0) -> tuple[float, float]:
@@ -753,8 +757,7 @@ def _ablation_lines(run: SetRun, nd: Mapping[str, Mapping[str, float]]) -> list[
         if raised:
             told = []
             for lang in raised:
-                per = [run.scores[name][i].ndcg10 - run.scores["talenta"][i].ndcg10
-                       for i, q in enumerate(run.questions) if q.language == lang]  # fmt: skip
+                per = _deltas(run, name, "talenta", lang)
                 low, high = paired_interval(per)
                 up, down = sum(1 for d in per if d > 0.0005), sum(1 for d in per if d < -0.0005)
                 told.append(f"{lang} {_signed(deltas[lang])}: {up} question{'s' * (up != 1)} up, {down} down, 95% interval "

@@ -4,7 +4,6 @@ it: the same people ranked the same as in the embedded store, one collection pre
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,15 +16,10 @@ import pytest
 from assistant.config import Settings, StoreSettings
 from assistant.container import build_container
 from assistant.domain.identity import Caller
+from bench.load import free_port
 from ingest.pipeline import ingest_employees
 
 BKPSDM = Caller(user="bkpsdm:test", role="bkpsdm")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +28,7 @@ def chroma_server(tmp_path_factory) -> Iterator[int]:
     binary = Path(sys.executable).parent / "chroma"
     if not binary.exists():
         pytest.fail(f"{binary} is missing: chromadb installs it (make test installs chromadb)")
-    port = _free_port()
+    port = free_port()
     folder = tmp_path_factory.mktemp("chroma-server")
     env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
     log = (folder / "server.log").open("w")
