@@ -54,10 +54,27 @@ PREFIX_LENGTH = 7
 # ('keadaan', 'mengadakan', 'berada'), 'kinerja' (performance) is not 'kerja' (Pengantar Kerja, Dinas Tenaga
 # Kerja), 'kekerasan' (violence) and 'perkerasan' (pavement) are not each other, 'relawan' (volunteers) is not
 # 'rawan' (prone), 'pengelasan' (welding) is not 'kelas', 'pertunjukan' (a show) is not 'tunjuk' ('ditunjuk',
-# 'menunjukkan'). Each is cut to its first letters like any long stem, so it meets only itself.
-_OWN_ROOT = frozenset({"perhubungan", "pengadaan", "kinerja", "kekerasan", "perkerasan", "relawan", "pengelasan", "pertunjukan"})
-# Roots whose first seven letters are another word's: transmigration is not transmission ('transmi').
-_OWN_STEMS = {w: "transmigr" for w in ("transmigrasi", "transmigran", "transmigration", "transmigrant", "transmigrants")}
+# 'menunjukkan'), 'kesatuan' (national unity: Kesbangpol) is not 'satuan' (Satpol PP, satuan kerja), 'ketahanan'
+# (food security) is not 'tahanan' (detainees), 'tumbuhan' (plants: POPT, karantina) is not 'tumbuh' ('pertumbuhan
+# ekonomi', 'tumbuh kembang'). Each is cut to its first letters like any long stem, so it meets only itself.
+_OWN_ROOT = frozenset({
+    "perhubungan", "pengadaan", "kinerja", "kekerasan", "perkerasan", "relawan", "pengelasan", "pertunjukan",
+    "kesatuan", "ketahanan", "tumbuhan",
+})  # fmt: skip
+# Roots whose first seven letters are another word's: transmigration is not transmission ('transmi'), labour
+# ('ketenagakerjaan') is not electricity ('ketenagalistrikan'), mechanisation is not a mechanism, gender
+# mainstreaming ('pengarusutamaan') is not influence ('pengaruh'), an organism is not an organisation, and the
+# acronyms of bodies are names: Kemenkes (health) is not Kemenkeu (finance), KemenPAN-RB (the civil service) not
+# Kemenparekraf (tourism), Disnakeswan (livestock) not Disnaker (labour), Dispendukcapil (civil registration) not
+# Dispenda (revenue).
+_OWN_STEMS = {
+    **{w: "transmigr" for w in ("transmigrasi", "transmigran", "transmigration", "transmigrant", "transmigrants")},
+    "ketenagakerjaan": "tenagakerja", "ketenagalistrikan": "tenagalistrik",
+    "mekanisasi": "mekanisasi", "mekanisme": "mekanisme", "pengarusutamaan": "pengarusutamaan", "organisme": "organisme",
+    "kemenkes": "kemenkes", "kemenkeu": "kemenkeu", "kemenpan": "kemenpan", "kemenpanrb": "kemenpan",
+    "kemenpar": "kemenpar", "kemenparekraf": "kemenpar", "disnakeswan": "disnakeswan",
+    "dispenduk": "dispenduk", "dispendukcapil": "dispenduk",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=200_000)

@@ -145,6 +145,22 @@ def test_a_field_word_whose_root_is_another_words_meets_only_itself():
     assert tokenize("transmigrasi") == tokenize("transmigran") == tokenize("ketransmigrasian") == tokenize("transmigration")
 
 
+def test_words_whose_first_letters_or_root_name_another_field_meet_only_themselves():
+    """The seven-letter cut made labour and electricity one stem ('ketenag'), and Sastrawi reads 'kesatuan'
+    (Kesbangpol) as 'satu' of Satpol PP; the acronyms of bodies are names, not words to cut."""
+    assert set(tokenize("ketenagakerjaan")).isdisjoint(tokenize("Inspektur Ketenagalistrikan"))
+    assert set(tokenize("kesatuan bangsa")).isdisjoint(tokenize("Satuan Polisi Pamong Praja, satuan kerja"))
+    assert set(tokenize("ketahanan pangan")).isdisjoint(tokenize("tahanan, bertahan"))
+    assert set(tokenize("organisme pengganggu tumbuhan")).isdisjoint(tokenize("organisasi, pertumbuhan ekonomi"))
+    assert set(tokenize("mekanisasi pertanian")).isdisjoint(tokenize("mekanisme kerja"))
+    assert set(tokenize("pengarusutamaan gender")).isdisjoint(tokenize("pengaruh"))
+    assert set(tokenize("Kemenkes")).isdisjoint(tokenize("Kemenkeu"))
+    assert set(tokenize("Disnakeswan")).isdisjoint(tokenize("Disnaker"))
+    assert set(tokenize("Dispendukcapil")).isdisjoint(tokenize("Dispenda"))
+    assert tokenize("KemenPANRB") == tokenize("Kemenpan") and tokenize("Kemenparekraf") == tokenize("Kemenpar")
+    assert tokenize("Disnakertrans") == tokenize("Disnaker")  # one body's two spellings still meet
+
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [
