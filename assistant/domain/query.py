@@ -185,7 +185,7 @@ def _by_first_word() -> dict[str, list[tuple[list[str], str, bool]]]:
 
 def normalize_concepts(text: str) -> tuple[str, list[str]]:
     """Rewrite known phrases (either language) as canonical concepts; return (text, concepts)."""
-    normalized, found, _ = _normalize(text)
+    normalized, found, _, _ = _normalize(text)
     return normalized, found
 
 
@@ -215,9 +215,9 @@ def _unit_names() -> tuple[re.Pattern[str], dict[str, str]] | None:
     return re.compile(r"\b(" + "|".join(map(re.escape, out)) + r")\b", re.I), out
 
 
-def _normalize(text: str) -> tuple[str, list[str], list[str]]:
+def _normalize(text: str) -> tuple[str, list[str], list[str], list[str]]:
     """(text with concepts written canonically, concepts found, concepts found by a phrase of two or
-    more words)."""
+    more words, concepts written right after another one with nothing between: 'akuntansi pemerintahan')."""
     if (units := _unit_names()) and units[0].search(text):
         pattern, names = units
         named = with_broader(_concepts_in(pattern.sub(" ", text))[1])
@@ -237,20 +237,24 @@ def _normalize(text: str) -> tuple[str, list[str], list[str]]:
 _IDIOMS = frozenset({("tanah", "air"), ("desa", "nelayan"), ("kampung", "nelayan")})
 
 
-def _concepts_in(text: str) -> tuple[str, list[str], list[str]]:
+def _concepts_in(text: str) -> tuple[str, list[str], list[str], list[str]]:
     """``_normalize`` without reading unit acronyms."""
-    original = re.sub(r"[^A-Za-z0-9]+", " ", text).split()
+    spans = [m.span() for m in re.finditer(r"[A-Za-z0-9]+", text)]
+    original = [text[a:b] for a, b in spans]
     words = [_singular(w.lower()) for w in original]
     out: list[str] = []
     found: list[str] = []
     phrased: list[str] = []
+    modifiers: list[str] = []
     named: set[str] = set()  # found other than as one word after a place word ('di sekolah')
     by_first = _by_first_word()
+    last_concept_end: int | None = None  # where the concept just before ends in the text, if nothing came between
     i = 0
     while i < len(words):
         if tuple(words[i : i + 2]) in _IDIOMS:  # 'cinta tanah air' is the homeland, not land affairs
             out += words[i : i + 2]
             i += 2
+            last_concept_end = None
             continue
         for phrase, key, capitals in by_first.get(words[i], ()):
             n = len(phrase)
@@ -264,14 +268,18 @@ def _concepts_in(text: str) -> tuple[str, list[str], list[str]]:
                     phrased.append(key)
                 if n > 1 or not _after_a_place_word(words, i):
                     named.add(key)
+                if last_concept_end is not None and not text[last_concept_end : spans[i][0]].strip() and out[-2] != key:
+                    modifiers.append(key)  # 'akuntansi pemerintahan': written right after another concept
+                last_concept_end = spans[i + n - 1][1]
                 i += n
                 break
         else:
             out.append(words[i])
             i += 1
+            last_concept_end = None
     if named:  # 'melayani KB di puskesmas sampai ke desa-desa': the village is where, not what
         found = [k for k in found if k in named]
-    return " ".join(out), found, phrased
+    return " ".join(out), found, phrased, modifiers
 
 
 _PLACE_WORDS = frozenset({"di", "ke", "dari", "pada", "at", "in", "to", "across"})
@@ -437,8 +445,16 @@ def parse_query(
         # than its cue words ('reboisasi karhutla') reads as 'a field and little else' (ParsedQuery.focused)
         others = len(tokenize(search_text)) + 1
     focused = bool(concepts) and others <= MAX_OTHER_WORDS
+    # Indonesian puts the modifier after its head: 'akuntansi pemerintahan' is accounting (in government),
+    # 'laboratorium kesehatan' a laboratory (of health). A broad urusan written right after another concept in
+    # a named field narrows that one: its own words are searched, not every record word of the urusan (every
+    # health worker is not a health laboratory's). Not a narrower field ('perencanaan keuangan' is finance), not
+    # a long request, and not English, which puts the modifier first ('apparel industry').
+    narrowing = set()
+    if language == "id" and focused:
+        narrowing = {k for k in _normalize(subject)[3] if k in concepts and _thesaurus_file()[k].get("subfields")}
     concepts = [*concepts, *cued]
-    expansions = _terms_of(concepts)  # the fields named, then those read from their work
+    expansions = _terms_of([k for k in concepts if k not in narrowing])  # the fields named, then those read from their work
     return ParsedQuery(
         text=cleaned,
         field=subject,

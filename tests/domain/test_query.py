@@ -3,7 +3,7 @@ from importlib import resources
 
 import pytest
 
-from assistant.domain.query import expand, parse_query
+from assistant.domain.query import _terms_of, expand, parse_query, thesaurus
 from assistant.domain.text import text_language, tokenize
 
 
@@ -546,3 +546,21 @@ def test_mass_organisations_in_either_spelling_are_not_organisation_and_procedur
     assert parse_query("Who can redesign how our organisations are structured?").concepts == [
         "organisasi dan tata laksana"
     ]
+
+
+def test_a_broad_field_written_after_another_concept_narrows_it():
+    """'bidang akuntansi pemerintahan' is accounting in government, not every government post: the broad urusan
+    written right after the head (Indonesian order) is searched by its own words, not by every record word of its
+    field (SIASN 5: 0.66 with Kepala Bagian Tata Pemerintahan first; 0.99 after)."""
+    lab = parse_query("Siapa pegawai yang paling cocok untuk bidang laboratorium kesehatan?")
+    assert lab.concepts == ["laboratorium", "kesehatan"] and "kesehatan" in lab.search_text
+    assert "laboratorium" in lab.expansions and "puskesmas" not in lab.expansions
+    accounting = parse_query("Siapa pegawai yang paling cocok untuk bidang akuntansi pemerintahan?")
+    assert "akuntansi" in accounting.expansions and not set(thesaurus()["pemerintahan"].terms) <= set(accounting.expansions)
+    # not a narrower field ('perencanaan keuangan' is finance), not a list, not English (modifier first)
+    assert set(thesaurus()["keuangan"].terms) <= set(parse_query("bidang perencanaan keuangan").expansions)
+    assert "puskesmas" in parse_query("Siapa pegawai yang paling cocok untuk bidang laboratorium, kesehatan?").expansions
+    assert "puskesmas" in parse_query("Who is best suited for health laboratories?").expansions
+    # nor a long request, whose concepts are the work it names
+    request = "Saya butuh orang yang paham soal uji KIR kendaraan angkutan, pengaturan lalu lintas dan parkir"
+    assert _terms_of(parse_query(request).concepts) == parse_query(request).expansions
