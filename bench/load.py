@@ -50,7 +50,6 @@ import random
 import secrets
 import shlex
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -60,6 +59,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from bench import processes
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS = ROOT / "BENCHMARKS.md"
@@ -145,12 +146,6 @@ def demo_store(employees: int, seed: int, folder: Path, log: Log = _log) -> Path
 # ---- the server ---------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def make_keys(names: Sequence[str]) -> dict[str, str]:
     """A random API key per name (a development key of TALENTA_API__KEYS, 40+ characters)."""
     return {name: f"load-{name}-{secrets.token_urlsafe(32)}" for name in names}
@@ -183,18 +178,13 @@ def machine_cpu_seconds() -> float:
     return busy / os.sysconf("SC_CLK_TCK")
 
 
-def _tail(path: Path, n: int = 30) -> str:
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.exists() else []
-    return "\n".join(lines[-n:])
-
-
 @contextlib.contextmanager
 def serve(data_dir: Path, keys: dict[str, str], run_dir: Path, rate: int = DEFAULT_RATE,
           start_timeout: float = 300.0) -> Iterator[Server]:  # fmt: skip
     """`talenta serve` on a free 127.0.0.1 port over ``data_dir``, with these keys (role bkpsdm)."""
     import httpx
 
-    port = free_port()
+    port = processes.free_port()
     env = clean_env(
         TALENTA_DATA_DIR=str(data_dir),
         TALENTA_LLM__PROVIDER="template",
@@ -213,23 +203,18 @@ def serve(data_dir: Path, keys: dict[str, str], run_dir: Path, rate: int = DEFAU
         deadline = time.monotonic() + start_timeout
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"talenta serve exited with {proc.returncode}:\n{_tail(log_path)}")
+                raise RuntimeError(f"talenta serve exited with {proc.returncode}:\n{processes.tail(log_path, 30)}")
             with contextlib.suppress(httpx.HTTPError):
                 if httpx.get(f"{url}/health", timeout=2).status_code == 200:
                     break
             if time.monotonic() > deadline:
                 raise RuntimeError(
-                    f"talenta serve did not answer {url}/health in {start_timeout:.0f} s:\n{_tail(log_path)}"
+                    f"talenta serve did not answer {url}/health in {start_timeout:.0f} s:\n{processes.tail(log_path, 30)}"
                 )
             time.sleep(0.3)
         yield Server(url, proc.pid, env, log_path)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        processes.stop(proc, grace=20)
 
 
 # ---- one phase ----------------------------------------------------------------------------------

@@ -15,12 +15,13 @@ import pwd
 import shlex
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from bench.processes import free_port
 
 DATABASE = "talenta_test"
 SUPERUSER = "postgres"  # the cluster's superuser, and under root the system user the server runs as
@@ -99,12 +100,6 @@ def _private_dir(parent: Path | None, prefix: str) -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
 def _log_text(log_path: Path) -> str:
     try:
         return log_path.read_text(encoding="utf-8", errors="replace")[-4000:]
@@ -121,7 +116,7 @@ def _start(
 ) -> tuple[subprocess.Popen, int]:
     """Start the server on a free port; retry when another process took the port in between."""
     for _attempt in range(3):
-        port = _free_port()
+        port = free_port(HOST)
         settings = {"listen_addresses": HOST, "port": str(port), "unix_socket_directories": str(sock_dir)}
         options = [f"--{name}={value}" for name, value in {**settings, **SERVER_SETTINGS}.items()]
         with log_path.open("wb") as log:  # one attempt's log, so a bind error is this attempt's

@@ -16,7 +16,7 @@ import pytest
 from assistant.config import Settings, StoreSettings
 from assistant.container import build_container
 from assistant.domain.identity import Caller
-from bench.load import free_port
+from bench.processes import free_port, stop, tail
 from ingest.pipeline import ingest_employees
 
 BKPSDM = Caller(user="bkpsdm:test", role="bkpsdm")
@@ -45,17 +45,13 @@ def chroma_server(tmp_path_factory) -> Iterator[int]:
         except OSError:
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("chroma run did not start: " + (folder / "server.log").read_text()[-2000:])
+            stop(proc, grace=0)
+            pytest.fail("chroma run did not start: " + tail(folder / "server.log"))
         time.sleep(0.3)
     try:
         yield port
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, grace=10)
         log.close()
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,8 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+
+from bench.processes import free_port, stop, tail
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,12 +56,6 @@ def audit_entries(data_dir: Path, action: str | None = None) -> list[dict]:
     return [e for e in entries if action is None or e["action"] == action]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _healthy(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
@@ -69,19 +64,11 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def _tail(path: Path, n: int = 40) -> str:
-    return (
-        "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-n:])
-        if path.exists()
-        else ""
-    )
-
-
 @contextmanager
 def streamlit_server(data_dir: Path, log: Path, env_extra: dict[str, str] | None = None) -> Iterator[str]:
     """`streamlit run ui/app.py` on a free port, on ``data_dir`` (local accounts): its URL while it runs.
     ``env_extra``: settings on top (e.g. a model endpoint)."""
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "TALENTA_DATA_DIR": str(data_dir),
@@ -106,15 +93,10 @@ def streamlit_server(data_dir: Path, log: Path, env_extra: dict[str, str] | None
         deadline = time.monotonic() + 60
         while not _healthy(health):
             if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}:\n{_tail(log)}")
+                pytest.fail(f"streamlit exited with {proc.returncode}:\n{tail(log)}")
             if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not answer {health} within 60 s:\n{_tail(log)}")
+                pytest.fail(f"streamlit did not answer {health} within 60 s:\n{tail(log)}")
             time.sleep(0.3)
         yield f"http://127.0.0.1:{port}/"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+        stop(proc)

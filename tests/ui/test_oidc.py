@@ -5,7 +5,6 @@ Streamlit, and Debian's Chromium clicking through the redirects."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -15,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import ROOT, _free_port, _healthy, _tail, audit_entries
+from bench.processes import free_port, stop, tail
+from tests.ui.conftest import ROOT, _healthy, audit_entries
 from tests.ui.oidc_provider import OidcProvider
 from tests.ui.test_browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -48,7 +48,7 @@ def oidc_ui(tmp_path_factory, fixture_store_dir) -> Iterator[OidcUi]:
     accounts.create("bkd-1", PASSWORD, "bkpsdm")
     accounts.create("mantan", PASSWORD, "pimpinan")
     accounts.set_active("mantan", False)
-    port = _free_port()
+    port = free_port()
     with OidcProvider(CLIENT_ID, CLIENT_SECRET, f"http://127.0.0.1:{port}/oauth2callback") as provider:
         env = {
             **os.environ,
@@ -74,18 +74,13 @@ def oidc_ui(tmp_path_factory, fixture_store_dir) -> Iterator[OidcUi]:
             deadline = time.monotonic() + 60
             while not _healthy(health):
                 if proc.poll() is not None:
-                    pytest.fail(f"talenta ui exited with {proc.returncode}:\n{_tail(log)}")
+                    pytest.fail(f"talenta ui exited with {proc.returncode}:\n{tail(log)}")
                 if time.monotonic() > deadline:
-                    pytest.fail(f"talenta ui did not answer {health} within 60 s:\n{_tail(log)}")
+                    pytest.fail(f"talenta ui did not answer {health} within 60 s:\n{tail(log)}")
                 time.sleep(0.3)
             yield OidcUi(f"http://127.0.0.1:{port}/", provider, data_dir)
         finally:
-            proc.terminate()  # `talenta ui` passes the stop on to Streamlit and removes its run directory
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=5)
+            stop(proc, grace=20, group=True)  # `talenta ui` passes the stop on to Streamlit and removes its run directory
         assert CLIENT_SECRET not in log.read_text(encoding="utf-8", errors="replace")  # never logged
 
 
