@@ -56,17 +56,19 @@ PREFIX_LENGTH = 7
 # 'rawan' (prone), 'pengelasan' (welding) is not 'kelas', 'pertunjukan' (a show) is not 'tunjuk' ('ditunjuk',
 # 'menunjukkan'), 'kesatuan' (national unity: Kesbangpol) is not 'satuan' (Satpol PP, satuan kerja), 'ketahanan'
 # (food security) is not 'tahanan' (detainees), 'tumbuhan' (plants: POPT, karantina) is not 'tumbuh' ('pertumbuhan
-# ekonomi', 'tumbuh kembang'). Each is cut to its first letters like any long stem, so it meets only itself.
+# ekonomi', 'tumbuh kembang'), 'peliputan' and 'liputan' (news coverage) are not 'meliputi' (includes). Each is
+# cut to its first letters like any long stem, so it meets only itself.
 _OWN_ROOT = frozenset({
     "perhubungan", "pengadaan", "kinerja", "kekerasan", "perkerasan", "relawan", "pengelasan", "pertunjukan",
-    "kesatuan", "ketahanan", "tumbuhan",
+    "kesatuan", "ketahanan", "tumbuhan", "peliputan", "liputan",
 })  # fmt: skip
 # Roots whose first seven letters are another word's: transmigration is not transmission ('transmi'), labour
 # ('ketenagakerjaan') is not electricity ('ketenagalistrikan'), mechanisation is not a mechanism, gender
 # mainstreaming ('pengarusutamaan') is not influence ('pengaruh'), an organism is not an organisation, and the
 # acronyms of bodies are names: Kemenkes (health) is not Kemenkeu (finance), KemenPAN-RB (the civil service) not
 # Kemenparekraf (tourism), Disnakeswan (livestock) not Disnaker (labour), Dispendukcapil (civil registration) not
-# Dispenda (revenue).
+# Dispenda (revenue). News coverage ('peliputan', 'liputan') is not what a duty 'meliputi' (includes), and
+# trafficking in people is not road traffic.
 _OWN_STEMS = {
     **{w: "transmigr" for w in ("transmigrasi", "transmigran", "transmigration", "transmigrant", "transmigrants")},
     "ketenagakerjaan": "tenagakerja", "ketenagalistrikan": "tenagalistrik",
@@ -74,6 +76,8 @@ _OWN_STEMS = {
     "kemenkes": "kemenkes", "kemenkeu": "kemenkeu", "kemenpan": "kemenpan", "kemenpanrb": "kemenpan",
     "kemenpar": "kemenpar", "kemenparekraf": "kemenpar", "disnakeswan": "disnakeswan",
     "dispenduk": "dispenduk", "dispendukcapil": "dispenduk",
+    "peliputan": "liputan", "liputan": "liputan",
+    "trafficking": "trafficking", "trafficked": "trafficking", "trafficker": "trafficking", "traffickers": "trafficking",
 }  # fmt: skip
 
 

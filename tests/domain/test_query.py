@@ -159,6 +159,9 @@ def test_words_whose_first_letters_or_root_name_another_field_meet_only_themselv
     assert set(tokenize("Dispendukcapil")).isdisjoint(tokenize("Dispenda"))
     assert tokenize("KemenPANRB") == tokenize("Kemenpan") and tokenize("Kemenparekraf") == tokenize("Kemenpar")
     assert tokenize("Disnakertrans") == tokenize("Disnaker")  # one body's two spellings still meet
+    assert set(tokenize("peliputan berita, liputan")).isdisjoint(tokenize("tugasnya meliputi"))
+    assert tokenize("peliputan") == tokenize("liputan")
+    assert set(tokenize("human trafficking, trafficked")).isdisjoint(tokenize("traffic management"))
 
 
 @pytest.mark.parametrize(
