@@ -83,17 +83,40 @@ MEETS = {
     "Pengawas Ketenagakerjaan": ["pengawasan ketenagakerjaan", "ketenagakerjaan"],
     "Pengantar Kerja": ["ketenagakerjaan"],
     "Inspektur Tambang": ["energi dan sumber daya mineral"],
+    "Terapis Gigi dan Mulut": ["kesehatan gigi", "kesehatan"],
+    "Fisikawan Medik": ["kesehatan"],
+    "Refraksionis Optisien": ["kesehatan"],
+    "Ortotis Prostetis": ["kesehatan"],
+    "Okupasi Terapis": ["kesehatan"],
+    "Instruktur": ["ketenagakerjaan"],
+    "Mediator Hubungan Industrial": ["ketenagakerjaan"],
+    "Pranata Komputer Ahli Pertama": ["teknologi informasi", "komunikasi dan informatika"],
+    "PRANATA HUMAS AHLI MUDA": ["komunikasi dan informatika"],
+}
+
+# Courses as BKN and the ministries' training centres name them, and the field they train for.
+COURSES = {
+    "Pelatihan Manajemen Terpadu Balita Sakit (MTBS)": "kesehatan",
+    "PELATIHAN PPGD (PENANGGULANGAN PENDERITA GAWAT DARURAT)": "kesehatan",
+    "Pelatihan Pelayanan Obstetri Neonatal Emergensi Dasar (PONED)": "kesehatan",
+    "Diklat Pengelolaan Terminal Penumpang": "perhubungan",
+    "Pelatihan Pengelolaan Perparkiran dan Parkir Elektronik": "perhubungan",
+    "Pelatihan Juru Sembelih Halal (Juleha)": "peternakan",
+    "Bimtek Penyusunan e-RDKK Pupuk Bersubsidi": "pertanian",
+    "Pelatihan Penerbitan Keterangan Rencana Kota (KRK)": "tata ruang",
+    "Bimtek Penerimaan Peserta Didik Baru (PPDB) Online": "pendidikan",
+    "Pelatihan Fungsional Mediator Hubungan Industrial": "ketenagakerjaan",
+    "PELATIHAN FUNGSIONAL PRANATA KOMPUTER AHLI": "komunikasi dan informatika",
 }
 
 # Found only through their unit (or their sub-field's own name) today: their titles share no record word
-# with the broad field ('Teknik Pengairan' is 'air', which would also meet 'air conditioning'; 'Mediator
-# Hubungan Industrial' shares 'industri' with industry affairs).
+# with the broad field ('Teknik Pengairan' is 'air', which would also meet 'air conditioning'; 'Penguji Mutu
+# Barang' holds only words every field uses).
 UNIT_ONLY = {
     "Teknik Pengairan": "pekerjaan umum",
     "Teknik Penyehatan Lingkungan": "pekerjaan umum",
     "Surveyor Pemetaan": "pertanahan",
     "Tenaga Sanitasi Lingkungan": "kesehatan",
-    "Mediator Hubungan Industrial": "ketenagakerjaan",
     "Penguji Mutu Barang": "perdagangan",
     "Penyelidik Bumi": "energi dan sumber daya mineral",
 }
@@ -115,3 +138,8 @@ def test_a_functional_post_meets_its_field(title, fields):
 @pytest.mark.parametrize(("title", "key"), UNIT_ONLY.items())
 def test_the_known_gaps_are_still_gaps(title, key):
     assert not _meets(title, key)
+
+
+@pytest.mark.parametrize(("course", "key"), COURSES.items())
+def test_a_course_meets_the_field_it_trains_for(course, key):
+    assert _meets(course, key), (course, key)
