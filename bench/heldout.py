@@ -274,6 +274,20 @@ SETS: dict[str, HeldOutSet] = {
         "questions ('bidang perhubungan' meeting the 'hubungan' of Mediator Hubungan Industrial, 'penilaian "
         "kinerja' meeting 'kerja', fish farmers read as farming) and fixed those in general ways.",
     ),
+    "siasn8": HeldOutSet(
+        "siasn8",
+        "SIASN nomenclature, eighth set: the functional posts of other fields",
+        SETS_DIR / "siasn8_people.jsonl",
+        SETS_DIR / "siasn8_questions.jsonl",
+        "360 fictional people of 24 fields that SIASN 7 did not hold (food security, estate crops, marine and "
+        "coastal affairs, land, spatial planning, housing, water resources, energy and mining, health services, "
+        "civil registration, family planning, village empowerment, trade and metrology, industry, cooperatives, "
+        "investment and licensing, tourism, culture, youth and sport, public order, fire and rescue, disaster "
+        "management, cryptography, the DPRD secretariat), built like SIASN 7: per field ten holders of the field's "
+        "JF (grade 2, a third posted outside the field's dinas), two whose earlier post was one (grade 1), three "
+        "near misses; thin records, a third in export spelling. 96 questions, the four templates of SIASN 5. "
+        "Written in session 18 by two helpers who read no code, no set and ran no search.",
+    ),
     "free_text_1": HeldOutSet(
         "free_text_1",
         "Free-text people, first set",

@@ -89,6 +89,10 @@ MEETS = {
     "Ortotis Prostetis": ["kesehatan"],
     "Okupasi Terapis": ["kesehatan"],
     "Instruktur": ["ketenagakerjaan"],
+    "Penyelidik Bumi": ["energi dan sumber daya mineral"],
+    "Inspektur Ketenagalistrikan": ["ketenagalistrikan", "energi dan sumber daya mineral"],
+    "Radiografer Terampil": ["pelayanan kesehatan primer"],  # the bidang Pelayanan Kesehatan: its professions
+    "Nutrisionis Ahli Pertama": ["pelayanan kesehatan primer"],
     "Mediator Hubungan Industrial": ["ketenagakerjaan"],
     "Pranata Komputer Ahli Pertama": ["teknologi informasi", "komunikasi dan informatika"],
     "PRANATA HUMAS AHLI MUDA": ["komunikasi dan informatika"],
@@ -118,7 +122,6 @@ UNIT_ONLY = {
     "Surveyor Pemetaan": "pertanahan",
     "Tenaga Sanitasi Lingkungan": "kesehatan",
     "Penguji Mutu Barang": "perdagangan",
-    "Penyelidik Bumi": "energi dan sumber daya mineral",
 }
 
 
