@@ -432,7 +432,7 @@ def parse_query(
         plain = _drop_filler(_plain(subject)) or subject
         groups = translation_groups(plain.split(), language) if translate else []
         return ParsedQuery(cleaned, subject, language, plain, [], [], plain, groups)
-    search_text, concepts = normalize_concepts(subject)
+    search_text, concepts, _, modifiers = _normalize(subject)
     search_text = _drop_filler(search_text) or subject
     for key in map(_drop_filler, concepts):
         # 'ketenteraman dan ketertiban umum', 'pemberdayaan masyarakat dan desa': two names of one field
@@ -452,7 +452,7 @@ def parse_query(
     # a long request, and not English, which puts the modifier first ('apparel industry').
     narrowing = set()
     if language == "id" and focused:
-        narrowing = {k for k in _normalize(subject)[3] if k in concepts and _thesaurus_file()[k].get("subfields")}
+        narrowing = {k for k in modifiers if k in concepts and _thesaurus_file()[k].get("subfields")}
     concepts = [*concepts, *cued]
     expansions = _terms_of([k for k in concepts if k not in narrowing])  # the fields named, then those read from their work
     return ParsedQuery(
