@@ -356,16 +356,23 @@ def _cue_stems() -> dict[str, list[str]]:
     for key, phrases in raw.items():
         if key.startswith("_") or key not in known:
             continue
-        stems = {" ".join(tokenize(p)) for p in phrases}
+        stems = {" ".join(map(_plural_folded, tokenize(p))) for p in phrases}
         out[key] = sorted(f" {s} " for s in stems if s)
     return out
+
+
+def _plural_folded(token: str) -> str:
+    """A token without a final 's', for matching cue phrases only: 'rice stocks' holds the cue 'rice stock',
+    'fire extinguishers' 'fire extinguisher'. Applied to the cues and the question alike, so an Indonesian word
+    that ends in 's' ('beras', 'tugas') still meets itself."""
+    return token[:-1] if len(token) > 4 and token.endswith("s") and not token.endswith("ss") else token
 
 
 def cued_concepts(text: str, named: Collection[str] = ()) -> list[str]:
     """The fields a question names by their work, not by name: those of which it holds CUES_NEEDED or more
     different cue phrases ('mencegah penebangan liar dan kebakaran lahan, ... menanami kembali lahan yang
     gundul': kehutanan), the MAX_CUED with the most, besides the ``named`` ones."""
-    words = tokenize(text)
+    words = [_plural_folded(w) for w in tokenize(text)]
     if len(words) < CUES_NEEDED:
         return []
     joined = " " + " ".join(words) + " "
