@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from assistant.domain.text import CONVERSATIONAL_WORDS, plain_spelling, tokenize
 
@@ -185,8 +185,8 @@ def _by_first_word() -> dict[str, list[tuple[list[str], str, bool]]]:
 
 def normalize_concepts(text: str) -> tuple[str, list[str]]:
     """Rewrite known phrases (either language) as canonical concepts; return (text, concepts)."""
-    normalized, found, _, _ = _normalize(text)
-    return normalized, found
+    reading = _normalize(text)
+    return reading.text, reading.found
 
 
 @lru_cache(maxsize=1)
@@ -215,19 +215,28 @@ def _unit_names() -> tuple[re.Pattern[str], dict[str, str]] | None:
     return re.compile(r"\b(" + "|".join(map(re.escape, out)) + r")\b", re.I), out
 
 
-def _normalize(text: str) -> tuple[str, list[str], list[str], list[str]]:
-    """(text with concepts written canonically, concepts found, concepts found by a phrase of two or
-    more words, concepts written right after another one with nothing between: 'akuntansi pemerintahan')."""
+class _Reading(NamedTuple):
+    """What ``_normalize`` read in a text."""
+
+    text: str  # the text with its concepts written canonically
+    found: list[str]  # the concepts found
+    phrased: list[str]  # those found by a phrase of two or more words
+    modifiers: list[str]  # those written right after another concept with nothing between: 'akuntansi pemerintahan'
+    stated: list[str]  # those named as a field: by a phrase, or right after 'bidang', 'urusan', 'field' ...
+
+
+def _normalize(text: str) -> _Reading:
+    """The concepts of a text, read through the thesaurus (``_Reading``)."""
     if (units := _unit_names()) and units[0].search(text):
         pattern, names = units
-        named = with_broader(_concepts_in(pattern.sub(" ", text))[1])
+        named = with_broader(_concepts_in(pattern.sub(" ", text)).found)
 
         def name(m: re.Match[str]) -> str:
             # the unit's name where nothing else says which of its fields is meant; 'urusan RTLH ... di
             # Disperkimtan' already names housing, and the unit is only the place of that work
             full = names[m.group(1).lower()]
             # ('di Dispusip' names the unit's fields, not a place: 'di bidang Perpustakaan dan Kearsipan')
-            return m.group(0) if with_broader(_concepts_in(full)[1]) & named else f"bidang {full}"
+            return m.group(0) if with_broader(_concepts_in(full).found) & named else f"bidang {full}"
 
         text = pattern.sub(name, text)
     return _concepts_in(text)
@@ -237,7 +246,11 @@ def _normalize(text: str) -> tuple[str, list[str], list[str], list[str]]:
 _IDIOMS = frozenset({("tanah", "air"), ("desa", "nelayan"), ("kampung", "nelayan")})
 
 
-def _concepts_in(text: str) -> tuple[str, list[str], list[str], list[str]]:
+# Words that introduce a field by name: 'bidang hukum', 'urusan pangan', 'the field of law'.
+_FIELD_WORDS = frozenset({"bidang", "urusan", "sektor", "field", "sector", "area"})
+
+
+def _concepts_in(text: str) -> _Reading:
     """``_normalize`` without reading unit acronyms."""
     spans = [m.span() for m in re.finditer(r"[A-Za-z0-9]+", text)]
     original = [text[a:b] for a, b in spans]
@@ -246,6 +259,7 @@ def _concepts_in(text: str) -> tuple[str, list[str], list[str], list[str]]:
     found: list[str] = []
     phrased: list[str] = []
     modifiers: list[str] = []
+    stated: list[str] = []
     named: set[str] = set()  # found other than as one word after a place word ('di sekolah')
     by_first = _by_first_word()
     last_concept_end: int | None = None  # where the concept just before ends in the text, if nothing came between
@@ -266,6 +280,8 @@ def _concepts_in(text: str) -> tuple[str, list[str], list[str], list[str]]:
                     found.append(key)
                 if n > 1 and key not in phrased:
                     phrased.append(key)
+                if (n > 1 or (i > 0 and words[i - 1] in _FIELD_WORDS)) and key not in stated:
+                    stated.append(key)
                 if n > 1 or not _after_a_place_word(words, i):
                     named.add(key)
                 if last_concept_end is not None and not text[last_concept_end : spans[i][0]].strip() and out[-2] != key:
@@ -279,7 +295,7 @@ def _concepts_in(text: str) -> tuple[str, list[str], list[str], list[str]]:
             last_concept_end = None
     if named:  # 'melayani KB di puskesmas sampai ke desa-desa': the village is where, not what
         found = [k for k in found if k in named]
-    return " ".join(out), found, phrased, modifiers
+    return _Reading(" ".join(out), found, phrased, modifiers, stated)
 
 
 _PLACE_WORDS = frozenset({"di", "ke", "dari", "pada", "at", "in", "to", "across"})
@@ -321,7 +337,7 @@ def phrased_concepts(text: str) -> list[str]:
     the records by its words, as a phrase token would only lengthen a record that names many such phrases
     (BM25 reads a longer record as less about each of its words; broad fields moved by up to 0.1 on the CV sets)."""
     narrow = _broader()
-    return [k for k in _normalize(text)[2] if " " in k and k not in narrow]
+    return [k for k in _normalize(text).phrased if " " in k and k not in narrow]
 
 
 def concept_token(key: str) -> str:
@@ -372,22 +388,42 @@ def cued_concepts(text: str, named: Collection[str] = ()) -> list[str]:
     """The fields a question names by their work, not by name: those of which it holds CUES_NEEDED or more
     different cue phrases ('mencegah penebangan liar dan kebakaran lahan, ... menanami kembali lahan yang
     gundul': kehutanan), the MAX_CUED with the most, besides the ``named`` ones."""
+    family = _cue_hits(text)
+    counts = {key: n for key, hits in family.items() if (n := _distinct(hits)) >= CUES_NEEDED and key not in named}
+    broader = _broader()
+    narrowed = {broader[sub] for sub in counts if sub in broader}  # a qualifying sub-field says more than its field
+    counts = {key: n for key, n in counts.items() if key not in narrowed}
+    return sorted(counts, key=lambda k: (-counts[k], k))[:MAX_CUED]
+
+
+def _cue_hits(text: str) -> dict[str, set[str]]:
+    """Each field's cue phrases held in the text (as stems), a sub-field's also counted as its broad
+    field's: 'konflik sosial' (national vigilance) and 'membina ormas' (mass organisations) are two cues of
+    national unity and politics."""
     words = [_plural_folded(w) for w in tokenize(text)]
     if len(words) < CUES_NEEDED:
-        return []
+        return {}
     joined = " " + " ".join(words) + " "
     held = {key: hits for key, phrases in _cue_stems().items() if (hits := {phrase for phrase in phrases if phrase in joined})}
-    # a sub-field's cues are its broad field's too: 'konflik sosial' (national vigilance) and 'membina ormas'
-    # (mass organisations) are two cues of national unity and politics
     broader = _broader()
     family = {key: set(hits) for key, hits in held.items()}
     for sub, hits in held.items():
         if sub in broader:
             family.setdefault(broader[sub], set()).update(hits)
-    counts = {key: n for key, hits in family.items() if (n := _distinct(hits)) >= CUES_NEEDED and key not in named}
-    narrowed = {broader[sub] for sub in counts if sub in broader}  # a qualifying sub-field says more than its field
-    counts = {key: n for key, n in counts.items() if key not in narrowed}
-    return sorted(counts, key=lambda k: (-counts[k], k))[:MAX_CUED]
+    return family
+
+
+def _in_passing(named: list[str], stated: list[str], cued: list[str], text: str) -> set[str]:
+    """The concepts a question read from its work names only in passing: each found by one everyday word
+    ('perda', 'desa', 'sekolah'), not named as a field, not a cue's field, and unrelated to every field the
+    question's work words point to ('menegakkan perda, menertibkan pedagang kaki lima dan bangunan liar':
+    public order, not law; 'menyiapkan desa menghadapi banjir': disasters, not village empowerment)."""
+    hits = _cue_hits(text)
+    supported = [*cued, *(k for k in named if hits.get(k))]
+    return {
+        k for k in named
+        if k not in stated and not any(with_broader([k]) & with_broader([c]) for c in supported)
+    }  # fmt: skip
 
 
 def _distinct(hits: set[str]) -> int:
@@ -439,7 +475,8 @@ def parse_query(
         plain = _drop_filler(_plain(subject)) or subject
         groups = translation_groups(plain.split(), language) if translate else []
         return ParsedQuery(cleaned, subject, language, plain, [], [], plain, groups)
-    search_text, concepts, _, modifiers = _normalize(subject)
+    reading = _normalize(subject)
+    search_text, concepts, modifiers = reading.text, reading.found, reading.modifiers
     search_text = _drop_filler(search_text) or subject
     for key in map(_drop_filler, concepts):
         # 'ketenteraman dan ketertiban umum', 'pemberdayaan masyarakat dan desa': two names of one field
@@ -460,6 +497,9 @@ def parse_query(
     narrowing = set()
     if language == "id" and focused:
         narrowing = {k for k in modifiers if k in concepts and _thesaurus_file()[k].get("subfields")}
+    if cued:  # a question read from its work: a field its everyday words name in passing is not searched
+        passing = _in_passing(concepts, reading.stated, cued, subject)
+        concepts = [k for k in concepts if k not in passing]
     concepts = [*concepts, *cued]
     expansions = _terms_of([k for k in concepts if k not in narrowing])  # the fields named, then those read from their work
     return ParsedQuery(

@@ -493,6 +493,23 @@ def test_a_field_word_naming_only_the_place_of_other_work_is_no_field():
     assert parse_query("Who has worked at the hospital?").concepts == ["rumah sakit"]
 
 
+def test_a_field_named_in_passing_by_a_question_read_from_its_work_is_not_searched():
+    """A question that names its field by its work may hold a word of another field in passing: 'sesuai perda'
+    is how street vendors are cleared (public order), not law; 'desa' where a disaster drill is held is not
+    village empowerment. Such a field is dropped when it is found by one word, not named as a field, holds no
+    cue and is unrelated to the fields the work points to (held-out sets, session 19: 17 conversational
+    questions rose, one fell). A field named as such, by a phrase, or a sub-field of the work's field stays."""
+    vendors = parse_query("Saya butuh orang yang bisa menertibkan pedagang kaki lima dan bangunan liar sesuai perda")
+    assert "ketertiban umum" in vendors.cued and "hukum" not in vendors.concepts
+    assert "perancang" not in vendors.expansions  # nor its record words (Perancang Peraturan Perundang-undangan)
+    named = parse_query("Saya butuh orang bidang hukum yang bisa menertibkan pedagang kaki lima dan bangunan liar")
+    assert {"hukum", "ketertiban umum"} <= set(named.concepts)
+    assert "pengelolaan pasar" in vendors.concepts  # by a phrase, 'pedagang kaki lima': stated, so kept
+    water = parse_query("Saya butuh orang yang bisa mengatur irigasi, memperbaiki bendung dan pintu air serta mengeruk sungai")
+    assert water.cued == ["sumber daya air"] and "irigasi" in water.concepts  # a sub-field of the work's field
+    assert parse_query("Siapa yang paling cocok untuk bidang hukum?").concepts == ["hukum"]  # nothing read from work
+
+
 def test_a_cue_inside_another_cue_is_the_same_words():
     """'gagal panen' holds the cue 'panen': one phrase, one cue (blind SIASN 4: a fish-farming question
     with 'tambak tidak gagal panen' was read as agriculture). Two different cues still name the field."""
