@@ -432,8 +432,9 @@ def test_a_broad_field_searches_the_words_of_its_narrower_fields():
     for key, concept in raw.items():
         for narrower in [] if key.startswith("_") else concept.get("narrower", []):
             assert narrower in thesaurus() and narrower != key
-    # 'digital' alone names no field ('digital copies' of old files are archives' work); the phrase does
-    assert parse_query("Who could turn the old paper files into digital copies?").concepts == []
+    # 'digital' alone names no field ('digital copies' of old files are archives' work, read from its cues
+    # 'old files' and 'paper files'); the phrase does
+    assert parse_query("Who could turn the old paper files into digital copies?").concepts == ["kearsipan"]
     assert "teknologi informasi" in parse_query("Siapa yang bisa memimpin transformasi digital?").concepts
 
 
@@ -517,6 +518,21 @@ def test_a_cue_inside_another_cue_is_the_same_words():
     assert parse_query("Siapa yang bisa mencegah gagal panen dan menangani serangan wereng?").cued == ["pertanian"]
 
 
+def test_a_cue_may_hold_a_few_other_words_between_its_own():
+    """A question writes its work with its own words inside a cue: 'keep track of the chairs, desks and
+    equipment' holds 'track equipment', 'menyewakan gedung milik pemda' holds 'menyewakan gedung pemda' (SIASN 5
+    en: the regency's assets question read no cue, 0.00). In the cue's order, at most CUE_GAP words between two of
+    its words (stop words not counted)."""
+    from assistant.domain.query import CUE_GAP
+
+    assert CUE_GAP == 3
+    assert parse_query("Who can keep track of the chairs, desks and equipment and auction old vehicles?").cued == ["aset daerah"]
+    assert parse_query("Siapa yang bisa melelang mobil dinas dan menyewakan gedung milik pemda?").cued == ["aset daerah"]
+    too_far = "Who can auction old vehicles and keep track of chairs, desks, laptops, printers and equipment?"
+    assert parse_query(too_far).cued == []  # four words between 'track' and 'equipment'
+    assert parse_query("Who can auction old vehicles and find the equipment we track?").cued == []  # not in its order
+
+
 def test_a_cue_written_in_the_plural_is_the_same_cue():
     """'books' holds the cue 'book', 'rice stocks' the cue 'rice stock': an English question writes its work in the
     plural (SIASN 7: a libraries question read no cue, 0.62; 0.84 after). An Indonesian word ending in 's' still
@@ -594,3 +610,14 @@ def test_a_broad_field_written_after_another_concept_narrows_it():
     # nor a long request, whose concepts are the work it names
     request = "Saya butuh orang yang paham soal uji KIR kendaraan angkutan, pengaturan lalu lintas dan parkir"
     assert _terms_of(parse_query(request).concepts) == parse_query(request).expansions
+
+
+def test_a_negation_inside_a_cue_turns_it_round():
+    """'penyakit tidak menular' (non-communicable disease) holds 'penyakit' and 'menular' three words apart at
+    most, but is not 'penyakit menular': a negation between two of a cue's words breaks it."""
+    from assistant.domain.query import _cue_hits
+
+    communicable = " sakit tular "
+    assert communicable in _cue_hits("Siapa yang paham penyakit menular dan wabah?").get("kesehatan masyarakat", {})
+    assert communicable in _cue_hits("Siapa yang paham penyakit yang cepat menular dan wabah?").get("kesehatan masyarakat", {})
+    assert communicable not in _cue_hits("Siapa yang paham penyakit tidak menular dan wabah?").get("kesehatan masyarakat", {})
