@@ -520,7 +520,7 @@ def parse_query(
     if cues and translate and len(cued) < MAX_CUED:
         # ... and from its work's words in the other language, whose cues may hold them: 'patch potholes and
         # resurface damaged stretches' meets the Indonesian cues of roads (held-out sets, session 19: English
-        # conversational questions 6 up, 3 down; Indonesian 1 up, 1 down)
+        # conversational questions 6 up, 3 down; Indonesian 1 up)
         first = {phrase: targets[0] for phrase, targets in translation_groups(_outside_concepts(search_text, concepts), language)}
         rendered, changed = _rendered(search_text, first.get)
         cued += cued_concepts(rendered, [*concepts, *cued])[: MAX_CUED - len(cued)] if changed else []
