@@ -394,7 +394,11 @@ def cued_concepts(text: str, named: Collection[str] = ()) -> list[str]:
     """The fields a question names by their work, not by name: those of which it holds CUES_NEEDED or more
     different cue phrases ('mencegah penebangan liar dan kebakaran lahan, ... menanami kembali lahan yang
     gundul': kehutanan), the MAX_CUED with the most, besides the ``named`` ones."""
-    family = _cue_hits(text)
+    return _cued(_cue_hits(text), named)
+
+
+def _cued(family: Mapping[str, Mapping[str, frozenset[int]]], named: Collection[str]) -> list[str]:
+    """``cued_concepts`` from a question's cue hits (``_cue_hits``)."""
     counts = {key: n for key, hits in family.items() if (n := _distinct(hits)) >= CUES_NEEDED and key not in named}
     broader = _broader()
     narrowed = {broader[sub] for sub in counts if sub in broader}  # a qualifying sub-field says more than its field
@@ -445,12 +449,14 @@ def _held(cue: list[str], words: list[str], at: Mapping[str, list[int]]) -> froz
     return None
 
 
-def _in_passing(named: list[str], stated: list[str], cued: list[str], text: str) -> set[str]:
+def _in_passing(
+    named: list[str], stated: list[str], cued: list[str], hits: Mapping[str, Mapping[str, frozenset[int]]]
+) -> set[str]:
     """The concepts a question read from its work names only in passing: each found by one everyday word
     ('perda', 'desa', 'sekolah'), not named as a field, not a cue's field, and unrelated to every field the
     question's work words point to ('menegakkan perda, menertibkan pedagang kaki lima dan bangunan liar':
-    public order, not law; 'menyiapkan desa menghadapi banjir': disasters, not village empowerment)."""
-    hits = _cue_hits(text)
+    public order, not law; 'menyiapkan desa menghadapi banjir': disasters, not village empowerment). ``hits``:
+    the question's cue hits (``_cue_hits``)."""
     supported = [*cued, *(k for k in named if hits.get(k))]
     return {
         k for k in named
@@ -516,7 +522,8 @@ def parse_query(
         while f"{key} {key}" in search_text:
             search_text = search_text.replace(f"{key} {key}", key)
     others = _other_words(search_text, concepts) if concepts else 0
-    cued = cued_concepts(subject, concepts) if cues else []
+    hits = _cue_hits(subject) if cues else {}
+    cued = _cued(hits, concepts) if cues else []
     if cues and translate and len(cued) < MAX_CUED:
         # ... and from its work's words in the other language, whose cues may hold them: 'patch potholes and
         # resurface damaged stretches' meets the Indonesian cues of roads (held-out sets, session 19: English
@@ -538,7 +545,7 @@ def parse_query(
     if language == "id" and focused:
         narrowing = {k for k in modifiers if k in concepts and _thesaurus_file()[k].get("subfields")}
     if cued:  # a question read from its work: a field its everyday words name in passing is not searched
-        passing = _in_passing(concepts, reading.stated, cued, subject)
+        passing = _in_passing(concepts, reading.stated, cued, hits)
         concepts = [k for k in concepts if k not in passing]
     concepts = [*concepts, *cued]
     expansions = _terms_of([k for k in concepts if k not in narrowing])  # the fields named, then those read from their work
