@@ -294,6 +294,25 @@ SETS: dict[str, HeldOutSet] = {
         "of agriculture, Penyelidik Bumi not an energy post, 'rice stocks' missing its cue 'rice stock') and fixed "
         "those in general ways.",
     ),
+    "siasn9": HeldOutSet(
+        "siasn9",
+        "SIASN nomenclature, ninth set: a province's posts, units and courses",
+        SETS_DIR / "siasn9_people.jsonl",
+        SETS_DIR / "siasn9_questions.jsonl",
+        "360 fictional civil servants of a provincial government (units, UPTD, Cabang Dinas, Biro of the Setda, "
+        "KPH, Samsat as a province writes them) in 24 fields of provincial work (senior high and vocational "
+        "schools, labour inspection, forestry, motor vehicle tax, sea transport and ports, hospital services, "
+        "drafting regional regulations, organisation and work procedures, competency development, internal audit, "
+        "personnel management, libraries, archives, sectoral statistics, marine and fisheries surveillance, "
+        "mining, environmental impact control, crop protection, animal and veterinary public health, water "
+        "resources, cultural heritage and museums, procurement, accounting and reporting, protocol). Per field ten "
+        "holders of the field's JF, structural or pelaksana post (grade 2, three of them posted outside the "
+        "field's own unit, each with a course of the field), two whose earlier post was in the field and who now "
+        "hold a generic post elsewhere (grade 1), three near misses of no field of the set; the 2024 pelaksana "
+        "names (Penata / Operator / Pengelola Layanan Operasional) beside the older ones; a third in export "
+        "spelling with its typos. 96 questions, the four templates of SIASN 5. Written in session 20 by a helper "
+        "who read no code, no set and ran no search.",
+    ),
     "free_text_1": HeldOutSet(
         "free_text_1",
         "Free-text people, first set",
