@@ -151,7 +151,7 @@ def raw_sample(employees: Sequence[Any], seed: int) -> list[str]:
     unique texts the ingest embeds for these employees."""
     from assistant.domain.evidence import evidence_texts
 
-    unique = list({ev.key: ev.embed_text for e in employees for ev in evidence_texts(e)}.values())
+    unique = list({ev.key: ev.encoded_text for e in employees for ev in evidence_texts(e)}.values())
     return random.Random(seed).sample(unique, RAW_SAMPLE) if len(unique) > RAW_SAMPLE else unique
 
 

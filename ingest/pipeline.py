@@ -99,7 +99,7 @@ def ingest_employees(
             missing = [(key, ev) for key, ev in wanted.items() if key not in known]
             for i in range(0, len(missing), step):
                 part = missing[i : i + step]
-                vectors = embeddings.encode_passages([ev.embed_text for _, ev in part])
+                vectors = embeddings.encode_passages([ev.encoded_text for _, ev in part])
                 for (key, _), vec in zip(part, vectors, strict=True):
                     cache[key] = vec
                 stats.texts_embedded += len(part)

@@ -1,8 +1,9 @@
 """Evidence texts: the parts of a record that carry meaning for 'who fits this field'.
 
-Each piece has an ``embed_text`` (what is embedded: the meaning, without years, so the same
-training or post held by many people is embedded once) and a ``display`` text with the source and
-year, which is what a user sees as evidence.
+Each piece has an ``embed_text`` (the meaning, without years, so the same training or post held by
+many people is embedded once; a title is read by the encoder with its English words,
+``encoded_text``) and a ``display`` text with the source and year, which is what a user sees as
+evidence and what the search by words reads.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.domain.models import Employee, RiwayatJabatan
+from assistant.domain.query import english_words
 
 # Human names of the record kinds, used in citations ("sumber: riwayat jabatan").
 SOURCE_LABEL = {
@@ -47,9 +49,25 @@ class EvidenceText:
     years: float | None = None  # duration in years, for positions
 
     @property
+    def encoded_text(self) -> str:
+        """What the encoder reads: a post, diploma or course title with its English words (free text as
+        written)."""
+        return self.embed_text if self.kind == "ringkasan" else for_the_encoder(self.embed_text)
+
+    @property
     def key(self) -> str:
         """Content address of the embedded meaning (shared by identical texts across people)."""
-        return hashlib.sha1(f"{self.kind}|{self.embed_text}".encode()).hexdigest()[:20]
+        return hashlib.sha1(f"{self.kind}|{self.encoded_text}".encode()).hexdigest()[:20]
+
+
+def for_the_encoder(title: str) -> str:
+    """A record's title as the encoder reads it: the title, then the English words the glossary gives for
+    it in brackets ('Pengawas Benih Tanaman Mahir' -> '... (supervisor seed crop)'). The small multilingual
+    encoder reads a short Indonesian title poorly and an English one better; the title stays first, so its
+    own words still count. Records and the search's generic anchors alike. An English title, or one the
+    glossary does not know, is read as written."""
+    extra = english_words(title)
+    return f"{title} ({extra})" if extra else title
 
 
 def _span(start: dt.date | None, end: dt.date | None, today: dt.date) -> tuple[str, float | None]:

@@ -602,6 +602,21 @@ def concept_in_english(key: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
+def english_words(text: str) -> str:
+    """The English words the glossary gives for a record's Indonesian words, each once, in order ('' when
+    it gives none): 'Pengendali Hama dan Penyakit Ikan, Dinas Perikanan' -> 'pest disease fish fisheries'.
+    The longest known phrase first, its first translation only; a word the glossary renders as itself
+    adds nothing."""
+    glossary = _glossary()["id_en"]
+    found = [
+        targets[0]
+        for phrase, targets in _longest_phrases(_words(text).split(), lambda p: glossary.get(p) or None)
+        if targets and _words(targets[0]) != phrase
+    ]
+    return " ".join(dict.fromkeys(found))
+
+
 def meaning_in_english(parsed: ParsedQuery) -> str:
     """What a focused field question means, in English words: its canonical concepts named in English,
     its other words as the English rendering has them ('' when nothing changes). The same for 'bidang

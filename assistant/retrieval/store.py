@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 PENDING = "pending"
 # The layout of the stored records. People written under another layout count as changed.
-INDEX_VERSION = 3  # 2: one vector per distinct text; 3: unit_key
+INDEX_VERSION = 4  # 2: one vector per distinct text; 3: unit_key; 4: titles embedded with their English words
 # A vector query restricted to more texts than this asks without the list and filters the answer.
 _MAX_QUERY_IDS = 20000
 _BATCH = 2000  # records per Chroma call (SQLite has a limit on bound variables)

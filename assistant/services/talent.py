@@ -32,7 +32,7 @@ from assistant.chains.template import compose, note_dropped, note_heading
 from assistant.config import SearchSettings
 from assistant.db.repository import PeopleRepository
 from assistant.domain.eligibility import STATUS_EN, Rule, default_rules, evaluate, gaps, to_verify
-from assistant.domain.evidence import SOURCE_LABEL
+from assistant.domain.evidence import SOURCE_LABEL, for_the_encoder
 from assistant.domain.filters import UNIT_MATCH, WordFilters, asks_for_people, diklat_matches, parse_filters
 from assistant.domain.followup import FollowUp, parse_followup
 from assistant.domain.golongan import golongan_rank, pangkat_of
@@ -917,7 +917,7 @@ class TalentService:
     def _floor(self, vector: Any) -> float:
         """What unrelated, generic records score for this query: the zero of relevance."""
         if self._anchors is None:
-            self._anchors = self.embeddings.encode_passages(ANCHOR_TEXTS)
+            self._anchors = self.embeddings.encode_passages([for_the_encoder(t) for t in ANCHOR_TEXTS])
         return float((self._anchors @ vector).mean())
 
     def _chain_search(self, item: dict[str, Any]) -> SearchResult:

@@ -79,7 +79,7 @@ def test_paired_interval_tells_one_questions_swing_from_a_shift_across_the_set()
 
 
 # people, questions of each set
-SIZES = {"long_cv": (48, 48), "siasn": (120, 48), "private_cv": (72, 96), "private_cv2": (72, 96), "siasn2": (126, 60), "siasn3": (120, 60), "siasn4": (315, 105), "private_cv3": (120, 96), "private_cv4": (120, 96), "siasn5": (360, 160), "siasn6": (300, 150), "siasn7": (360, 96), "siasn8": (360, 96), "free_text_1": (30, 12), "free_text_2": (40, 12), "free_text_3": (40, 12)}
+SIZES = {"long_cv": (48, 48), "siasn": (120, 48), "private_cv": (72, 96), "private_cv2": (72, 96), "siasn2": (126, 60), "siasn3": (120, 60), "siasn4": (315, 105), "private_cv3": (120, 96), "private_cv4": (120, 96), "siasn5": (360, 160), "siasn6": (300, 150), "siasn7": (360, 96), "siasn8": (360, 96), "siasn9": (360, 96), "free_text_1": (30, 12), "free_text_2": (40, 12), "free_text_3": (40, 12)}
 
 
 @pytest.mark.parametrize("key", list(SETS))

@@ -229,15 +229,24 @@ def test_no_post_named_means_no_eligibility(container):
 
 
 def test_a_question_only_close_in_meaning_gets_a_labelled_weak_match(container):
-    # Words a few records hold ('physics' is in none, 'nuclear' neither; the meaning is near some
-    # technical records): flagged; a chat answer shows the closest three, labelled, never as a
+    # A word no record holds and no field names ('mariculture': sea fish farming), close in meaning to the
+    # fish farmers' records: flagged; a chat answer shows the closest three, labelled, never as a
     # confident list, while a search (API, CLI) returns up to its limit and leaves the cut to the caller.
-    result = container.service.search(SYSTEM, "nuclear physics", limit=10)
+    result = container.service.search(SYSTEM, "mariculture", limit=10)
     assert result.candidates and result.weak_match and len(result.candidates) > 3
-    answer = container.service.answer(SYSTEM, "nuclear physics")  # no language cue: Indonesian
+    assert result.words_not_found == ["mariculture"]
+    assert result.candidates[0].nama == "Siti Rahmawati"  # Kepala Bidang Budidaya (fish farming)
+    answer = container.service.answer(SYSTEM, "mariculture")  # no language cue: Indonesian
     assert "kecocokan lemah" in answer.answer and len(answer.candidates) <= 3
-    english = container.service.answer(SYSTEM, "nuclear physics", language="en")
+    english = container.service.answer(SYSTEM, "mariculture", language="en")
     assert "weak match" in english.answer and "closest in meaning" in english.answer
+
+
+def test_a_question_near_no_record_in_meaning_finds_nothing(container):
+    # 'nuclear physics': no record holds its words and none stands out in meaning from generic records
+    # (a medical emergency course is no nearer than a clerk's post): nothing relevant, not look-alikes
+    result = container.service.search(SYSTEM, "nuclear physics", limit=10)
+    assert result.candidates == [] and not result.weak_match
 
 
 def test_a_weak_match_names_the_words_no_record_holds(container):
