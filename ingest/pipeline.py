@@ -78,7 +78,8 @@ def ingest_employees(
         else:
             stats.new += 1
 
-    pieces = {e.nip: evidence_texts(e) for e, _ in todo}
+    english = getattr(embeddings, "english_titles", True)
+    pieces = {e.nip: evidence_texts(e, english_titles=english) for e, _ in todo}
     keys = {nip: [ev.key for ev in evs] for nip, evs in pieces.items()}  # a key is a SHA-1: compute once
     total_keys = len({key for ks in keys.values() for key in ks})
     cache: dict[str, np.ndarray] = {}

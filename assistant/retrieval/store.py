@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 PENDING = "pending"
 # The layout of the stored records. People written under another layout count as changed.
 INDEX_VERSION = 4  # 2: one vector per distinct text; 3: unit_key; 4: titles embedded with their English words
+PLAIN_TITLES = "-plain-titles"  # the layout's mark on a person whose titles were embedded as written
 # A vector query restricted to more texts than this asks without the list and filters the answer.
 _MAX_QUERY_IDS = 20000
 _BATCH = 2000  # records per Chroma call (SQLite has a limit on bound variables)
@@ -114,6 +115,9 @@ class TalentStore:
         self.client = client
         self.records = records
         self.embeddings = embeddings
+        # a person embedded the other way (EmbeddingSettings.english_titles) counts as changed, like one of
+        # an older layout: the next ingest embeds them again
+        self.layout: int | str = INDEX_VERSION if getattr(embeddings, "english_titles", True) else f"{INDEX_VERSION}{PLAIN_TITLES}"
         self.people = self._open(f"{prefix}_people")
         self.texts = self._open(f"{prefix}_texts", search_ef)
         # One record whose document changes on every write: readers cache derived indexes by it.
@@ -166,7 +170,7 @@ class TalentStore:
         """NIP -> content hash of every stored person ("" for a record of an older store layout, or
         one the system of record does not hold with the same hash: it is written again)."""
         vectors = {
-            nip: str(meta.get("content_hash", "")) if meta.get("index_version") == INDEX_VERSION else ""
+            nip: str(meta.get("content_hash", "")) if meta.get("index_version") == self.layout else ""
             for nip, meta in self._people_metadata()
         }
         if self.records is None:
@@ -345,7 +349,7 @@ class TalentStore:
             batch = records[start : start + step]
             self.people.upsert(
                 ids=[r.employee.nip for r in batch],
-                metadatas=[_person_metadata(r) for r in batch],
+                metadatas=[_person_metadata(r, self.layout) for r in batch],
                 embeddings=np.asarray([r.vector for r in batch], dtype=np.float32),
             )
         if self.records is not None:  # 4. the system of record, one transaction
@@ -372,7 +376,7 @@ class TalentStore:
         outdated = False
         for _, meta, pieces in self._people_pieces():
             held.update(piece[1] for piece in pieces)
-            outdated = outdated or meta.get("index_version") != INDEX_VERSION
+            outdated = outdated or meta.get("index_version") != self.layout
         stored: list[str] = []
         total = int(self.texts.count())
         for offset in range(0, total, _BATCH):
@@ -396,11 +400,11 @@ class TalentStore:
         self._legacy = None
 
 
-def _person_metadata(record: PersonRecord) -> dict[str, Any]:
+def _person_metadata(record: PersonRecord, layout: int | str = INDEX_VERSION) -> dict[str, Any]:
     return {
         **filter_metadata(record.employee),
         "content_hash": record.content_hash,
-        "index_version": INDEX_VERSION,
+        "index_version": layout,
         "record": record.employee.model_dump_json(),
         "evidence": encode_pieces(record.evidence),
     }

@@ -917,7 +917,8 @@ class TalentService:
     def _floor(self, vector: Any) -> float:
         """What unrelated, generic records score for this query: the zero of relevance."""
         if self._anchors is None:
-            self._anchors = self.embeddings.encode_passages([for_the_encoder(t) for t in ANCHOR_TEXTS])
+            english = getattr(self.embeddings, "english_titles", True)  # read as the records were
+            self._anchors = self.embeddings.encode_passages([for_the_encoder(t) if english else t for t in ANCHOR_TEXTS])
         return float((self._anchors @ vector).mean())
 
     def _chain_search(self, item: dict[str, Any]) -> SearchResult:

@@ -44,6 +44,16 @@ def test_the_content_address_follows_what_the_encoder_reads():
     b = EvidenceText("diklat", "Pelatihan Budidaya Ikan", "Pelatihan Budidaya Ikan (2023)", 2023)
     assert a.key == b.key  # the same course held by two people: embedded once
     assert a.key != EvidenceText("ringkasan", "Pelatihan Budidaya Ikan", "", None).key
+    english = EvidenceText("diklat", a.embed_text, a.display, 2020, encoded=for_the_encoder(a.embed_text))
+    assert english.encoded_text != a.encoded_text and english.key != a.key
+
+
+def test_titles_as_written_when_english_titles_is_off():
+    person = Employee(nip="199001012015011001", nama="Sari Dewi", jabatan="Arsiparis Ahli Pertama",
+                      unit_kerja="Sekretariat Daerah")  # fmt: skip
+    [plain] = evidence_texts(person, english_titles=False)
+    [english] = evidence_texts(person)
+    assert plain.encoded_text == plain.embed_text == english.embed_text != english.encoded_text
 
 
 def test_with_its_english_words_a_title_is_nearer_its_field_asked_in_english(embeddings):
@@ -76,3 +86,22 @@ def test_the_ingest_embeds_titles_with_their_english_words(make_container, embed
     ingest_employees(c.store, recording, [person])  # type: ignore[arg-type]
     assert recording.texts == [for_the_encoder("Arsiparis Ahli Pertama, Sekretariat Daerah")]
     assert "archivist" in recording.texts[0]
+
+
+def test_a_store_embedded_the_other_way_is_embedded_again_at_the_next_ingest(make_container, embeddings, people):
+    """EmbeddingSettings.english_titles: every person written the other way counts as changed (their titles'
+    vectors are not reused), and a second ingest the same way changes nothing."""
+    import copy
+
+    from assistant.config import Settings
+    from assistant.container import build_container
+    from ingest.pipeline import ingest_employees
+
+    c = make_container(people[:3])
+    plain = copy.copy(embeddings)
+    plain.english_titles = False
+    again = build_container(Settings(data_dir=c.settings.data_dir), embeddings=plain)
+    stats = ingest_employees(again.store, again.embeddings, people[:3])
+    assert stats.changed == 3 and stats.texts_embedded > 0
+    assert ingest_employees(again.store, again.embeddings, people[:3]).unchanged == 3
+    assert ingest_employees(c.store, c.embeddings, people[:3]).changed == 3  # and back
