@@ -395,7 +395,7 @@ ABLATIONS: tuple[tuple[str, str, dict[str, Any]], ...] = (
 INGEST_ABLATIONS: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("no English words in titles", "embeddings.english_titles=false", {"TALENTA_EMBEDDINGS__ENGLISH_TITLES": "false"}),
 )
-PLAIN_TEXTS = "no English words in titles"  # its store: the texts as written, which the dense tutorial reads
+PLAIN_TEXTS = INGEST_ABLATIONS[0][0]  # its store: the texts as written, which the dense tutorial reads
 # Not a setting: the structured planner (counts, filters, sorts) is skipped by asking the field search
 # directly, the call `search()` falls back to when the planner finds nothing structured.
 NO_PLANNER = ("no structured planner", "TalentService.field_search")
@@ -601,9 +601,10 @@ def run_set(held: HeldOutSet, folder: Path) -> SetRun:
     caller = Caller(user="cli:bench-heldout", role="bkpsdm")  # the CLI's role: sees everyone
     variants: dict[str, Any] = {}
     for name, shown, env in INGEST_ABLATIONS:
-        other = cli_ingest(held.people, folder / f"{held.key}-{name.replace(' ', '-')}", env)
+        variant_dir = folder / f"{held.key}-{name.replace(' ', '-')}"
+        other = cli_ingest(held.people, variant_dir, env)
         _log(f"{held.key}: ingested again for '{shown}' in {other.wall_s:.1f} s")
-        variants[name] = _ingest_variant(container, folder / f"{held.key}-{name.replace(' ', '-')}", env)
+        variants[name] = _ingest_variant(container, variant_dir, env)
     # the plain dense peer reads the texts as written: the vectors of the store whose titles were embedded
     # without their English words (Talenta's own rendering is not the tutorial's)
     vectorstore, pieces = tutorial_vectorstore(variants.get(PLAIN_TEXTS, container))
